@@ -1,0 +1,84 @@
+package io.quantlake.strategy;
+
+/**
+ * One symbol's own bars up to and including the decision bar, oldest first: the view a
+ * {@link LegacyStrategy} decides on. Index {@code k} runs from 0 (oldest) to {@code size() - 1}
+ * (the decision bar). A flyweight: the engine re-points one instance per symbol at each bar, so a
+ * strategy must not keep a reference to it across calls.
+ */
+public final class CandleWindow {
+    private String symbol;
+    private long[] times;
+    private double[] open;
+    private double[] high;
+    private double[] low;
+    private double[] close;
+    private double[] volume;
+    private int from;
+    private int size;
+
+    /**
+     * Points this window at {@code [from, from + size)} of the given per-symbol arrays.
+     *
+     * @return this window
+     */
+    public CandleWindow reset(String symbol, long[] times, double[] open, double[] high, double[] low,
+                              double[] close, double[] volume, int from, int size) {
+        this.symbol = symbol;
+        this.times = times;
+        this.open = open;
+        this.high = high;
+        this.low = low;
+        this.close = close;
+        this.volume = volume;
+        this.from = from;
+        this.size = size;
+        return this;
+    }
+
+    public String symbol() {
+        return symbol;
+    }
+
+    /** Number of own bars available, the decision bar included. */
+    public int size() {
+        return size;
+    }
+
+    /** Open time (UTC epoch ms) of own bar {@code k}. */
+    public long time(int k) {
+        return times[from + check(k)];
+    }
+
+    public double open(int k) {
+        return open[from + check(k)];
+    }
+
+    public double high(int k) {
+        return high[from + check(k)];
+    }
+
+    public double low(int k) {
+        return low[from + check(k)];
+    }
+
+    public double close(int k) {
+        return close[from + check(k)];
+    }
+
+    public double volume(int k) {
+        return volume[from + check(k)];
+    }
+
+    /** Close of the decision bar. */
+    public double lastClose() {
+        return close(size - 1);
+    }
+
+    private int check(int k) {
+        if (k < 0 || k >= size) {
+            throw new IndexOutOfBoundsException("bar " + k + " outside window of " + size + " bars of " + symbol);
+        }
+        return k;
+    }
+}
