@@ -13,8 +13,13 @@ import java.util.Objects;
  *                  Rows of bars without a decision are ignored. Values already honour the 0-forcing
  *                  of SIMULATION.md R6/R7 (non-existing or invalid symbols are 0 at a decision).
  * @param band      no-trade band as a weight fraction in [0, 1) (§5); 0 = always trade to target
+ * @param threshold the {@code threshold} schedule (§5): at a decision bar, when any symbol has
+ *                  {@code |w_i - cw_i| >= band}, every symbol with a target trades to it (the band is
+ *                  then not applied per symbol); when none does, nothing trades. False: the band is
+ *                  checked per symbol.
  */
-public record TargetWeights(int bars, int symbols, boolean[] decision, double[] weights, double band) {
+public record TargetWeights(int bars, int symbols, boolean[] decision, double[] weights, double band,
+                            boolean threshold) {
     public TargetWeights {
         Objects.requireNonNull(decision, "decision");
         Objects.requireNonNull(weights, "weights");
@@ -33,6 +38,6 @@ public record TargetWeights(int bars, int symbols, boolean[] decision, double[] 
     public static TargetWeights none(int bars, int symbols, double band) {
         double[] w = new double[bars * symbols];
         java.util.Arrays.fill(w, Double.NaN);
-        return new TargetWeights(bars, symbols, new boolean[bars], w, band);
+        return new TargetWeights(bars, symbols, new boolean[bars], w, band, false);
     }
 }
