@@ -1,0 +1,34 @@
+package io.quantlake.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Entry point of {@code bin/quantlake}. Every command has {@code --help}; a bad argument or bad
+ * input ends with one line on stderr and a non-zero exit code (stack trace with {@code --verbose}).
+ *
+ * <p>Exit codes: 0 success, 1 bad input or failed job, 2 bad command line.
+ */
+@Command(name = "quantlake", mixinStandardHelpOptions = true, version = "QuantLake 0.1.0",
+        description = "Vectorized batch research for quant strategies on Binance markets (Spark + Delta Lake).",
+        subcommands = {SubmitCommand.class})
+public final class QuantLakeCli implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command");
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the CLI and returns its exit code (tests call this instead of {@link #main}). */
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(new QuantLakeCli());
+        cli.setExecutionExceptionHandler(new OneLineErrors());
+        return cli.execute(args);
+    }
+}

@@ -1,0 +1,58 @@
+package io.quantlake.cli;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code submit [spark-submit options] --class C [args]}: runs
+ * {@code org.apache.spark.deploy.SparkSubmit} in this JVM with the local classpath, so no Spark
+ * distribution is needed. The application jar is this (shaded) jar; everything after
+ * {@code --class C} is passed to the job. Without {@code --master}, {@code local[*]} is used.
+ */
+@Command(name = "submit", description = "Local spark-submit without a Spark distribution: submit [spark-submit options] --class C [args]",
+        mixinStandardHelpOptions = false)
+final class SubmitCommand implements Runnable {
+    @Parameters(arity = "0..*", paramLabel = "ARGS", description = "spark-submit options, then --class C, then the job's arguments")
+    List<String> args = new ArrayList<>();
+
+    @Override
+    public void run() {
+        String[] submitArgs = sparkSubmitArgs(args, applicationJar());
+        try {
+            Class.forName("org.apache.spark.deploy.SparkSubmit")
+                    .getMethod("main", String[].class)
+                    .invoke(null, (Object) submitArgs);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot start SparkSubmit: " + OneLineErrors.message(e), e);
+        }
+    }
+
+    /** Inserts the application jar after the options and {@code --class C}; adds {@code --master local[*]} when absent. */
+    static String[] sparkSubmitArgs(List<String> args, String jar) {
+        int classAt = args.indexOf("--class");
+        if (classAt < 0 || classAt + 1 >= args.size()) {
+            throw new IllegalArgumentException("submit needs --class <main class>, e.g. submit --class io.quantlake.jobs.LakeSummaryJob --lake ./lake");
+        }
+        List<String> out = new ArrayList<>();
+        if (!args.subList(0, classAt).contains("--master")) {
+            out.add("--master");
+            out.add("local[*]");
+        }
+        out.addAll(args.subList(0, classAt + 2));
+        out.add(jar);
+        out.addAll(args.subList(classAt + 2, args.size()));
+        return out.toArray(new String[0]);
+    }
+
+    private static String applicationJar() {
+        try {
+            File f = new File(SubmitCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return f.getAbsolutePath();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot locate the QuantLake jar", e);
+        }
+    }
+}
