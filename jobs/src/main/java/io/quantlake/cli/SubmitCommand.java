@@ -4,7 +4,7 @@ import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Unmatched;
 
 /**
  * {@code submit [spark-submit options] --class C [args]}: runs
@@ -12,10 +12,12 @@ import picocli.CommandLine.Parameters;
  * distribution is needed. The application jar is this (shaded) jar; everything after
  * {@code --class C} is passed to the job. Without {@code --master}, {@code local[*]} is used.
  */
-@Command(name = "submit", description = "Local spark-submit without a Spark distribution: submit [spark-submit options] --class C [args]",
-        mixinStandardHelpOptions = false)
+@Command(name = "submit", mixinStandardHelpOptions = true,
+        description = {"Local spark-submit without a Spark distribution.",
+                "Usage: submit [spark-submit options] --class C [args]; e.g.",
+                "  submit --master 'local[2]' --class io.quantlake.jobs.LakeSummaryJob --lake ./lake"})
 final class SubmitCommand implements Runnable {
-    @Parameters(arity = "0..*", paramLabel = "ARGS", description = "spark-submit options, then --class C, then the job's arguments")
+    @Unmatched
     List<String> args = new ArrayList<>();
 
     @Override
