@@ -2,12 +2,13 @@
 """Generate the statsmodels reference values for the io.quantlake.stats tests.
 
 NOT run by the build and not needed by any test: the tests read the committed
-output, statsmodels-fixtures.json, beside this file. Re-run it by hand with
-Debian's statsmodels (apt-get install python3-statsmodels) and Debian's python:
+outputs beside this file, statsmodels-fixtures.json (io.quantlake.stats) and
+sizing-fixtures.json (io.quantlake.sizing). Re-run it by hand with Debian's
+packages (apt-get install python3-statsmodels python3-sklearn) and Debian's
+python, which writes both files next to the script:
 
     /usr/bin/python3 research-core/src/test/resources/stats/make_fixtures.py \
-        /work/shared/data/binance-spot-2024 \
-        > research-core/src/test/resources/stats/statsmodels-fixtures.json
+        /work/shared/data/binance-spot-2024
 
 Contents
 - "mackinnon_p" / "mackinnon_crit": mackinnonp and mackinnoncrit on a grid of
@@ -23,6 +24,11 @@ the shared candle files. Real series are natural logs of the close column
 of binance-spot-2024/<interval>/<SYMBOL>.csv; two symbols are aligned by an
 inner join on open_time (rows present in both files, ascending open_time).
 Numbers are written with repr(), so they round-trip to the same doubles.
+
+sizing-fixtures.json: for deterministic synthetic return blocks (inline,
+T x N), numpy's sample covariance (ddof 1), pandas' EWMA covariance at the
+last row (ewm(alpha=1-lambda, adjust=True).cov(bias=True)) and scikit-learn's
+LedoitWolf (assume_centered=False) covariance and shrinkage.
 """
 import csv
 import json
@@ -137,8 +143,33 @@ def main():
     out = {"generator": "make_fixtures.py", "statsmodels": statsmodels.__version__,
            "numpy": np.__version__, "mackinnon_p": ps, "mackinnon_crit": crits,
            "adf": adf + radf, "coint": co + rco}
-    json.dump(out, sys.stdout, indent=1, default=float, allow_nan=False)
-    sys.stdout.write("\n")
+    here = os.path.dirname(os.path.abspath(__file__))
+    write(os.path.join(here, "statsmodels-fixtures.json"), out)
+    write(os.path.join(here, "sizing-fixtures.json"), sizing())
+
+
+def write(path, obj):
+    with open(path, "w") as f:
+        json.dump(obj, f, indent=1, default=float, allow_nan=False)
+        f.write("\n")
+
+
+def sizing():
+    import pandas as pd
+    import sklearn
+    from sklearn.covariance import LedoitWolf
+    rs = np.random.RandomState(7)
+    cases = []
+    for t, n, lam in ((60, 3, 0.94), (25, 5, 0.9), (200, 4, 0.97)):
+        mix = rs.standard_normal((n, n)) * 0.5 + np.eye(n)
+        x = rs.standard_normal((t, n)) @ mix * 0.02 + 0.001
+        last = pd.DataFrame(x).ewm(alpha=1 - lam, adjust=True).cov(bias=True).iloc[-n:].to_numpy()
+        lw = LedoitWolf(assume_centered=False).fit(x)
+        cases.append({"returns": x.tolist(), "lambda": lam, "sample_cov": np.cov(x.T, ddof=1).tolist(),
+                      "ewma_cov": last.tolist(), "lw_cov": lw.covariance_.tolist(),
+                      "lw_shrinkage": lw.shrinkage_})
+    return {"generator": "make_fixtures.py", "numpy": np.__version__, "pandas": pd.__version__,
+            "sklearn": sklearn.__version__, "cases": cases}
 
 
 if __name__ == "__main__":
