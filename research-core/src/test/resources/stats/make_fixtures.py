@@ -93,6 +93,7 @@ def synthetic():
     walk = np.cumsum(0.05 + rs.standard_normal(500))
     adf.append(adf_case("walk_drift_n500", walk, "ct"))
     adf.append(adf_case("walk_drift_n500", walk, "c"))
+    adf.append(adf_case("walk_drift_n500", walk, "ctt"))
     short = np.cumsum(rs.standard_normal(20))
     adf.append(adf_case("walk_n20_maxlag_capped", short, "c"))
     x = np.cumsum(rs.standard_normal(250))
@@ -124,7 +125,7 @@ def real(root):
 
 def mackinnon():
     ps, crits = [], []
-    for reg in ("n", "c", "ct"):
+    for reg in ("n", "c", "ct", "ctt"):
         for n in range(1, 7):
             for stat in (-25.0, -6.0, -4.5, -3.9, -3.3, -2.8, -2.2, -1.5, -0.5, 0.3, 0.8, 3.0):
                 ps.append({"stat": stat, "regression": reg, "n": n, "p": mackinnonp(stat, reg, n)})

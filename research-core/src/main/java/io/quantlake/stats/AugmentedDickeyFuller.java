@@ -14,7 +14,9 @@ import java.util.Objects;
  * rule, rounded up as statsmodels does; {@code n = len(x)}). Every {@code p = 0..maxlag} is fitted on the
  * COMMON sample of the last {@code n - 1 - maxlag} differences so the AICs are comparable; the lag with the
  * smallest AIC (first one on ties) is then refitted on its full sample of {@code n - 1 - p} differences, which
- * gives the statistic, {@code nobs} and the critical values.
+ * gives the statistic, {@code nobs} and the critical values. The candidate models are nested column
+ * prefixes of the {@code maxlag} design, so their residual sums of squares come from one QR decomposition
+ * ({@code AIC = -2 llf + 2k}, {@code k} = deterministic terms + 1 + p, as statsmodels' OLS counts it).
  */
 public final class AugmentedDickeyFuller {
 
@@ -46,20 +48,24 @@ public final class AugmentedDickeyFuller {
      */
     public static AdfResult test(double[] x, Trend trend, int maxLag) {
         checkMaxLag(checked(x).length, trend, maxLag);
-        int n = x.length;
-        int commonStart = maxLag;
+        // all candidate lags are nested column prefixes of the maxLag design on the common sample
+        double[][] design = new double[x.length - 1 - maxLag][];
+        double[] dy = new double[design.length];
+        fillDesign(x, trend, maxLag, maxLag, dy, design);
+        double[] ssr = Ols.nestedSsr(dy, design);
         int bestLag = 0;
         double bestAic = Double.POSITIVE_INFINITY;
         for (int p = 0; p <= maxLag; p++) {
-            OlsFit fit = regression(x, trend, p, commonStart);
-            if (fit.aic() < bestAic) {
-                bestAic = fit.aic();
+            int k = trend.terms() + 1 + p;
+            double aic = -2 * Ols.logLikelihood(ssr[k - 1], dy.length) + 2 * k;
+            if (aic < bestAic) {
+                bestAic = aic;
                 bestLag = p;
             }
         }
         if (bestAic == Double.POSITIVE_INFINITY) {
             throw new IllegalArgumentException("ADF lag selection failed: no finite AIC for lags 0.." + maxLag
-                    + " on a series of length " + n);
+                    + " on a series of length " + x.length);
         }
         return result(regression(x, trend, bestLag, bestLag), trend, bestLag, maxLag, bestAic);
     }
@@ -82,15 +88,19 @@ public final class AugmentedDickeyFuller {
      * ({@code dx[i] = x[i+1] - x[i]}, level {@code x[i]}); design column {@code terms} is the level.
      */
     static OlsFit regression(double[] x, Trend trend, int p, int start) {
-        int n = x.length;
-        int nobs = n - 1 - start;
+        double[][] design = new double[x.length - 1 - start][];
+        double[] dy = new double[design.length];
+        fillDesign(x, trend, p, start, dy, design);
+        return Ols.fit(dy, design, false);
+    }
+
+    /** Fills {@code dy} and the rows of {@code design} for {@link #regression}. */
+    private static void fillDesign(double[] x, Trend trend, int p, int start, double[] dy, double[][] design) {
         int terms = trend.terms();
-        double[] dy = new double[nobs];
-        double[][] design = new double[nobs][terms + 1 + p];
-        for (int r = 0; r < nobs; r++) {
+        for (int r = 0; r < design.length; r++) {
             int i = start + r;
             dy[r] = x[i + 1] - x[i];
-            double[] row = design[r];
+            double[] row = new double[terms + 1 + p];
             double t = r + 1;
             if (terms >= 1) {
                 row[0] = 1.0;
@@ -105,8 +115,8 @@ public final class AugmentedDickeyFuller {
             for (int l = 1; l <= p; l++) {
                 row[terms + l] = x[i - l + 1] - x[i - l];
             }
+            design[r] = row;
         }
-        return Ols.fit(dy, design, false);
     }
 
     private static double[] checked(double[] x) {

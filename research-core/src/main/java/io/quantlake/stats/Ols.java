@@ -68,13 +68,85 @@ public final class Ols {
 
     private static OlsFit solve(double[] y, double[][] x, double[][] a, int n, int k, boolean intercept) {
         double[] qty = y.clone();
+        double[] rDiag = householder(a, qty, n, k, intercept);
+        // R[i][j] = a[j][i] for i < j, rDiag[j] on the diagonal
+        double[] b = new double[k];
+        for (int i = k - 1; i >= 0; i--) {
+            double s = qty[i];
+            for (int j = i + 1; j < k; j++) {
+                s -= a[j][i] * b[j];
+            }
+            b[i] = s / rDiag[i];
+        }
+        double[] resid = new double[n];
+        double ssr = 0;
+        int off = intercept ? 1 : 0;
+        for (int t = 0; t < n; t++) {
+            double fitted = intercept ? b[0] : 0;
+            double[] row = x[t];
+            for (int j = off; j < k; j++) {
+                fitted += b[j] * row[j - off];
+            }
+            resid[t] = y[t] - fitted;
+            ssr += resid[t] * resid[t];
+        }
+        return finish(y, b, invertUpper(a, rDiag, k), resid, ssr, n, k, intercept);
+    }
+
+    /**
+     * Sums of squared residuals of the nested fits of {@code y} on the first {@code c} columns of
+     * {@code design}, {@code c = 1..k}, from one QR decomposition: {@code ssr_c = sum_{t >= c} (Q'y)_t^2}.
+     * Used for lag selection, where the candidate models are nested column prefixes.
+     *
+     * @return {@code ssr[c - 1]} for the first {@code c} columns
+     */
+    static double[] nestedSsr(double[] y, double[][] design) {
+        int n = y.length;
+        int k = design[0].length;
+        if (n <= k) {
+            throw new IllegalArgumentException("need more observations than coefficients: nobs " + n + ", k " + k);
+        }
+        double[][] a = new double[k][n];
+        for (int t = 0; t < n; t++) {
+            for (int j = 0; j < k; j++) {
+                a[j][t] = design[t][j];
+            }
+        }
+        double[] qty = y.clone();
+        householder(a, qty, n, k, false);
+        double[] ssr = new double[k];
+        double tail = 0;
+        for (int t = k; t < n; t++) {
+            tail += qty[t] * qty[t];
+        }
+        for (int c = k; c >= 1; c--) {
+            ssr[c - 1] = tail;
+            tail += qty[c - 1] * qty[c - 1];
+        }
+        return ssr;
+    }
+
+    /** Gaussian log-likelihood {@code -n/2 (ln(2 pi) + ln(ssr / n) + 1)} at the ML variance. */
+    static double logLikelihood(double ssr, int n) {
+        return -0.5 * n * (Math.log(2 * Math.PI) + Math.log(ssr / n) + 1);
+    }
+
+    /**
+     * Householder QR in place: column-major {@code a} ends with R's strict upper triangle
+     * ({@code R[i][j] = a[j][i]}, i < j) and the reflectors; {@code qty} becomes {@code Q'y}.
+     *
+     * @return the diagonal of R
+     * @throws IllegalArgumentException when a diagonal entry is negligible (rank-deficient design)
+     */
+    private static double[] householder(double[][] a, double[] qty, int n, int k, boolean intercept) {
         double[] rDiag = new double[k];
         for (int j = 0; j < k; j++) {
             double[] col = a[j];
-            double norm = 0;
+            double sq = 0;
             for (int t = j; t < n; t++) {
-                norm = Math.hypot(norm, col[t]);
+                sq += col[t] * col[t];
             }
+            double norm = Math.sqrt(sq);
             double alpha = col[j] > 0 ? -norm : norm;
             rDiag[j] = alpha;
             if (norm == 0) {
@@ -101,28 +173,7 @@ public final class Ols {
                         + (intercept ? " (0 = intercept)" : "") + " is a linear combination of earlier columns");
             }
         }
-        // R[i][j] = a[j][i] for i < j, rDiag[j] on the diagonal
-        double[] b = new double[k];
-        for (int i = k - 1; i >= 0; i--) {
-            double s = qty[i];
-            for (int j = i + 1; j < k; j++) {
-                s -= a[j][i] * b[j];
-            }
-            b[i] = s / rDiag[i];
-        }
-        double[] resid = new double[n];
-        double ssr = 0;
-        int off = intercept ? 1 : 0;
-        for (int t = 0; t < n; t++) {
-            double fitted = intercept ? b[0] : 0;
-            double[] row = x[t];
-            for (int j = off; j < k; j++) {
-                fitted += b[j] * row[j - off];
-            }
-            resid[t] = y[t] - fitted;
-            ssr += resid[t] * resid[t];
-        }
-        return finish(y, b, invertUpper(a, rDiag, k), resid, ssr, n, k, intercept);
+        return rDiag;
     }
 
     /** Applies {@code I - 2 v v' / v'v} to {@code target[from..n)}. */
@@ -166,7 +217,7 @@ public final class Ols {
             se[i] = Math.sqrt(sigma2 * s);
             tv[i] = b[i] / se[i];
         }
-        double llf = -0.5 * n * (Math.log(2 * Math.PI) + Math.log(ssr / n) + 1);
+        double llf = logLikelihood(ssr, n);
         double aic = -2 * llf + 2 * k;
         double mean = 0;
         if (intercept) {

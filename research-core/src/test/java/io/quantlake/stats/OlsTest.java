@@ -81,6 +81,22 @@ class OlsTest {
     }
 
     @Test
+    void nestedSsrEqualsSeparateFits() {
+        SplittableRandom rnd = new SplittableRandom(13);
+        double[][] x = regressors(rnd, 80, 6);
+        double[] y = response(rnd, x, 1.0);
+        double[] nested = Ols.nestedSsr(y, x);
+        for (int c = 1; c <= 6; c++) {
+            double[][] prefix = new double[x.length][c];
+            for (int t = 0; t < x.length; t++) {
+                System.arraycopy(x[t], 0, prefix[t], 0, c);
+            }
+            double ssr = Ols.fit(y, prefix, false).ssr();
+            assertEquals(ssr, nested[c - 1], 1e-10 * ssr, "first " + c + " columns");
+        }
+    }
+
+    @Test
     void exactLineHasZeroResiduals() {
         // y = 1 + 2x on x = 0..4: coefficients (1, 2), ssr 0
         double[] y = {1, 3, 5, 7, 9};
