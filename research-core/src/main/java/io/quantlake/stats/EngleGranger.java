@@ -38,9 +38,15 @@ public final class EngleGranger {
         if (x.length != n) {
             throw new IllegalArgumentException("y has " + n + " observations but x has " + x.length);
         }
+        if (n < 3) {
+            throw new IllegalArgumentException("Engle-Granger needs at least 3 observations, got " + n);
+        }
         double[][] design = new double[n][1];
         for (int t = 0; t < n; t++) {
             design[t][0] = x[t];
+        }
+        if (isConstant(y)) {
+            throw new IllegalArgumentException("y is constant (value " + y[0] + "): nothing to test for cointegration");
         }
         OlsFit fit = Ols.fit(y, design, true);
         if (!(fit.rSquared() < MAX_R_SQUARED)) {
@@ -81,6 +87,15 @@ public final class EngleGranger {
             return 0.0;
         }
         return -Math.log(2) / Math.log(decay);
+    }
+
+    private static boolean isConstant(double[] v) {
+        for (double e : v) {
+            if (e != v[0]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** OLS slope {@code b} of {@code s_t - s_{t-1} = a + b s_{t-1} + e_t}, t = 1..n-1. */

@@ -83,6 +83,12 @@ class UnitRootTest {
         }
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EngleGranger.coint(y, x));
         assertTrue(e.getMessage().contains("collinear"), e.getMessage());
+        double[] flat = new double[60];
+        java.util.Arrays.fill(flat, 1.5);
+        e = assertThrows(IllegalArgumentException.class, () -> EngleGranger.coint(flat, x));
+        assertTrue(e.getMessage().contains("constant"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> EngleGranger.coint(x, flat));
+        assertTrue(e.getMessage().contains("rank deficient"), e.getMessage());
     }
 
     @Test
