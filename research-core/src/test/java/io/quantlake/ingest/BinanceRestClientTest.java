@@ -251,4 +251,21 @@ class BinanceRestClientTest {
         IngestException e = assertThrows(IngestException.class, () -> c.symbols(Market.USDM, List.of("BTCUSDT_240329")));
         assertTrue(e.getMessage().startsWith("symbol BTCUSDT_240329 is not a perpetual usdm symbol of GET "), e.getMessage());
     }
+
+    @Test
+    void downloadGathersSymbolsKlinesAndFundingInOneBatch() {
+        server.on("/fapi/v1/exchangeInfo", q -> Reply.ok("{\"symbols\":[{\"symbol\":\"XRPUSDT\",\"status\":\"TRADING\","
+                + "\"contractType\":\"PERPETUAL\",\"baseAsset\":\"XRP\",\"quoteAsset\":\"USDT\",\"filters\":[]}]}"));
+        server.on("/fapi/v1/klines", klines(T0, HOUR, 24));
+        server.on("/fapi/v1/fundingRate", q -> Reply.ok("[{\"symbol\":\"XRPUSDT\",\"fundingTime\":" + (T0 + 8 * HOUR)
+                + ",\"fundingRate\":\"0.0001\",\"markPrice\":\"0.62\"}]"));
+
+        IngestBatch b = client().download(Market.USDM, Interval.H1, Map.of("XRPUSDT", T0 + 20 * HOUR),
+                Map.of("XRPUSDT", T0), T0 + 24 * HOUR);
+
+        assertEquals(List.of("XRPUSDT"), b.symbols().stream().map(SymbolInfo::symbol).toList());
+        assertEquals(4, b.candles().size(), "20:00 to 23:00");
+        assertEquals(1, b.funding().size());
+        assertEquals(3, b.files(), "exchangeInfo, one kline page, one funding page");
+    }
 }
