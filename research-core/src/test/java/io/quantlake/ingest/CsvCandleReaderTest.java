@@ -34,6 +34,30 @@ class CsvCandleReaderTest {
     }
 
     @Test
+    void everySharedDailySpotFileReadsWithoutABadRow() throws IOException {
+        Path dir = Fixtures.shared("data/binance-spot-2024/1d");
+
+        IngestBatch b = CsvCandleReader.read(dir, Market.SPOT, Interval.D1);
+
+        assertEquals(136, b.files());
+        assertEquals(List.of(), b.quarantine());
+        assertEquals(b.rowsRead(), b.candles().size());
+    }
+
+    @Test
+    void sharedUsdmXrpCandlesOf2021ReadWithoutABadRow() throws IOException {
+        IngestBatch fiveMinutes = CsvCandleReader.read(Fixtures.shared("data/binance-usdm-xrp-2021/5m"),
+                Market.USDM, Interval.M5);
+        IngestBatch hours = CsvCandleReader.read(Fixtures.shared("data/binance-usdm-xrp-2021/1h"),
+                Market.USDM, Interval.H1);
+
+        assertEquals(List.of(), fiveMinutes.quarantine());
+        assertEquals(List.of(), hours.quarantine());
+        assertTrue(fiveMinutes.candles().size() > 1000, "5m bars of 2021-11-15..21: " + fiveMinutes.candles().size());
+        assertEquals(Market.USDM, hours.candles().get(0).market());
+    }
+
+    @Test
     void directoryIsReadRecursivelyWithEpochAndIsoTimes() throws IOException {
         IngestBatch b = CsvCandleReader.read(Fixtures.path("ohlcv"), Market.SPOT, Interval.D1);
 
