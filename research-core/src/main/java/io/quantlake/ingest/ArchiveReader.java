@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Locale;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -102,7 +103,7 @@ public final class ArchiveReader {
                     continue;
                 }
                 String source = f.path() + "!/" + entry.getName();
-                if (!entry.getName().toLowerCase(java.util.Locale.ROOT).endsWith(".csv")) {
+                if (!entry.getName().toLowerCase(Locale.ROOT).endsWith(".csv")) {
                     throw new IngestException(source + ": a Binance archive zip holds CSV files only");
                 }
                 csvEntries++;
