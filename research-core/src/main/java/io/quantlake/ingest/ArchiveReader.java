@@ -1,0 +1,134 @@
+package io.quantlake.ingest;
+
+import io.quantlake.market.Market;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Locale;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads Binance public archive files (data.binance.vision): kline and fundingRate files, zipped or extracted
+ * CSVs, one file or a directory tree (recursive). Market, symbol and interval come from the file names and
+ * folders, see {@link ArchiveFile}; row formats in {@link BinanceFormat}.
+ *
+ * <p>Checksums: a zip with a {@code <zip>.CHECKSUM} beside it is verified (SHA-256) before any file is read;
+ * a zip without one is read unverified. A mismatch, or a {@code .CHECKSUM} whose file is missing, aborts the
+ * whole call with an {@link IngestException}: nothing of any file is returned, so an ingest is all or
+ * nothing. Likewise a data file (.zip/.csv) with a name outside the archive scheme aborts; other files below
+ * a directory (notes, {@code .DS_Store}) are skipped with a warning naming them.
+ *
+ * <p>Bad rows are quarantined with source {@code <file>} or {@code <zip>!/<entry>} and their 1-based line;
+ * the valid rows of the same file are kept.
+ */
+public final class ArchiveReader {
+    private static final Logger LOG = LoggerFactory.getLogger(ArchiveReader.class);
+
+    private ArchiveReader() {
+    }
+
+    /** Reads {@code path}; files outside the archive folder layout are taken as spot. */
+    public static IngestBatch read(Path path) throws IOException {
+        return read(path, Market.SPOT);
+    }
+
+    /**
+     * Reads {@code path} (a .zip, an extracted .csv or a directory of them).
+     *
+     * @param bareNameMarket market of kline files whose folders do not follow the archive layout
+     *                       (e.g. a bare {@code BTCUSDT-1h-2024-01.csv}); ignored for files inside it
+     */
+    public static IngestBatch read(Path path, Market bareNameMarket) throws IOException {
+        List<ArchiveFile> files = new ArrayList<>();
+        for (Path p : InputFiles.list(path)) {
+            String name = p.getFileName().toString();
+            if (name.endsWith(ArchiveChecksum.SUFFIX)) {
+                Path target = p.resolveSibling(name.substring(0, name.length() - ArchiveChecksum.SUFFIX.length()));
+                if (!Files.isRegularFile(target)) {
+                    throw new IngestException(p + ": checksum of a missing file " + target.getFileName() + "; ingest aborted");
+                }
+            } else if (InputFiles.hasExtension(p, ".zip") || InputFiles.hasExtension(p, ".csv")) {
+                files.add(ArchiveFile.of(p, bareNameMarket));
+            } else {
+                LOG.warn("{}: skipped, not a Binance archive file (.zip, .csv or .CHECKSUM)", p);
+            }
+        }
+        if (files.isEmpty()) {
+            throw new IngestException(path + ": no Binance archive file (.zip or .csv) found");
+        }
+        for (ArchiveFile f : files) {
+            Path checksum = ArchiveChecksum.of(f.path());
+            if (Files.isRegularFile(checksum)) {
+                ArchiveChecksum.verify(f.path(), checksum);
+            }
+        }
+        IngestCollector collector = new IngestCollector();
+        for (ArchiveFile f : files) {
+            collector.countFile();
+            if (InputFiles.hasExtension(f.path(), ".zip")) {
+                readZip(f, collector);
+            } else {
+                try (BufferedReader in = Files.newBufferedReader(f.path(), StandardCharsets.UTF_8)) {
+                    readCsv(new CsvText(in, f.path().toString()), f, collector);
+                }
+            }
+        }
+        return collector.build();
+    }
+
+    private static void readZip(ArchiveFile f, IngestCollector collector) throws IOException {
+        ZipFile zip;
+        try {
+            zip = new ZipFile(f.path().toFile());
+        } catch (ZipException e) {
+            throw new IngestException(f.path() + ": not a readable zip (" + e.getMessage() + ")", e);
+        }
+        try (zip) {
+            int csvEntries = 0;
+            for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements(); ) {
+                ZipEntry entry = en.nextElement();
+                if (entry.isDirectory()) {
+                    continue;
+                }
+                String source = f.path() + "!/" + entry.getName();
+                if (!entry.getName().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+                    throw new IngestException(source + ": a Binance archive zip holds CSV files only");
+                }
+                csvEntries++;
+                try (BufferedReader in = new BufferedReader(
+                        new InputStreamReader(zip.getInputStream(entry), StandardCharsets.UTF_8))) {
+                    readCsv(new CsvText(in, source), f, collector);
+                }
+            }
+            if (csvEntries == 0) {
+                throw new IngestException(f.path() + ": the zip holds no CSV file");
+            }
+        }
+    }
+
+    private static void readCsv(CsvText text, ArchiveFile f, IngestCollector c) throws IOException {
+        String source = text.source();
+        if (f.kind() == ArchiveFile.Kind.KLINES) {
+            text.header(BinanceFormat.KLINE_HEADERS, false);
+            text.forEachRow(c, (r, p) -> c.candle(
+                    BinanceFormat.kline(r.fields(), f.market(), f.interval(), f.symbol(), p, r.line()),
+                    source, r.line(), r.raw()));
+        } else {
+            text.header(BinanceFormat.FUNDING_HEADERS, false);
+            text.forEachRow(c, (r, p) -> c.funding(
+                    BinanceFormat.fundingArchive(r.fields(), f.symbol(), p, r.line()), source, r.line(), r.raw()));
+        }
+    }
+}

@@ -1,0 +1,31 @@
+/**
+ * Reading market data into an {@link io.quantlake.ingest.IngestBatch}, before another layer MERGEs it into
+ * the Delta tables: pure Java, no Spark.
+ *
+ * <p>Entry points:
+ * <ul>
+ *   <li>{@link io.quantlake.ingest.ArchiveReader#read(java.nio.file.Path, io.quantlake.market.Market)} —
+ *       Binance public archive files (data.binance.vision), zipped or extracted, one file or a tree;</li>
+ *   <li>{@link io.quantlake.ingest.CsvCandleReader#read} — plain OHLCV CSV, one file per symbol;</li>
+ *   <li>{@link io.quantlake.ingest.FundingCsvReader#read} — plain funding CSV, one file per symbol;</li>
+ *   <li>{@link io.quantlake.ingest.BinanceRestClient} — the REST API, paged, throttled, incremental.</li>
+ * </ul>
+ *
+ * <p>Rules common to all of them:
+ * <ul>
+ *   <li>A bad row is quarantined ({@link io.quantlake.ingest.QuarantineRow}: source = file path,
+ *       {@code zip!/entry} or request URL; 1-based physical line, header line included, or the row's index in a
+ *       REST page) and the valid rows of the same file still land. Rules: {@link io.quantlake.ingest.CandleValidator},
+ *       {@link io.quantlake.ingest.FundingValidator}, plus unparsable fields and wrong column counts.</li>
+ *   <li>Rows of the same key in one batch: exact repeats collapse into one silently (an archive zip and its
+ *       extracted CSV, overlapping daily and monthly files); rows of one key with different values are
+ *       <em>all</em> quarantined as {@code conflicting_duplicate} and none is kept, since the batch cannot tell
+ *       which is right (the lake keeps what it had).</li>
+ *   <li>Whole-file problems abort the whole call with an {@link io.quantlake.ingest.IngestException} and return
+ *       nothing, so an ingest is all or nothing: a checksum mismatch, a {@code .CHECKSUM} without its file, a file
+ *       name or header of no known format, a file mixing epoch ms and µs, a REST request failing after its retries.</li>
+ *   <li>Times are UTC epoch ms; µs (Binance spot archives from 2025) are detected per file by magnitude and
+ *       converted ({@link io.quantlake.ingest.EpochUnit}). Blank lines hold no row and are skipped.</li>
+ * </ul>
+ */
+package io.quantlake.ingest;

@@ -1,0 +1,177 @@
+package io.quantlake.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quantlake.market.Interval;
+import io.quantlake.market.Market;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ArchiveReaderTest {
+    private static final String SPOT_1H = "archive/data/spot/monthly/klines/BTCUSDT/1h/BTCUSDT-1h-2024-01.zip";
+
+    static {
+        Fixtures.ensureTmpdir();
+    }
+
+    @Test
+    void spotZipWithoutHeaderAndGoodChecksumGivesEveryField() throws IOException {
+        IngestBatch b = ArchiveReader.read(Fixtures.path(SPOT_1H));
+
+        assertEquals(1, b.files());
+        assertEquals(3, b.rowsRead());
+        assertEquals(List.of(), b.quarantine());
+        assertEquals(new CandleBar(Market.SPOT, Interval.H1, "BTCUSDT", 1704067200000L, 42283.58, 42554.57, 42261.02,
+                42475.23, 1271.68108, 53957248.973789, 47134, 682.57581, 28957416.819357), b.candles().get(0));
+        assertEquals(List.of(1704067200000L, 1704070800000L, 1704074400000L),
+                b.candles().stream().map(CandleBar::openTime).toList());
+    }
+
+    @Test
+    void futuresZipWithHeaderRowReadsAsUsdm() throws IOException {
+        IngestBatch b = ArchiveReader.read(Fixtures.path("archive/data/futures/um/monthly/klines/ETHUSDT/4h"));
+
+        assertEquals(2, b.rowsRead(), "the header line is not a row");
+        assertEquals(List.of(), b.quarantine());
+        CandleBar first = b.candles().get(0);
+        assertEquals(Market.USDM, first.market());
+        assertEquals(Interval.H4, first.interval());
+        assertEquals("ETHUSDT", first.symbol());
+        assertEquals(2281.87, first.open());
+        assertEquals(106011, first.trades());
+    }
+
+    @Test
+    void spotFileOf2025InMicrosecondsIsConvertedToMilliseconds() throws IOException {
+        IngestBatch b = ArchiveReader.read(Fixtures.path(
+                "archive/data/spot/daily/klines/BTCUSDT/1h/BTCUSDT-1h-2025-01-01.zip"));
+
+        // 1735689600000000 µs / 1000 = 1735689600000 ms = 2025-01-01T00:00:00Z
+        assertEquals(List.of(1735689600000L, 1735693200000L, 1735696800000L),
+                b.candles().stream().map(CandleBar::openTime).toList());
+        assertEquals(List.of(), b.quarantine());
+    }
+
+    @Test
+    void fileMixingMillisecondsAndMicrosecondsIsAnError() {
+        IngestException e = assertThrows(IngestException.class,
+                () -> ArchiveReader.read(Fixtures.path("mixed-units/BTCUSDT-1h-2025-01.csv")));
+
+        assertTrue(e.getMessage().contains("BTCUSDT-1h-2025-01.csv line 2: open_time 1735693200000000 is epoch µs"
+                + " but line 1 is epoch ms"), e.getMessage());
+    }
+
+    @Test
+    void fundingRateArchiveWithHeader() throws IOException {
+        IngestBatch b = ArchiveReader.read(Fixtures.path(
+                "archive/data/futures/um/monthly/fundingRate/ETHUSDT/ETHUSDT-fundingRate-2024-01.zip"));
+
+        assertEquals(List.of(), b.candles());
+        assertEquals(3, b.funding().size());
+        assertEquals(new FundingRecord(Market.USDM, "ETHUSDT", 1704124800000L, -0.00028745, Double.NaN),
+                b.funding().get(2));
+    }
+
+    @Test
+    void directoryTreeReadsEveryMarketKindAndUnit() throws IOException {
+        IngestBatch b = ArchiveReader.read(Fixtures.path("archive"));
+
+        assertEquals(4, b.files());
+        assertEquals(3 + 3 + 2 + 3, b.rowsRead());
+        assertEquals(8, b.candles().size());
+        assertEquals(3, b.funding().size());
+        assertEquals(List.of(), b.quarantine());
+    }
+
+    @Test
+    void badChecksumAbortsTheWholeDirectoryIngest() {
+        IngestException e = assertThrows(IngestException.class,
+                () -> ArchiveReader.read(Fixtures.path("bad-checksum")));
+
+        assertTrue(e.getMessage().contains("SOLUSDT-1d-2024-01.zip: checksum mismatch (expected "
+                + "0eb0265c147cec59111c8d43eb90976298257ae4324165cc5abd54b1f2142cae, got "
+                + "0b4bc8b63bdbbb7736c3ac1bb580aef3915ca5fa7dae818b0527825beda67fe3);"), e.getMessage());
+        assertTrue(e.getMessage().contains("nothing ingested from this file"), e.getMessage());
+    }
+
+    @Test
+    void checksumOfAMissingZipIsAnError(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("BTCUSDT-1h-2024-01.zip.CHECKSUM"), "00  BTCUSDT-1h-2024-01.zip\n");
+
+        IngestException e = assertThrows(IngestException.class, () -> ArchiveReader.read(dir));
+        assertTrue(e.getMessage().contains("checksum of a missing file BTCUSDT-1h-2024-01.zip"), e.getMessage());
+    }
+
+    @Test
+    void bareFileNameDefaultsToSpotOrTakesTheGivenMarket() throws IOException {
+        Path bare = Fixtures.path("bare/BTCUSDT-1h-2024-01.csv");
+
+        assertEquals(Market.SPOT, ArchiveReader.read(bare).candles().get(0).market());
+        assertEquals(Market.USDM, ArchiveReader.read(bare, Market.USDM).candles().get(0).market());
+    }
+
+    @Test
+    void sameBarsFromZipAndExtractedCsvCollapse(@TempDir Path dir) throws IOException {
+        Path tree = dir.resolve("spot/monthly/klines/BTCUSDT/1h");
+        Files.createDirectories(tree);
+        Files.copy(Fixtures.path(SPOT_1H), tree.resolve("BTCUSDT-1h-2024-01.zip"));
+        Files.copy(Fixtures.path("bare/BTCUSDT-1h-2024-01.csv"), tree.resolve("BTCUSDT-1h-2024-01.csv"));
+
+        IngestBatch b = ArchiveReader.read(dir);
+
+        assertEquals(6, b.rowsRead());
+        assertEquals(3, b.candles().size(), "identical rows of the same key are one candle");
+        assertEquals(List.of(), b.quarantine());
+    }
+
+    @Test
+    void everyKindOfBadRowIsQuarantinedWhileGoodRowsOfTheFileLand() throws IOException {
+        Path file = Fixtures.path("bad-rows/data/spot/monthly/klines/XRPUSDT/1h/XRPUSDT-1h-2024-01.csv");
+        IngestBatch b = ArchiveReader.read(file);
+
+        assertEquals(12, b.rowsRead());
+        assertEquals(List.of(1704067200000L, 1704096000000L), b.candles().stream().map(CandleBar::openTime).toList(),
+                "lines 1 and 9 land; line 10 repeats line 1 exactly and collapses");
+        List<String> got = b.quarantine().stream()
+                .map(q -> q.line() + " " + q.reason().code() + ": " + q.detail()).toList();
+        assertEquals(List.of(
+                "2 unparsable_field: open 'abc' is not a decimal number",
+                "3 wrong_column_count: 12 columns expected (" + BinanceFormat.KLINE_HEADER + "), got 11",
+                "4 non_positive_price: low 0 must be > 0",
+                "5 high_below_open_close: high 0.617 < max(open 0.6163, close 0.6189)",
+                "6 low_above_open_close: low 0.617 > min(open 0.6163, close 0.6189)",
+                "7 negative_volume: volume -5 must be >= 0",
+                "8 misaligned_open_time: open_time 1704090600000 (2024-01-01T06:30:00Z) is not a bar open of interval 1h",
+                "11 conflicting_duplicate: same key spot 1h XRPUSDT open_time 1704099600000 (2024-01-01T09:00:00Z) as "
+                        + file + " line 12 with different values: close 0.622 vs 0.623",
+                "12 conflicting_duplicate: same key spot 1h XRPUSDT open_time 1704099600000 (2024-01-01T09:00:00Z) as "
+                        + file + " line 11 with different values: close 0.623 vs 0.622"), got);
+        for (QuarantineRow q : b.quarantine()) {
+            assertEquals(file.toString(), q.source());
+            assertTrue(q.raw().startsWith("17040"), q.raw());
+        }
+    }
+
+    @Test
+    void quarantineSourceOfAZipRowNamesTheEntry(@TempDir Path dir) throws IOException {
+        Path zip = dir.resolve("XRPUSDT-1h-2024-01.zip");
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new java.util.zip.ZipEntry("XRPUSDT-1h-2024-01.csv"));
+            out.write(Files.readAllBytes(
+                    Fixtures.path("bad-rows/data/spot/monthly/klines/XRPUSDT/1h/XRPUSDT-1h-2024-01.csv")));
+        }
+
+        QuarantineRow first = ArchiveReader.read(zip).quarantine().get(0);
+
+        assertEquals(zip + "!/XRPUSDT-1h-2024-01.csv", first.source());
+        assertEquals(2, first.line());
+    }
+}
