@@ -3,7 +3,6 @@ package io.quantlake.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -205,7 +204,7 @@ public final class ConfigNode {
     public double number(String key, Range range) {
         JsonNode v = require(key);
         if (!v.isNumber()) {
-            throw invalid(key, "a number " + range.describe(), v);
+            throw invalid(key, range.equals(Range.finite()) ? "a number" : "a number " + range.describe(), v);
         }
         double x = v.asDouble();
         if (!range.contains(x)) {
@@ -278,13 +277,6 @@ public final class ConfigNode {
             return "\"" + v.asText() + "\"";
         }
         return v.toString();
-    }
-
-    /** A mapping with one more entry; used by tests and callers that build params in code. */
-    public ConfigNode with(String key, Object value) {
-        ObjectNode copy = json.deepCopy();
-        copy.set(key, MAPPER.valueToTree(value));
-        return new ConfigNode(copy, path, origin);
     }
 
     @Override
