@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +22,9 @@ import java.util.function.Function;
  */
 public final class ConfigLoader {
     private static final ObjectMapper YAML = new ObjectMapper(
-            YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
+            YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    // `key:` with no value is null (absent), as in YAML itself, not ""
+                    .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).build());
 
     private ConfigLoader() {
     }
