@@ -35,6 +35,11 @@ public record InverseVolStrategy(int lookback, RebalanceSchedule schedule, doubl
         return "inverse_vol";
     }
 
+    /** Own bars a symbol needs up to {@code t} before it can be valid: {@code lookback + 1} closes. */
+    public int warmupBars() {
+        return lookback + 1;
+    }
+
     @Override
     public TargetWeights targets(Panel panel) {
         int n = panel.symbolCount();

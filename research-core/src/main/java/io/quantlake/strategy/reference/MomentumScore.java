@@ -22,6 +22,11 @@ public record MomentumScore(int lookback, int skip) implements CrossSectionalSco
         }
     }
 
+    /** Own bars a symbol needs up to {@code t} before its score is defined: {@code lookback + 1} closes. */
+    public int warmupBars() {
+        return lookback + 1;
+    }
+
     @Override
     public double[] scores(Panel panel) {
         int n = panel.symbolCount();

@@ -33,7 +33,9 @@ public record MonthlyRebalanceStrategy(Map<String, Double> targetWeights, int da
                 throw new IllegalArgumentException("target weight of " + e.getKey() + " must be finite, got " + e.getValue());
             }
         }
-        new RebalanceSchedule.Monthly(day);
+        if (day < 1 || day > 31) {
+            throw new IllegalArgumentException("monthly_rebalance day must be in 1..31, got " + day);
+        }
         ReferenceChecks.band(band);
     }
 
