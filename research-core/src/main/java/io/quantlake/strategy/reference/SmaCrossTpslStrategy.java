@@ -1,0 +1,168 @@
+package io.quantlake.strategy.reference;
+
+import io.quantlake.market.Interval;
+import io.quantlake.strategy.CandleWindow;
+import io.quantlake.strategy.LegacyDecision;
+import io.quantlake.strategy.LegacyStrategy;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * {@code sma_cross_tpsl} (CLI.md, legacy tier): BUY at bar {@code t} on a cross-up of the simple
+ * moving averages of the symbol's own closes (§12.9, R20), with
+ * {@code tp = close_t · (1 + takeProfit)} and {@code sl = close_t · (1 − stopLoss)}.
+ *
+ * <p>Cross-up (SIMULATION.md §13, which wins over R20's exact arithmetic):
+ * {@code fast_t − slow_t > 1e-12 · slow_t} and {@code fast_{t−1} − slow_{t−1} <= 1e-12 · slow_{t−1}},
+ * where {@code t − 1} is the symbol's previous own bar. Needs {@code max(fast, slow) + 1} own bars
+ * up to {@code t} ({@link #warmupBars()}). Where the SMAs are within 1e-9 relative, the cross is
+ * also decided in exact decimal arithmetic on the closes as published ({@link Double#toString}); when
+ * the plain floating-point comparison {@code fast > slow} decides differently, a warning goes to the
+ * warning sink (stderr by default), as R20 asks.
+ *
+ * <p>The capacity {@code maxPositions} is applied by the legacy portfolio manager (R19), not here.
+ * Stateless apart from the sink, so one instance serves every symbol.
+ */
+public final class SmaCrossTpslStrategy implements LegacyStrategy {
+    /** Relative tolerance of the cross rule (§13). */
+    public static final double CROSS_TOLERANCE = 1e-12;
+    /** SMAs closer than this, relative, are also compared exactly (R20). */
+    private static final double EXACT_CHECK = 1e-9;
+
+    private final int fast;
+    private final int slow;
+    private final double takeProfit;
+    private final double stopLoss;
+    private final int maxPositions;
+    private final Consumer<String> warnings;
+
+    /** With R20 warnings on stderr. */
+    public SmaCrossTpslStrategy(int fast, int slow, double takeProfit, double stopLoss, int maxPositions) {
+        this(fast, slow, takeProfit, stopLoss, maxPositions, System.err::println);
+    }
+
+    /**
+     * @param fast         fast SMA length in own bars, >= 1
+     * @param slow         slow SMA length in own bars, >= 1
+     * @param takeProfit   take-profit distance above the close, a fraction > 0
+     * @param stopLoss     stop-loss distance below the close, a fraction in (0, 1)
+     * @param maxPositions capacity K of the legacy portfolio manager, >= 1
+     * @param warnings     receives the R20 float-vs-exact warnings
+     */
+    public SmaCrossTpslStrategy(int fast, int slow, double takeProfit, double stopLoss, int maxPositions,
+                                Consumer<String> warnings) {
+        if (fast < 1 || slow < 1) {
+            throw new IllegalArgumentException("sma_cross_tpsl fast and slow must be >= 1, got " + fast + ", " + slow);
+        }
+        if (!(takeProfit > 0) || !Double.isFinite(takeProfit)) {
+            throw new IllegalArgumentException("sma_cross_tpsl take_profit must be > 0, got " + takeProfit);
+        }
+        if (!(stopLoss > 0 && stopLoss < 1)) {
+            throw new IllegalArgumentException("sma_cross_tpsl stop_loss must be in (0, 1), got " + stopLoss);
+        }
+        if (maxPositions < 1) {
+            throw new IllegalArgumentException("sma_cross_tpsl max_positions must be >= 1, got " + maxPositions);
+        }
+        this.fast = fast;
+        this.slow = slow;
+        this.takeProfit = takeProfit;
+        this.stopLoss = stopLoss;
+        this.maxPositions = maxPositions;
+        this.warnings = Objects.requireNonNull(warnings, "warnings");
+    }
+
+    public int fast() {
+        return fast;
+    }
+
+    public int slow() {
+        return slow;
+    }
+
+    public double takeProfit() {
+        return takeProfit;
+    }
+
+    public double stopLoss() {
+        return stopLoss;
+    }
+
+    /** Capacity K: at most this many open positions in all (applied by the legacy portfolio manager). */
+    public int maxPositions() {
+        return maxPositions;
+    }
+
+    /** {@code max(fast, slow) + 1}: the SMAs at {@code t} and at the previous own bar. */
+    @Override
+    public int warmupBars() {
+        return Math.max(fast, slow) + 1;
+    }
+
+    @Override
+    public LegacyDecision decide(CandleWindow window, Interval interval) {
+        int last = window.size() - 1;
+        if (window.size() < warmupBars()) {
+            return null;
+        }
+        double fastNow = sma(window, last, fast);
+        double slowNow = sma(window, last, slow);
+        double fastPrev = sma(window, last - 1, fast);
+        double slowPrev = sma(window, last - 1, slow);
+        boolean cross = fastNow - slowNow > CROSS_TOLERANCE * slowNow
+                && fastPrev - slowPrev <= CROSS_TOLERANCE * slowPrev;
+        if (near(fastNow, slowNow) || near(fastPrev, slowPrev)) {
+            checkExact(window, last, fastNow > slowNow && fastPrev <= slowPrev, cross);
+        }
+        if (!cross) {
+            return null;
+        }
+        double close = window.close(last);
+        return LegacyDecision.buy(close * (1 + takeProfit), close * (1 - stopLoss));
+    }
+
+    /** Mean of the {@code length} closes ending at own bar {@code end}, summed oldest first. */
+    private static double sma(CandleWindow window, int end, int length) {
+        double sum = 0;
+        for (int k = end - length + 1; k <= end; k++) {
+            sum += window.close(k);
+        }
+        return sum / length;
+    }
+
+    private static boolean near(double a, double b) {
+        return Math.abs(a - b) <= EXACT_CHECK * Math.abs(b);
+    }
+
+    private void checkExact(CandleWindow window, int last, boolean plain, boolean used) {
+        boolean exact = exactGreater(window, last) && !exactGreater(window, last - 1);
+        if (exact != plain) {
+            warnings.accept("warning: sma_cross_tpsl " + window.symbol() + " at "
+                    + Instant.ofEpochMilli(window.time(last)) + ": floating-point SMA comparison says cross="
+                    + plain + " but exact decimal arithmetic says cross=" + exact + " (SIMULATION.md R20); the "
+                    + "1e-12 tolerance rule decides cross=" + used);
+        }
+    }
+
+    /** {@code SMA_fast > SMA_slow} at own bar {@code end}, exactly: {@code slow·Σfast > fast·Σslow}. */
+    private boolean exactGreater(CandleWindow window, int end) {
+        BigDecimal sumFast = exactSum(window, end, fast);
+        BigDecimal sumSlow = exactSum(window, end, slow);
+        return sumFast.multiply(BigDecimal.valueOf(slow)).compareTo(sumSlow.multiply(BigDecimal.valueOf(fast))) > 0;
+    }
+
+    private static BigDecimal exactSum(CandleWindow window, int end, int length) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (int k = end - length + 1; k <= end; k++) {
+            sum = sum.add(new BigDecimal(Double.toString(window.close(k))));
+        }
+        return sum;
+    }
+
+    @Override
+    public String toString() {
+        return "sma_cross_tpsl(fast=" + fast + ", slow=" + slow + ", take_profit=" + takeProfit + ", stop_loss="
+                + stopLoss + ", max_positions=" + maxPositions + ")";
+    }
+}
