@@ -40,7 +40,7 @@ class PlantedFactsTest {
     @BeforeAll
     static void generate() {
         root = dir.resolve("facts");
-        SampleUniverseSpec spec = new SampleUniverseSpec(11, 30, LocalDate.of(2022, 1, 1), 3, 1, 12,
+        SampleUniverseSpec spec = new SampleUniverseSpec(Long.getLong("quantlake.datasets.seed", 11), 30, LocalDate.of(2022, 1, 1), 3, 1, 12,
                 EnumSet.of(Market.SPOT), 0, root);
         summary = SampleUniverseGenerator.generate(spec);
         startMs = spec.start().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
@@ -110,6 +110,7 @@ class PlantedFactsTest {
         assertEquals(3, summary.pairs().size());
         for (PlantedPair p : summary.pairs()) {
             double t = egT(p.y(), p.x());
+            System.out.println(p.x() + "/" + p.y() + " EG t = " + t);
             assertTrue(t < ResearchStats.EG_CRITICAL_5PCT, p + ": Engle-Granger t = " + t);
         }
         double t = egT("ETHUSDT", "BTCUSDT");
@@ -137,6 +138,7 @@ class PlantedFactsTest {
             }
         }
         assertTrue(tested >= 100, "enough unplanted pairs: " + tested);
+        System.out.println("unplanted pairs rejected: " + rejected + " of " + tested);
         assertTrue(rejected <= 0.10 * tested, rejected + " of " + tested + " unplanted pairs look cointegrated");
     }
 
