@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The facts the generator promises to plant can be found in its output by ordinary research:
  * listings, delistings and gaps where the summary says; cointegration of the planted pairs and only
  * of them; positive momentum IC and negative short-term-reversal IC. Reads the files back with plain
- * Java, as a researcher's ingest would.
+ * Java, as a researcher's ingest would. The seed is 11; {@code mvn ... -Dquantlake.datasets.seed=N}
+ * checks another (seeds 11, 12, 13, 99 and 2024 pass: the thresholds are not tuned to one draw).
  */
 class PlantedFactsTest {
     private static final long HOUR = 3_600_000L;
@@ -36,6 +37,7 @@ class PlantedFactsTest {
     static Path root;
     static long startMs;
     static int days;
+    static final Map<String, TreeMap<Long, Double>> CLOSES = new java.util.HashMap<>();
 
     @BeforeAll
     static void generate() {
@@ -52,7 +54,7 @@ class PlantedFactsTest {
         List<ListingEvent> listings = summary.events(ListingEvent.Kind.LISTING);
         assertEquals(3, listings.size(), "max(2, round(30 / 10)) listings");
         for (ListingEvent e : listings) {
-            TreeMap<Long, Double> closes = ArchiveFiles.closes(root, e.symbol());
+            TreeMap<Long, Double> closes = closes(e.symbol());
             assertEquals(Math.floorDiv(e.time(), DAY) * DAY, closes.firstKey(), e.symbol() + " first 1d bar");
             assertTrue(e.time() > startMs + 30 * DAY, e.symbol() + " listed mid-sample");
             YearMonth before = YearMonth.from(Instant.ofEpochMilli(e.time()).atOffset(ZoneOffset.UTC)).minusMonths(1);
@@ -66,7 +68,7 @@ class PlantedFactsTest {
         List<ListingEvent> delistings = summary.events(ListingEvent.Kind.DELISTING);
         assertEquals(2, delistings.size(), "max(2, round(30 / 20)) delistings");
         for (ListingEvent e : delistings) {
-            TreeMap<Long, Double> closes = ArchiveFiles.closes(root, e.symbol());
+            TreeMap<Long, Double> closes = closes(e.symbol());
             // the last 1h bar opens at time - 1h, so the last 1d bar is the day holding that hour
             assertEquals(Math.floorDiv(e.time() - HOUR, DAY) * DAY, closes.lastKey(), e.symbol() + " last 1d bar");
             assertEquals(startMs, closes.firstKey(), e.symbol() + " traded from the start");
@@ -94,7 +96,7 @@ class PlantedFactsTest {
             }
         }
         for (String s : summary.symbols()) {
-            TreeMap<Long, Double> closes = ArchiveFiles.closes(root, s);
+            TreeMap<Long, Double> closes = closes(s);
             long expected = (closes.lastKey() - closes.firstKey()) / DAY + 1;
             for (BarGap g : summary.gaps()) {
                 if (g.symbol().equals(s) && g.wholeDays()) {
@@ -110,7 +112,6 @@ class PlantedFactsTest {
         assertEquals(3, summary.pairs().size());
         for (PlantedPair p : summary.pairs()) {
             double t = egT(p.y(), p.x());
-            System.out.println(p.x() + "/" + p.y() + " EG t = " + t);
             assertTrue(t < ResearchStats.EG_CRITICAL_5PCT, p + ": Engle-Granger t = " + t);
         }
         double t = egT("ETHUSDT", "BTCUSDT");
@@ -138,14 +139,18 @@ class PlantedFactsTest {
             }
         }
         assertTrue(tested >= 100, "enough unplanted pairs: " + tested);
-        System.out.println("unplanted pairs rejected: " + rejected + " of " + tested);
         assertTrue(rejected <= 0.10 * tested, rejected + " of " + tested + " unplanted pairs look cointegrated");
+    }
+
+    /** Daily closes of {@code symbol} by open time, read once. */
+    private static TreeMap<Long, Double> closes(String symbol) {
+        return CLOSES.computeIfAbsent(symbol, s -> ArchiveFiles.closes(root, s));
     }
 
     /** Engle-Granger t of log closes over the days both symbols have. */
     private static double egT(String y, String x) {
-        TreeMap<Long, Double> cy = ArchiveFiles.closes(root, y);
-        TreeMap<Long, Double> cx = ArchiveFiles.closes(root, x);
+        TreeMap<Long, Double> cy = closes(y);
+        TreeMap<Long, Double> cx = closes(x);
         List<double[]> both = new ArrayList<>();
         for (Map.Entry<Long, Double> e : cy.entrySet()) {
             Double vx = cx.get(e.getKey());
@@ -178,7 +183,6 @@ class PlantedFactsTest {
         }
         double mean = ResearchStats.mean(toArray(ics));
         double t = ResearchStats.tStat(toArray(weekly));
-        System.out.printf("momentum IC mean %.4f, t (non-overlapping weeks) %.2f%n", mean, t);
         assertTrue(mean > 0.03, "mean momentum rank IC " + mean);
         assertTrue(t > 2.5, "momentum IC t-statistic " + t);
     }
@@ -195,7 +199,6 @@ class PlantedFactsTest {
         }
         double mean = ResearchStats.mean(toArray(ics));
         double t = ResearchStats.tStat(toArray(ics));
-        System.out.printf("reversal IC mean %.4f, t %.2f%n", mean, t);
         assertTrue(mean < -0.03, "mean reversal rank IC " + mean);
         assertTrue(t < -4, "reversal IC t-statistic " + t);
     }
@@ -224,7 +227,7 @@ class PlantedFactsTest {
             java.util.Arrays.fill(row, Double.NaN);
         }
         for (int i = 0; i < symbols.size(); i++) {
-            for (Map.Entry<Long, Double> e : ArchiveFiles.closes(root, symbols.get(i)).entrySet()) {
+            for (Map.Entry<Long, Double> e : closes(symbols.get(i)).entrySet()) {
                 c[(int) ((e.getKey() - startMs) / DAY)][i] = e.getValue();
             }
         }
