@@ -69,9 +69,10 @@ final class BinanceArchiveWriter {
                 csv.append(KLINE_HEADER).append('\n');
             }
             int n = 0;
-            for (int t = 0; t < bars.count; t++) {
-                long time = bars.openTime(t);
-                if (time >= lo && time < hi && bars.present[t]) {
+            int first = (int) Math.max(0, Math.floorDiv(lo - bars.startMs + bars.interval.millis() - 1, bars.interval.millis()));
+            int end = (int) Math.min(bars.count, Math.floorDiv(hi - bars.startMs + bars.interval.millis() - 1, bars.interval.millis()));
+            for (int t = first; t < end; t++) {
+                if (bars.present[t]) {
                     appendKline(csv, bars, t);
                     n++;
                 }

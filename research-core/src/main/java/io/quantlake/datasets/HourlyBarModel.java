@@ -22,9 +22,34 @@ import java.util.List;
  * a stream per market ({@code 3000 + i} spot, {@code 4000 + i} USDⓈ-M).
  */
 final class HourlyBarModel {
-    private static final double TWO_PI = 2 * Math.PI;
+    private static final double[] SEASON = new double[24];
 
-    private HourlyBarModel() {
+    static {
+        for (int k = 0; k < 24; k++) {
+            SEASON[k] = 1 + 0.3 * StrictMath.cos(2 * Math.PI * (k - 14) / 24);
+        }
+    }
+
+    private final BarSeries s;
+    private final SeededRandom pathRng;
+    private final SeededRandom volRng;
+    private final double priceUnit;
+    private final double qtyUnit;
+    private final double quoteUnit;
+    private final double hourlyQuote;
+    private final double avgTradeQuote;
+
+    private HourlyBarModel(UniversePlan plan, SymbolProfile profile, Market market, double volumeMultiplier) {
+        long seed = plan.spec().seed();
+        int i = profile.index();
+        s = new BarSeries(Interval.H1, plan.startMs(), plan.hours(), profile.priceScale(), profile.qtyScale());
+        pathRng = SeededRandom.stream(seed, 2000 + i);
+        volRng = SeededRandom.stream(seed, (market == Market.SPOT ? 3000 : 4000) + i);
+        priceUnit = StrictMath.pow(10, profile.priceScale());
+        qtyUnit = StrictMath.pow(10, profile.qtyScale());
+        quoteUnit = StrictMath.pow(10, BarSeries.QUOTE_SCALE);
+        hourlyQuote = profile.dailyQuoteVolume() * volumeMultiplier / 24;
+        avgTradeQuote = profile.avgTradeQuote();
     }
 
     /**
@@ -33,17 +58,20 @@ final class HourlyBarModel {
      */
     static BarSeries build(UniversePlan plan, DailyPaths paths, SymbolProfile profile, Market market,
                            double volumeMultiplier, List<BarGap> gaps) {
-        int i = profile.index();
-        long seed = plan.spec().seed();
-        SeededRandom pathRng = SeededRandom.stream(seed, 2000 + i);
-        SeededRandom volRng = SeededRandom.stream(seed, (market == Market.SPOT ? 3000 : 4000) + i);
-        BarSeries s = new BarSeries(Interval.H1, plan.startMs(), plan.hours(), profile.priceScale(), profile.qtyScale());
-        double priceUnit = StrictMath.pow(10, profile.priceScale());
-        double qtyUnit = StrictMath.pow(10, profile.qtyScale());
-        double quoteUnit = StrictMath.pow(10, BarSeries.QUOTE_SCALE);
-        double hourlyQuote = profile.dailyQuoteVolume() * volumeMultiplier / 24;
+        HourlyBarModel m = new HourlyBarModel(plan, profile, market, volumeMultiplier);
+        m.draw(paths, profile.index());
+        BarSeries s = m.s;
+        for (int t = 0; t < s.count; t++) {
+            long time = s.openTime(t);
+            s.present[t] = time >= profile.firstOpenTime() && time < profile.endTime() && !inGap(gaps, time);
+        }
+        return s;
+    }
+
+    /** Draws every hour of every day, bridging the daily closes of symbol {@code i}. */
+    private void draw(DailyPaths paths, int i) {
         double[] z = new double[24];
-        long prevClose = toTicks(paths.logOpen()[i], priceUnit);
+        long prevClose = toTicks(paths.logOpen()[i]);
         for (int d = 0; d < paths.days(); d++) {
             double prev = paths.logPrevClose(d, i);
             double target = paths.logClose()[d * paths.n() + i];
@@ -60,7 +88,7 @@ final class HourlyBarModel {
                 double inc = step + sigmaH * (z[k] - mean);
                 level = k == 23 ? target : level + inc;
                 long o = prevClose;
-                long c = toTicks(level, priceUnit);
+                long c = toTicks(level);
                 long hi = Math.max(o, c);
                 long lo = Math.min(o, c);
                 s.open[t] = o;
@@ -68,27 +96,26 @@ final class HourlyBarModel {
                 s.high[t] = hi + Math.round(hi * Math.abs(pathRng.nextGaussian()) * sigmaH / 2);
                 s.low[t] = Math.max(1, lo - Math.round(lo * Math.abs(pathRng.nextGaussian()) * sigmaH / 2));
                 prevClose = c;
-
-                double season = 1 + 0.3 * StrictMath.cos(TWO_PI * (k - 14) / 24);
-                double activity = Math.min(4, 0.6 + 0.8 * Math.abs(inc) / sigmaH);
-                double quote = hourlyQuote * season * activity * StrictMath.exp(0.35 * volRng.nextGaussian() - 0.06125);
-                double price = (s.open[t] + s.high[t] + s.low[t] + s.close[t]) / 4.0 / priceUnit;
-                long vol = Math.max(1, Math.round(quote / price * qtyUnit));
-                s.volume[t] = vol;
-                s.quoteVolume[t] = Math.round(vol / qtyUnit * price * quoteUnit);
-                s.trades[t] = Math.max(1, Math.round(quote / profile.avgTradeQuote()
-                        * StrictMath.exp(0.2 * volRng.nextGaussian())));
-                double share = Math.max(0.05, Math.min(0.95, 0.5 + 0.1 * inc / sigmaH + 0.04 * volRng.nextGaussian()));
-                s.takerBase[t] = Math.round(share * vol);
-                s.takerQuote[t] = Math.min(s.quoteVolume[t], Math.round(s.takerBase[t] / qtyUnit * price * quoteUnit));
-                long time = s.openTime(t);
-                s.present[t] = time >= profile.firstOpenTime() && time < profile.endTime() && !inGap(gaps, time);
+                volumes(t, k, inc / sigmaH);
             }
         }
-        return s;
     }
 
-    private static long toTicks(double logPrice, double priceUnit) {
+    /** Volumes, trades and taker volumes of bar {@code t} (hour {@code k} of its day), given its standardized move. */
+    private void volumes(int t, int k, double move) {
+        double activity = Math.min(4, 0.6 + 0.8 * Math.abs(move));
+        double quote = hourlyQuote * SEASON[k] * activity * StrictMath.exp(0.35 * volRng.nextGaussian() - 0.06125);
+        double price = (s.open[t] + s.high[t] + s.low[t] + s.close[t]) / 4.0 / priceUnit;
+        long vol = Math.max(1, Math.round(quote / price * qtyUnit));
+        s.volume[t] = vol;
+        s.quoteVolume[t] = Math.round(vol / qtyUnit * price * quoteUnit);
+        s.trades[t] = Math.max(1, Math.round(quote / avgTradeQuote * StrictMath.exp(0.2 * volRng.nextGaussian())));
+        double share = Math.max(0.05, Math.min(0.95, 0.5 + 0.1 * move + 0.04 * volRng.nextGaussian()));
+        s.takerBase[t] = Math.round(share * vol);
+        s.takerQuote[t] = Math.min(s.quoteVolume[t], Math.round(s.takerBase[t] / qtyUnit * price * quoteUnit));
+    }
+
+    private long toTicks(double logPrice) {
         return Math.max(1, Math.round(StrictMath.exp(logPrice) * priceUnit));
     }
 

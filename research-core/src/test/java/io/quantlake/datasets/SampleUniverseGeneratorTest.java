@@ -223,14 +223,4 @@ class SampleUniverseGeneratorTest {
                 LocalDate.of(2022, 1, 1), 3, 2, 12, EnumSet.of(Market.USDM), 0, dir));
         assertTrue(e.getMessage().startsWith("usdmSymbols must be in [1, 40]"), e.getMessage());
     }
-
-    @Test
-    void decimalTextIsShortestAndExact() {
-        assertEquals("42175.5", DecimalText.of(4217550, 2));
-        assertEquals("3", DecimalText.of(300, 2));
-        assertEquals("0.000000001", DecimalText.of(1, 9));
-        assertEquals("-0.0001", DecimalText.of(-10000, 8));
-        assertEquals("0.00010000", DecimalText.fixed(10000, 8));
-        assertEquals("-0.00002100", DecimalText.fixed(-2100, 8));
-    }
 }
