@@ -48,10 +48,17 @@ class FactorEngineTest {
     @BeforeAll
     void computeOnce() {
         engine = new FactorEngine(FACTORS, List.of(COMBO));
+        wide = wideWithCrossSections(panel).persist();
+        rows.putAll(byCell(wide));
+    }
+
+    /** The engine's wide frame plus the cross-sectional operations under test, as columns. */
+    private Dataset<Row> wideWithCrossSections(SmallPanel p) {
         CrossSection cs = CrossSection.perTimestamp();
         Column mom = col("mom_10_2");
+        Dataset<Row> w = engine.wide(p.candles());
         List<Column> cols = new ArrayList<>();
-        for (String c : engine.wide(panel.candles()).columns()) {
+        for (String c : w.columns()) {
             cols.add(col(c));
         }
         cols.add(cs.percentRank(mom).as("pr"));
@@ -60,11 +67,16 @@ class FactorEngineTest {
         cols.add(cs.winsorizeQuantile(mom, 0.25).as("wq"));
         cols.add(cs.winsorizeZ(mom, 0.5).as("wz"));
         cols.add(cs.neutralize(mom, col("beta_btcusdt_10")).as("neu"));
-        wide = engine.wide(panel.candles()).select(cols.toArray(Column[]::new)).persist();
-        for (Row r : wide.collectAsList()) {
+        return w.select(cols.toArray(Column[]::new));
+    }
+
+    private static Map<String, Row> byCell(Dataset<Row> frame) {
+        Map<String, Row> out = new HashMap<>();
+        for (Row r : frame.collectAsList()) {
             long ms = r.<Timestamp>getAs("ts").getTime();
-            rows.put(r.<String>getAs("symbol") + "@" + (ms - SmallPanel.T0) / SmallPanel.DAY, r);
+            out.put(r.<String>getAs("symbol") + "@" + (ms - SmallPanel.T0) / SmallPanel.DAY, r);
         }
+        return out;
     }
 
     @AfterAll
@@ -203,6 +215,27 @@ class FactorEngineTest {
             assertEquals(btc == null ? Double.NaN : btc, m[t * 3 + 1], "BTCUSDT at " + t);
             assertTrue(Double.isNaN(m[t * 3 + 2]), "XRPUSDT has no data");
         }
+    }
+
+    @Test
+    void noLookAheadValuesUpToTUnchangedWhenLaterBarsChange() {
+        int cut = 25;
+        Map<String, Row> perturbed = byCell(wideWithCrossSections(new SmallPanel(42L, cut)));
+        assertEquals(rows.keySet(), perturbed.keySet());
+        int changedLater = 0;
+        for (Map.Entry<String, Row> e : rows.entrySet()) {
+            int t = Integer.parseInt(e.getKey().substring(e.getKey().indexOf('@') + 1));
+            Row before = e.getValue();
+            Row after = perturbed.get(e.getKey());
+            for (int c = 0; c < before.length(); c++) {
+                if (t <= cut) {
+                    assertEquals(before.get(c), after.get(c), before.schema().fields()[c].name() + " at " + e.getKey());
+                } else if (before.get(c) != null && !before.get(c).equals(after.get(c))) {
+                    changedLater++;
+                }
+            }
+        }
+        assertTrue(changedLater > 100, "the perturbation must change later values, changed " + changedLater);
     }
 
     private static double valueOrNaN(Double d) {
