@@ -17,6 +17,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.TimestampType;
 
 /**
  * The prepared frame every {@link Factor} reads: candles with the per-bar inputs computed once,
@@ -91,6 +92,10 @@ public final class FactorFrame {
             if (!List.of(candles.columns()).contains(c)) {
                 throw new IllegalArgumentException("candles lack column '" + c + "'; columns: " + List.of(candles.columns()));
             }
+        }
+        if (!(candles.schema().apply("open_time").dataType() instanceof TimestampType)) {
+            throw new IllegalArgumentException("candles.open_time must be a timestamp (DESIGN.md conventions), got "
+                    + candles.schema().apply("open_time").dataType().simpleString());
         }
         Column quoteVolume = col("quote_volume").cast("double");
         Column close = col(CLOSE).cast("double");
