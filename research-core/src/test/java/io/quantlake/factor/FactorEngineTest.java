@@ -1,12 +1,17 @@
 package io.quantlake.factor;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.quantlake.market.Interval;
+import io.quantlake.panel.Panel;
+import io.quantlake.panel.PanelBuilder;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -67,6 +72,9 @@ class FactorEngineTest {
         cols.add(cs.winsorizeQuantile(mom, 0.25).as("wq"));
         cols.add(cs.winsorizeZ(mom, 0.5).as("wz"));
         cols.add(cs.neutralize(mom, col("beta_btcusdt_10")).as("neu"));
+        cols.add(cs.ordinalDescending(lit(1.0)).as("ord_tie"));
+        cols.add(cs.percentRank(lit(1.0)).as("pr_tie"));
+        cols.add(cs.zscore(lit(1.0)).as("z_tie"));
         return w.select(cols.toArray(Column[]::new));
     }
 
@@ -167,6 +175,13 @@ class FactorEngineTest {
             }
         }
         assertTrue(full >= 30, "only " + full + " neutralized values checked");
+        // all tied: ordinal by symbol name ascending, percent rank 0 (the shared lowest rank), no z-score (sd = 0)
+        Row tieNew = rows.get("NEWUSDT@39");
+        Row tieSol = rows.get("SOLUSDT@39");
+        assertEquals(3, tieNew.<Integer>getAs("ord_tie"), "BTCUSDT, ETHUSDT, NEWUSDT, SOLUSDT");
+        assertEquals(4, tieSol.<Integer>getAs("ord_tie"));
+        assertEquals(0.0, tieSol.<Double>getAs("pr_tie"));
+        assertNull(tieSol.getAs("z_tie"));
     }
 
     @Test
@@ -201,20 +216,29 @@ class FactorEngineTest {
 
     @Test
     void factorMatrixAlignsWithPanelGridAndUniverse() {
-        long[] times = new long[SmallPanel.GRID];
-        for (int t = 0; t < times.length; t++) {
-            times[t] = SmallPanel.time(t);
-        }
         String[] universe = {"NEWUSDT", "BTCUSDT", "XRPUSDT"};
-        double[] m = FactorMatrix.fromWide(wide, "rev_3", times, universe);
-        assertEquals(SmallPanel.GRID * 3, m.length);
-        for (int t = 0; t < SmallPanel.GRID; t++) {
-            Double news = cell(3, t, "rev_3");
-            Double btc = cell(0, t, "rev_3");
-            assertEquals(news == null ? Double.NaN : news, m[t * 3], "NEWUSDT at " + t);
-            assertEquals(btc == null ? Double.NaN : btc, m[t * 3 + 1], "BTCUSDT at " + t);
-            assertTrue(Double.isNaN(m[t * 3 + 2]), "XRPUSDT has no data");
+        PanelBuilder b = Panel.builder(Interval.D1, universe);
+        for (int s : new int[] {3, 0}) {
+            for (int k = 0; k < panel.grid[s].length; k++) {
+                double c = panel.close[s][k];
+                b.bar(SmallPanel.SYMBOLS[s], SmallPanel.time(panel.grid[s][k]), c, c, c, c, panel.volume[s][k]);
+            }
         }
+        Panel withFactors = FactorMatrix.withFeatures(b.build(), wide, List.of("rev_3", "combo"));
+        long[] times = withFactors.times();
+        assertEquals(SmallPanel.GRID, times.length);
+        double[] rev = withFactors.feature("rev_3");
+        double[] combo = withFactors.feature("combo");
+        assertArrayEquals(rev, FactorMatrix.fromWide(wide, "rev_3", times, universe));
+        for (int t = 0; t < times.length; t++) {
+            int g = (int) ((times[t] - SmallPanel.T0) / SmallPanel.DAY);
+            assertEquals(valueOrNaN(cell(3, g, "rev_3")), rev[t * 3], "NEWUSDT rev_3 at " + g);
+            assertEquals(valueOrNaN(cell(0, g, "rev_3")), rev[t * 3 + 1], "BTCUSDT rev_3 at " + g);
+            assertEquals(valueOrNaN(cell(0, g, "combo")), combo[t * 3 + 1], "BTCUSDT combo at " + g);
+            assertTrue(Double.isNaN(rev[t * 3 + 2]), "XRPUSDT has no data");
+        }
+        assertTrue(Double.isNaN(rev[30 * 3 + 1]), "BTCUSDT has no bar at grid 30");
+        assertTrue(!Double.isNaN(rev[30 * 3]) && !Double.isNaN(rev[29 * 3 + 1]), "values around the gap");
     }
 
     @Test
