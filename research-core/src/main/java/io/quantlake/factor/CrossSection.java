@@ -30,7 +30,9 @@ public final class CrossSection {
 
     private CrossSection(String... partition) {
         this.partition = partition.clone();
-        this.group = Window.partitionBy(partitionColumns());
+        // the whole group is the frame; rows visited in symbol order so sums are bit-identical whatever the partitioning
+        this.group = Window.partitionBy(partitionColumns()).orderBy(col(FactorFrame.SYMBOL))
+                .rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing());
     }
 
     private Column[] partitionColumns() {

@@ -49,8 +49,12 @@ public final class FactorFrame {
 
     /** One symbol's bars in time order (per market and interval); frames are added by {@link #trailing}. */
     public static final WindowSpec BY_SYMBOL = Window.partitionBy(MARKET, INTERVAL, SYMBOL).orderBy(TS);
-    /** All symbols present at one bar time (per market and interval); the whole partition is the frame. */
-    public static final WindowSpec BY_TIME = Window.partitionBy(MARKET, INTERVAL, TS);
+    /**
+     * All symbols present at one bar time (per market and interval); the whole partition is the frame,
+     * visited in symbol order so that sums are bit-identical whatever the partitioning (SIMULATION.md §11).
+     */
+    public static final WindowSpec BY_TIME = Window.partitionBy(MARKET, INTERVAL, TS).orderBy(SYMBOL)
+            .rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing());
 
     private FactorFrame() {
     }
