@@ -87,12 +87,13 @@ public final class FactorFrame {
     /**
      * Prepares candles (the columns of the Delta table {@code candles}) for factor computation.
      *
-     * @param candles rows with at least market, interval, symbol, open_time, close, volume, quote_volume
+     * @param candles rows with at least market, interval, symbol, open_time (timestamp), close, volume; and
+     *                quote_volume, which may be absent (plain OHLCV: then {@code close · volume} throughout)
      * @param proxies market proxies whose return columns factors need (duplicates ignored)
      */
     public static Dataset<Row> prepare(Dataset<Row> candles, Collection<MarketProxy> proxies) {
         Objects.requireNonNull(candles, "candles");
-        for (String c : List.of(MARKET, INTERVAL, SYMBOL, "open_time", CLOSE, VOLUME, "quote_volume")) {
+        for (String c : List.of(MARKET, INTERVAL, SYMBOL, "open_time", CLOSE, VOLUME)) {
             if (!List.of(candles.columns()).contains(c)) {
                 throw new IllegalArgumentException("candles lack column '" + c + "'; columns: " + List.of(candles.columns()));
             }
@@ -101,7 +102,8 @@ public final class FactorFrame {
             throw new IllegalArgumentException("candles.open_time must be a timestamp (DESIGN.md conventions), got "
                     + candles.schema().apply("open_time").dataType().simpleString());
         }
-        Column quoteVolume = col("quote_volume").cast("double");
+        boolean hasQuoteVolume = List.of(candles.columns()).contains("quote_volume");
+        Column quoteVolume = hasQuoteVolume ? col("quote_volume").cast("double") : lit(null).cast("double");
         Column close = col(CLOSE).cast("double");
         Column qv = when(quoteVolume.isNull().or(isnan(quoteVolume)), close.multiply(col(VOLUME).cast("double")))
                 .otherwise(quoteVolume);

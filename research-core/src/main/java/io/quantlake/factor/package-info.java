@@ -11,7 +11,7 @@
  *         List.of(new Momentum(30, 1), new Beta(60, MarketProxy.btc()), new Liquidity(20)), List.of(qm));
  * Dataset<Row> rows = engine.longTable(candles);   // market, interval, factor, symbol, ts, value, rank, zscore
  * Dataset<Row> wide = engine.wide(candles);        // market, interval, symbol, ts, mom_30_1, beta_btcusdt_60, …
- * Panel p = FactorMatrix.withFeatures(panel, wide.where("market = 'spot' AND interval = '1d'"),
+ * Panel p = FactorMatrix.withFeatures(panel, wide.where(col("market").equalTo("spot").and(col("interval").equalTo("1d"))),
  *         List.of("mom_30_1", "quality_momentum"));
  * }</pre>
  *
