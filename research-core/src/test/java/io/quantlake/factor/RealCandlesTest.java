@@ -47,14 +47,14 @@ class RealCandlesTest {
                 double[] b = {Long.parseLong(f[0]), Double.parseDouble(f[4]), Double.parseDouble(f[5])};
                 own.add(b);
                 rows.add(RowFactory.create("spot", "1d", s, new Timestamp((long) b[0]), Double.parseDouble(f[1]),
-                        Double.parseDouble(f[2]), Double.parseDouble(f[3]), b[1], b[2], null));
+                        Double.parseDouble(f[2]), Double.parseDouble(f[3]), b[1], b[2]));
             }
             bars.put(s, own);
         }
         StructType schema = new StructType().add("market", DataTypes.StringType).add("interval", DataTypes.StringType)
                 .add("symbol", DataTypes.StringType).add("open_time", DataTypes.TimestampType)
                 .add("open", DataTypes.DoubleType).add("high", DataTypes.DoubleType).add("low", DataTypes.DoubleType)
-                .add("close", DataTypes.DoubleType).add("volume", DataTypes.DoubleType).add("quote_volume", DataTypes.DoubleType);
+                .add("close", DataTypes.DoubleType).add("volume", DataTypes.DoubleType); // no quote_volume column
         Dataset<Row> candles = TestSpark.session().createDataFrame(rows, schema);
 
         FactorEngine engine = FactorEngine.of(new Momentum(30, 1), new Beta(60, MarketProxy.btc()), new Liquidity(20),
