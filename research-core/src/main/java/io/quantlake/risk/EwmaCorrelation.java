@@ -85,8 +85,8 @@ final class EwmaCorrelation implements PairwiseCorrelation {
             return Double.NaN;
         }
         // var is already centered (no cancellation): the degenerate test compares it with the raw second moment.
-        double rawX = var[ij] + mean[ij] * mean[ij];
-        double rawY = var[ji] + mean[ji] * mean[ji];
-        return PairwiseCorrelation.pearson(i == j ? var[ij] : cov[ij], var[ij], var[ji], rawX, rawY);
+        double floorX = DEGENERATE_VARIANCE * (var[ij] + mean[ij] * mean[ij]);
+        double floorY = DEGENERATE_VARIANCE * (var[ji] + mean[ji] * mean[ji]);
+        return PairwiseCorrelation.pearson(i == j ? var[ij] : cov[ij], var[ij], var[ji], floorX, floorY);
     }
 }

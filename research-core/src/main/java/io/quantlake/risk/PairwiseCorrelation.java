@@ -8,8 +8,8 @@ package io.quantlake.risk;
 sealed interface PairwiseCorrelation permits RollingCorrelation, EwmaCorrelation {
 
     /**
-     * A centered sum of squares at or below this fraction of the raw sum of squares is treated as zero variance
-     * (a constant series to about six significant digits): its correlations are NaN.
+     * A centered second moment at or below this fraction of the raw one is treated as zero variance (a constant
+     * series to about six significant digits): its correlations are NaN.
      */
     double DEGENERATE_VARIANCE = 1e-12;
 
@@ -23,9 +23,12 @@ sealed interface PairwiseCorrelation permits RollingCorrelation, EwmaCorrelation
      */
     double correlation(int i, int j);
 
-    /** Pearson correlation from a covariance and two variances; NaN when a variance is degenerate. */
-    static double pearson(double cov, double varX, double varY, double rawX, double rawY) {
-        if (!(varX > DEGENERATE_VARIANCE * rawX) || !(varY > DEGENERATE_VARIANCE * rawY)) {
+    /**
+     * Pearson correlation {@code cov / sqrt(varX varY)} clamped to {@code [-1, 1]}; NaN when a variance is at or
+     * below its floor (zero variance, or indistinguishable from it).
+     */
+    static double pearson(double cov, double varX, double varY, double floorX, double floorY) {
+        if (!(varX > floorX) || !(varY > floorY)) {
             return Double.NaN;
         }
         double rho = cov / Math.sqrt(varX * varY);

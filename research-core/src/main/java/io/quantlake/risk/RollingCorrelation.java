@@ -14,8 +14,16 @@ import java.util.Arrays;
  * <p>Per bar: subtract the leaving vector, add the new one: {@code O(N²)}. Every {@code recomputeEvery}-th bar
  * instead rebuilds the sums from the ring buffer ({@code O(W N²)}) so add-and-subtract drift cannot accumulate.
  * Correlation: {@code (Σxy - ΣxΣy/n) / sqrt((Σx² - (Σx)²/n)(Σy² - (Σy)²/n))}.
+ *
+ * <p>Zero variance: subtracting values leaves rounding residue, so a series that is exactly constant over the
+ * window (e.g. zero returns of a halted symbol) does not give an exact zero. A centered sum of squares at or
+ * below {@code max(1e-12 Σx², 4 ε (bars since rebuild + W) n peak_i)} is treated as zero (correlation NaN),
+ * where {@code ε} is the double epsilon and {@code peak_i} the largest {@code r_i²} added since the last rebuild
+ * or present at it: a bound on the residue of {@code n}-term sums kept over that many additions.
  */
 final class RollingCorrelation implements PairwiseCorrelation {
+    /** Safety factor of the rounding-residue floor, in units of the double epsilon. */
+    private static final double RESIDUE_ULPS = 4;
     private final int n;
     private final int window;
     private final int minPeriods;
@@ -25,6 +33,7 @@ final class RollingCorrelation implements PairwiseCorrelation {
     private final double[] sum;
     private final double[] sumSq;
     private final double[] cross;
+    private final double[] peakSq;
     private long bars;
     private int sinceRecompute;
     private long incrementalUpdates;
@@ -41,6 +50,7 @@ final class RollingCorrelation implements PairwiseCorrelation {
         this.sum = new double[n * n];
         this.sumSq = new double[n * n];
         this.cross = new double[n * n];
+        this.peakSq = new double[n];
     }
 
     @Override
@@ -56,6 +66,9 @@ final class RollingCorrelation implements PairwiseCorrelation {
             accumulate(offset, -1);
             System.arraycopy(r, 0, ring, offset, n);
             accumulate(offset, +1);
+            for (int i = 0; i < n; i++) {
+                peakSq[i] = Math.max(peakSq[i], Double.isNaN(r[i]) ? 0 : r[i] * r[i]);
+            }
             incrementalUpdates++;
         }
     }
@@ -66,8 +79,13 @@ final class RollingCorrelation implements PairwiseCorrelation {
         Arrays.fill(sum, 0);
         Arrays.fill(sumSq, 0);
         Arrays.fill(cross, 0);
+        Arrays.fill(peakSq, 0);
         for (int s = 0; s < window; s++) {
             accumulate(s * n, +1);
+            for (int i = 0; i < n; i++) {
+                double x = ring[s * n + i];
+                peakSq[i] = Math.max(peakSq[i], Double.isNaN(x) ? 0 : x * x);
+            }
         }
     }
 
@@ -114,8 +132,11 @@ final class RollingCorrelation implements PairwiseCorrelation {
         }
         double sx = sum[ij];
         double sy = sum[ji];
+        double residue = RESIDUE_ULPS * Math.ulp(1.0) * ((double) sinceRecompute + window) * c;
+        double floorX = Math.max(DEGENERATE_VARIANCE * sumSq[ij], residue * peakSq[i]);
+        double floorY = Math.max(DEGENERATE_VARIANCE * sumSq[ji], residue * peakSq[j]);
         return PairwiseCorrelation.pearson(cross[ij] - sx * sy / c, sumSq[ij] - sx * sx / c, sumSq[ji] - sy * sy / c,
-                sumSq[ij], sumSq[ji]);
+                floorX, floorY);
     }
 
     /** Bars whose update was the incremental {@code O(N²)} add-and-subtract. */
