@@ -13,7 +13,9 @@ import java.util.Arrays;
  *
  * <p>Per bar: subtract the leaving vector, add the new one: {@code O(N²)}. Every {@code recomputeEvery}-th bar
  * instead rebuilds the sums from the ring buffer ({@code O(W N²)}) so add-and-subtract drift cannot accumulate.
- * Correlation: {@code (Σxy - ΣxΣy/n) / sqrt((Σx² - (Σx)²/n)(Σy² - (Σy)²/n))}.
+ * Correlation: {@code (Σxy - ΣxΣy/n) / sqrt((Σx² - (Σx)²/n)(Σy² - (Σy)²/n))}. Its absolute error is about
+ * {@code ε κ} with {@code κ = Σx² / Σ(x - x̄)²}: about {@code ε} for returns over a window (mean much smaller
+ * than the dispersion), larger only for a few nearly equal values (tiny {@code minPeriods}).
  *
  * <p>Zero variance: subtracting values leaves rounding residue, so a series that is exactly constant over the
  * window (e.g. zero returns of a halted symbol) does not give an exact zero. A centered sum of squares at or

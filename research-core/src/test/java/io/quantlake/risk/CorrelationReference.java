@@ -18,7 +18,16 @@ final class CorrelationReference {
         if (xy[0].length < minPeriods || constant(xy[0]) || constant(xy[1])) {
             return Double.NaN;
         }
-        return i == j ? 1.0 : new PearsonsCorrelation().correlation(xy[0], xy[1]);
+        if (i == j) {
+            return 1.0;
+        }
+        // the matrix form (covariance / (sd sd)); PearsonsCorrelation.correlation(x, y) goes through
+        // SimpleRegression's R² = 1 - SSE/SST and loses digits near rho = 0
+        double[][] data = new double[xy[0].length][];
+        for (int s = 0; s < data.length; s++) {
+            data[s] = new double[]{xy[0][s], xy[1][s]};
+        }
+        return new PearsonsCorrelation(data).getCorrelationMatrix().getEntry(0, 1);
     }
 
     /**
