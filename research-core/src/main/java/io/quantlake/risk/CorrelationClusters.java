@@ -39,7 +39,17 @@ public record CorrelationClusters(int[] clusterIds, int count, double threshold,
 
     /** Symbol indices in cluster {@code id}, ascending. */
     public int[] members(int id) {
-        return java.util.stream.IntStream.range(0, clusterIds.length).filter(i -> clusterIds[i] == id).toArray();
+        int size = 0;
+        for (int c : clusterIds) {
+            size += c == id ? 1 : 0;
+        }
+        int[] members = new int[size];
+        for (int i = 0, k = 0; i < clusterIds.length; i++) {
+            if (clusterIds[i] == id) {
+                members[k++] = i;
+            }
+        }
+        return members;
     }
 
     @Override

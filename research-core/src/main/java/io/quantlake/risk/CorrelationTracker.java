@@ -161,6 +161,14 @@ public final class CorrelationTracker {
         return bars;
     }
 
+    /**
+     * Warm-up: bars before any correlation can be defined ({@code minPeriods}); a pair needs that many bars where
+     * both symbols have a return, so a symbol listed later warms up from its first return.
+     */
+    public int warmUpBars() {
+        return config.minPeriods();
+    }
+
     /** Number of symbols {@code N}. */
     public int symbols() {
         return n;

@@ -31,6 +31,10 @@ public record CorrelationTrackerConfig(int symbols, int window, int minPeriods, 
         if (window < 2) {
             throw new IllegalArgumentException("window must be >= 2 bars, got " + window);
         }
+        if ((long) window * symbols > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("window * symbols (the ring buffer) must fit an int, got window="
+                    + window + ", symbols=" + symbols);
+        }
         if (minPeriods < 2 || minPeriods > window) {
             throw new IllegalArgumentException("minPeriods must be in [2, window=" + window + "], got " + minPeriods);
         }

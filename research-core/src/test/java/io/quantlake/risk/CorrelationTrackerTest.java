@@ -184,12 +184,15 @@ class CorrelationTrackerTest {
         assertMessage("recomputeEvery must be >= 1 bar, got 0", () -> c.withRecomputeEvery(0));
         assertMessage("ewmaLambda must be in (0, 1), got 1.0", () -> config(3, 5, 5, 5, 1.0));
         assertMessage("symbols must be in [1, 46340], got 0", () -> config(0, 5, 5, 5, 0.9));
+        assertMessage("window * symbols (the ring buffer) must fit an int, got window=100000, symbols=40000",
+                () -> config(40000, 100000, 5, 5, 0.9));
         assertMessage("alert jump must be > 0 (or +Infinity to disable), got -0.1",
                 () -> CorrelationAlertRule.jump(ROLLING, 5, -0.1));
         assertMessage("alert withinBars must be >= 1 bar, got 0", () -> CorrelationAlertRule.jump(ROLLING, 0, 0.2));
         assertMessage("alert level must be in [-1, 1] (or NaN to disable), got 1.5",
                 () -> CorrelationAlertRule.level(EWMA, 1.5));
         CorrelationTracker tracker = new CorrelationTracker(c);
+        assertEquals(30, tracker.warmUpBars());
         assertMessage("bar 0: returns must have 5 entries, got 4", () -> tracker.update(new double[4]));
         assertMessage("bar 0: returns[2] must be finite or NaN, got Infinity",
                 () -> tracker.update(new double[]{0, 0, Double.POSITIVE_INFINITY, 0, 0}));
