@@ -10,6 +10,7 @@ import io.quantlake.panel.Panel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -64,7 +65,7 @@ public final class CandleStore {
             select.add(col(f).cast("double").as(f));
         }
         List<Row> rows = window(q).select(select.toArray(new Column[0])).orderBy("t", "symbol").collectAsList();
-        Set<String> present = new java.util.HashSet<>();
+        Set<String> present = new HashSet<>();
         for (Row r : rows) {
             present.add(r.getString(0));
         }

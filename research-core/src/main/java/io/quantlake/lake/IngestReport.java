@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +27,8 @@ public record IngestReport(String runId, int files, long rowsRead, Map<String, M
 
     public IngestReport {
         Objects.requireNonNull(runId, "runId");
-        tables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tables));
-        quarantinedByReason = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(quarantinedByReason));
+        tables = Collections.unmodifiableMap(new LinkedHashMap<>(tables));
+        quarantinedByReason = Collections.unmodifiableMap(new LinkedHashMap<>(quarantinedByReason));
         gaps = List.copyOf(gaps);
     }
 

@@ -1,8 +1,10 @@
 package io.quantlake.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import org.apache.spark.sql.SparkSession;
@@ -30,6 +32,17 @@ class SparkSessionsTest {
         SparkSession again = SparkSessions.getOrCreate("other", Path.of("target", "spark-warehouse"));
         assertSame(shared.sparkContext(), again.sparkContext());
         assertEquals("local[2]", again.sparkContext().master(), "an existing master is kept");
+    }
+
+    @Test
+    void aMasterSetBySparkSubmitIsRespected() {
+        assertFalse(SparkSessions.masterConfigured(), "surefire sets no spark.master");
+        System.setProperty("spark.master", "spark://cluster:7077"); // what spark-submit passes
+        try {
+            assertTrue(SparkSessions.masterConfigured());
+        } finally {
+            System.clearProperty("spark.master");
+        }
     }
 
     @Test
