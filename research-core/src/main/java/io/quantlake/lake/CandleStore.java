@@ -55,6 +55,24 @@ public final class CandleStore {
      *                 as panel features of the same names (NULL → NaN)
      */
     public Panel panel(CandleQuery q, String... features) {
+        Panel p = toPanel(window(q), q.interval(), q.universe(), features);
+        Set<String> present = new HashSet<>();
+        for (int i = 0; i < p.symbolCount(); i++) {
+            if (p.firstBar(i) >= 0) {
+                present.add(p.symbols()[i]);
+            }
+        }
+        requireKnown(q, present);
+        return p;
+    }
+
+    /**
+     * Collects {@code candles} (any Dataset with the columns symbol, open_time, open, high, low,
+     * close, volume and the {@code features}; one interval, at most one row per symbol and time)
+     * into a {@link Panel} over {@code universe} in that order; rows of other symbols are ignored.
+     * The rows are sorted by time in Spark and laid out in one pass.
+     */
+    public static Panel toPanel(Dataset<Row> candles, Interval interval, List<String> universe, String... features) {
         List<Column> select = new ArrayList<>();
         select.add(col("symbol"));
         select.add(unix_millis(col("open_time")).as("t"));
@@ -64,21 +82,17 @@ public final class CandleStore {
         for (String f : features) {
             select.add(col(f).cast("double").as(f));
         }
-        List<Row> rows = window(q).select(select.toArray(new Column[0])).orderBy("t", "symbol").collectAsList();
-        Set<String> present = new HashSet<>();
-        for (Row r : rows) {
-            present.add(r.getString(0));
-        }
-        requireKnown(q, present);
-        return layout(q, rows, features);
+        List<Row> rows = candles.filter(col("symbol").isin(universe.toArray()))
+                .select(select.toArray(new Column[0])).orderBy("t", "symbol").collectAsList();
+        return layout(interval, universe, rows, features);
     }
 
     /** Lays out rows (symbol, t, open, high, low, close, volume, features...) sorted by t in one pass. */
-    static Panel layout(CandleQuery q, List<Row> rows, String... features) {
-        int n = q.universe().size();
+    static Panel layout(Interval interval, List<String> universe, List<Row> rows, String... features) {
+        int n = universe.size();
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < n; i++) {
-            index.put(q.universe().get(i), i);
+            index.put(universe.get(i), i);
         }
         int bars = 0;
         long prev = Long.MIN_VALUE;
@@ -104,9 +118,13 @@ public final class CandleStore {
             if (t < 0 || times[t] != time) {
                 times[++t] = time;
             }
-            int cell = t * n + index.get(r.getString(0));
+            Integer i = index.get(r.getString(0));
+            if (i == null) {
+                throw new IllegalArgumentException("row of symbol " + r.getString(0) + " is not in the universe " + universe);
+            }
+            int cell = t * n + i;
             if (!Double.isNaN(m[3][cell])) {
-                throw new IllegalStateException("two candles of " + r.getString(0) + " at open_time " + time);
+                throw new IllegalArgumentException("two candles of " + r.getString(0) + " at open_time " + time);
             }
             for (int c = 0; c < columns; c++) {
                 m[c][cell] = r.isNullAt(2 + c) ? Double.NaN : r.getDouble(2 + c);
@@ -116,7 +134,7 @@ public final class CandleStore {
         for (int k = 0; k < features.length; k++) {
             f.put(features[k], m[PRICE_COLUMNS.length + k]);
         }
-        return new Panel(q.interval(), times, q.universe().toArray(new String[0]), m[0], m[1], m[2], m[3], m[4], f);
+        return new Panel(interval, times, universe.toArray(new String[0]), m[0], m[1], m[2], m[3], m[4], f);
     }
 
     /**

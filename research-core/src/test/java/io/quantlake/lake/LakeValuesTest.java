@@ -135,18 +135,18 @@ class LakeValuesTest {
 
     @Test
     void panelLayoutIsOnePassOverTimeSortedRows() {
-        CandleQuery q = new CandleQuery(Market.SPOT, Interval.D1, List.of("B", "A"), T0, T0 + 3 * DAY);
+        List<String> universe = List.of("B", "A");
         List<Row> rows = List.of(
                 RowFactory.create("A", T0, 1.0, 2.0, 0.5, 1.5, 10.0, 7.0),
                 RowFactory.create("A", T0 + DAY, 1.5, 2.5, 1.0, 2.0, 11.0, null),
                 RowFactory.create("B", T0 + DAY, 9.0, 9.5, 8.5, 9.25, null, 3.0));
-        Panel p = CandleStore.layout(q, rows, "quote_volume");
+        Panel p = CandleStore.layout(Interval.D1, universe, rows, "quote_volume");
         assertArrayEquals(new long[] {T0, T0 + DAY}, p.times());
         assertArrayEquals(new double[] {Double.NaN, 1.5, 9.25, 2.0}, p.close());
         assertArrayEquals(new double[] {Double.NaN, 10.0, Double.NaN, 11.0}, p.volume(), "NULL → NaN");
         assertArrayEquals(new double[] {Double.NaN, 7.0, 3.0, Double.NaN}, p.feature("quote_volume"));
         IllegalArgumentException unsorted = assertThrows(IllegalArgumentException.class,
-                () -> CandleStore.layout(q, List.of(rows.get(1), rows.get(0))));
+                () -> CandleStore.layout(Interval.D1, universe, List.of(rows.get(1), rows.get(0))));
         assertTrue(unsorted.getMessage().startsWith("panel rows must be sorted by open time"), unsorted.getMessage());
     }
 }
