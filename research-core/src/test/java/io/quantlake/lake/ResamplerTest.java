@@ -9,6 +9,9 @@ import io.quantlake.ingest.CandleBar;
 import io.quantlake.market.Interval;
 import io.quantlake.market.Market;
 import io.quantlake.spark.SharedSpark;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +19,8 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class ResamplerTest {
@@ -91,6 +96,53 @@ class ResamplerTest {
         assertEquals(10.0, rows.get(1).getDouble(2), "open of Monday");
         assertEquals(17.0, rows.get(1).getDouble(3), "close of Sunday (day 6: 11 + 6)");
         assertEquals(21L, rows.get(1).getLong(4), "7 bars × 3 trades");
+    }
+
+    /**
+     * Real Binance spot data: BTCUSDT and ETHUSDT 4h bars resampled to 1d equal Binance's own 1d
+     * bars (prices exactly; volumes to 1e-9 relative, they are sums of decimals).
+     */
+    @Test
+    void realFourHourBarsResampleToBinanceDailyBars() throws IOException {
+        String shared = System.getProperty("quantlake.shared");
+        Path dir = shared == null ? null : Path.of(shared, "data", "binance-spot-2024");
+        Assumptions.assumeTrue(dir != null && Files.isDirectory(dir),
+                "shared Binance data not found (system property quantlake.shared=" + shared + "); skipping");
+        List<CandleBar> fourHour = new ArrayList<>();
+        Map<String, double[]> daily = new TreeMap<>();
+        for (String symbol : List.of("BTCUSDT", "ETHUSDT")) {
+            fourHour.addAll(readCsv(dir.resolve("4h").resolve(symbol + ".csv"), symbol, Interval.H4));
+            for (CandleBar b : readCsv(dir.resolve("1d").resolve(symbol + ".csv"), symbol, Interval.D1)) {
+                daily.put(symbol + "|" + b.openTime(), new double[] {b.open(), b.high(), b.low(), b.close(), b.volume()});
+            }
+        }
+        Dataset<Row> candles = SharedSpark.spark().createDataFrame(BatchRows.candles(fourHour, "real"),
+                LakeTable.CANDLES.schema());
+        List<Row> got = new Resampler(Interval.H4, Interval.D1).resample(candles).bars()
+                .select(functions.col("symbol"), functions.unix_millis(functions.col("open_time")), functions.col("open"),
+                        functions.col("high"), functions.col("low"), functions.col("close"), functions.col("volume"))
+                .collectAsList();
+        assertTrue(got.size() > 450, "about 250 days × 2 symbols, got " + got.size());
+        for (Row g : got) {
+            double[] e = daily.get(g.getString(0) + "|" + g.getLong(1));
+            Assertions.assertNotNull(e, "Binance has a 1d bar for " + g);
+            for (int c = 0; c < 4; c++) {
+                assertEquals(e[c], g.getDouble(2 + c), g.toString());
+            }
+            assertEquals(e[4], g.getDouble(6), 1e-9 * e[4], "volume of " + g);
+        }
+    }
+
+    private static List<CandleBar> readCsv(Path file, String symbol, Interval interval) throws IOException {
+        List<CandleBar> out = new ArrayList<>();
+        List<String> lines = Files.readAllLines(file);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            out.add(new CandleBar(Market.SPOT, interval, symbol, Long.parseLong(f[0]), Double.parseDouble(f[1]),
+                    Double.parseDouble(f[2]), Double.parseDouble(f[3]), Double.parseDouble(f[4]),
+                    Double.parseDouble(f[5]), Double.NaN, -1, Double.NaN, Double.NaN));
+        }
+        return out;
     }
 
     private static CandleBar bar(String symbol, long t, double close, double volume) {
