@@ -124,7 +124,10 @@ public final class Account {
     double gross(double[] prices) {
         double g = 0;
         for (int i = 0; i < n; i++) {
-            g += Math.abs(net(i)) * prices[i];
+            double q = net(i);
+            if (q != 0) {
+                g += Math.abs(q) * prices[i];
+            }
         }
         return g;
     }
