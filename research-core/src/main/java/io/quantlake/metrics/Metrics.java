@@ -28,10 +28,13 @@ import java.util.Map;
  * @param profitFactor  Σ positive round-trip PnL / |Σ negative round-trip PnL|
  * @param fees          Σ ledger fees (R30)
  * @param funding       funding paid: −Σ FUNDING cash flows (R30)
+ * @param meanHoldingBars mean number of grid bars from a round trip's opening row to its closing row
+ *                      (§10; not a metrics.json key in CLI.md, so not written there)
  */
 public record Metrics(double totalReturn, double cagr, double volatility, double sharpe, double sortino,
                       double maxDrawdown, double calmar, double turnover, double meanLeverage, double timeInMarket,
-                      long trades, double winRate, double profitFactor, double fees, double funding) {
+                      long trades, double winRate, double profitFactor, double fees, double funding,
+                      double meanHoldingBars) {
 
     /** Computes the metrics of {@code result}. */
     public static Metrics of(BacktestResult result) {
@@ -80,6 +83,8 @@ public record Metrics(double totalReturn, double cagr, double volatility, double
         double wins = 0;
         double losses = 0;
         Map<Long, Double> life = new HashMap<>();
+        Map<Long, Integer> opened = new HashMap<>();
+        long heldBars = 0;
         for (int k = 0; k < ledger.size(); k++) {
             fees += ledger.fee(k);
             if (ledger.type(k) == TradeEventType.FUNDING) {
@@ -89,8 +94,11 @@ public record Metrics(double totalReturn, double cagr, double volatility, double
             traded += Math.abs(ledger.qty(k)) * ledger.price(k);
             long key = 2L * ledger.symbolIndex(k) + (ledger.side(k) == PositionSide.LONG ? 0 : 1);
             double pnl = life.getOrDefault(key, 0.0) + ledger.realizedPnl(k);
+            int bar = java.util.Arrays.binarySearch(result.times(), ledger.time(k));
+            opened.putIfAbsent(key, bar);
             if (ledger.positionAfter(k) == 0) {
                 trades++;
+                heldBars += bar - opened.remove(key);
                 if (pnl > 0) {
                     won++;
                     wins += pnl;
@@ -104,6 +112,7 @@ public record Metrics(double totalReturn, double cagr, double volatility, double
         }
         return new Metrics(totalReturn, cagr, sd * sqrtPpy, mean / sd * sqrtPpy, mean / downDev * sqrtPpy, maxDd,
                 cagr / maxDd, t > 0 ? traded / meanE * ppy / t : Double.NaN, meanLev, (double) invested / rows, trades,
-                trades == 0 ? Double.NaN : (double) won / trades, losses == 0 ? Double.NaN : wins / losses, fees, funding);
+                trades == 0 ? Double.NaN : (double) won / trades, losses == 0 ? Double.NaN : wins / losses, fees, funding,
+                trades == 0 ? Double.NaN : (double) heldBars / trades);
     }
 }

@@ -56,6 +56,7 @@ class MetricsTest {
         assertEquals(1.0, m.profitFactor());
         assertEquals(0.22, m.fees(), 1e-12); // R30
         assertEquals(0.5, m.funding(), 1e-12); // paid 0.5
+        assertEquals(2.0, m.meanHoldingBars()); // A: bars 0 -> 2, B: bars 1 -> 3
     }
 
     @Test

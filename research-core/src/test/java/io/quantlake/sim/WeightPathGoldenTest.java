@@ -235,4 +235,28 @@ class WeightPathGoldenTest {
         near(1000.0 / 14, r.ledger().qty(0));
         assertEquals(4, q.bars());
     }
+
+    @Test
+    void dustOrdersBelowOneBillionthOfEquityAreSkipped() {
+        // §13: bar 1 target 0.5 + 1e-12 -> dq = 1e-12 * 1000 / 10 = 1e-10 units, notional 1e-9 < 1e-9 * E' = 1e-6: no row.
+        Panel p = flat(daily("A"), "A", 0, 10, 10).build();
+        BacktestResult r = Simulator.run(p, Fixtures.spotClose().build(),
+                StrategyInput.weights(weights(0, false, row(0.5), row(0.5 + 1e-12))));
+        assertEquals(1, r.ledger().size());
+        // A real change still trades: 0.5 -> 0.6 buys 10 units.
+        BacktestResult real = Simulator.run(p, Fixtures.spotClose().build(),
+                StrategyInput.weights(weights(0, false, row(0.5), row(0.6))));
+        near(10, real.ledger().qty(1));
+    }
+
+    @Test
+    void stepSizeRoundsTowardZeroAndMinNotionalSkips() {
+        // §4: q* = 0.3337 * 1000 / 10 = 33.37 -> step 0.1 -> 33.3 (toward zero). Bar 1: target 0.35 -> dq = 1.7 -> 1.7
+        // units = 17 USDT < min notional 20: skipped.
+        Panel p = flat(daily("A"), "A", 0, 10, 10).build();
+        SimConfig c = Fixtures.spotClose().filters(java.util.Map.of("A", new SymbolFilter(0.1, 20))).build();
+        BacktestResult r = Simulator.run(p, c, StrategyInput.weights(weights(0, false, row(0.3337), row(0.35))));
+        assertEquals(1, r.ledger().size());
+        near(33.3, r.ledger().qty(0));
+    }
 }
