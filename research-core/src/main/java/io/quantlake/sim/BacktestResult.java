@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param gross    {@code G_t = Σ |q_i| close_i,t}
  * @param net      {@code Σ q_i close_i,t}
  * @param leverage {@code G_t / E_t}
- * @param invested whether any lot is open after bar {@code t}
+ * @param invested whether any net quantity {@code q_i} is non-zero after bar {@code t} (R28)
  * @param ledger   every position or cash change
  * @param targets  weight path: the decided targets after R6/R7 forcing; other paths: no decision
  */

@@ -130,7 +130,7 @@ public final class Simulator {
                 if (q != 0) {
                     netExposure += q * s.lastClose[i];
                 }
-                any |= a.held(i);
+                any |= q != 0; // R28: "any q != 0", q the net quantity (§3)
             }
             equity[t] = e;
             cash[t] = a.cash();
