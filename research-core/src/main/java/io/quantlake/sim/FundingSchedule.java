@@ -1,6 +1,14 @@
 package io.quantlake.sim;
 
+import io.quantlake.ingest.FundingRecord;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * The funding records of one usdm symbol (SIMULATION.md §8), resolved to primitive arrays.
@@ -40,6 +48,37 @@ public record FundingSchedule(long[] times, double[] rates, double[] marks) {
         double[] marks = new double[times.length];
         java.util.Arrays.fill(marks, Double.NaN);
         return new FundingSchedule(times, rates, marks);
+    }
+
+    /**
+     * Groups funding records by symbol into schedules sorted by funding time (symbols in name order).
+     * Two records of one symbol at the same time are an error naming both.
+     */
+    public static Map<String, FundingSchedule> bySymbol(Collection<FundingRecord> records) {
+        Map<String, List<FundingRecord>> groups = new TreeMap<>();
+        for (FundingRecord r : records) {
+            groups.computeIfAbsent(r.symbol(), k -> new ArrayList<>()).add(r);
+        }
+        Map<String, FundingSchedule> out = new LinkedHashMap<>();
+        for (Map.Entry<String, List<FundingRecord>> e : groups.entrySet()) {
+            List<FundingRecord> g = e.getValue();
+            g.sort(Comparator.comparingLong(FundingRecord::fundingTime));
+            long[] times = new long[g.size()];
+            double[] rates = new double[g.size()];
+            double[] marks = new double[g.size()];
+            for (int k = 0; k < g.size(); k++) {
+                FundingRecord r = g.get(k);
+                if (k > 0 && r.fundingTime() == times[k - 1]) {
+                    throw new IllegalArgumentException("two funding records for " + e.getKey() + " at " + r.fundingTime()
+                            + ": " + g.get(k - 1) + " and " + r);
+                }
+                times[k] = r.fundingTime();
+                rates[k] = r.fundingRate();
+                marks[k] = r.markPrice();
+            }
+            out.put(e.getKey(), new FundingSchedule(times, rates, marks));
+        }
+        return out;
     }
 
     public int size() {
