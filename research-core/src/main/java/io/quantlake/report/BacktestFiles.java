@@ -116,6 +116,17 @@ public final class BacktestFiles {
         w.write("}\n");
     }
 
+    /** The text of metrics.json, e.g. for the {@code runs} table's {@code metrics} column. */
+    public static String metricsJson(Metrics m) {
+        java.io.StringWriter w = new java.io.StringWriter();
+        try {
+            writeMetrics(m, w);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return w.toString();
+    }
+
     private static String field(String key, double v) {
         return "  \"" + key + "\": " + (Double.isFinite(v) ? Double.toString(v) : "null");
     }

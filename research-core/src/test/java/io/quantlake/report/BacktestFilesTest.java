@@ -55,6 +55,7 @@ class BacktestFilesTest {
                 + "  \"calmar\": null,\n  \"turnover\": " + (1000.0 / 1100 * 365) + ",\n  \"mean_leverage\": 1.0,\n"
                 + "  \"time_in_market\": 1.0,\n  \"trades\": 0,\n  \"win_rate\": null,\n  \"profit_factor\": null,\n"
                 + "  \"fees\": 0.0,\n  \"funding\": 0.0\n}\n", json);
+        assertEquals(json, BacktestFiles.metricsJson(io.quantlake.metrics.Metrics.of(run())));
     }
 
     @Test
