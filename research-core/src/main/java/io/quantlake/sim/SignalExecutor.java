@@ -34,7 +34,25 @@ import java.util.Map;
  * </ul>
  */
 final class SignalExecutor {
-    private record Pending(Signal signal, double decisionEquity) {
+    /** A signal waiting for its fill; {@code slot} and {@code dir} are fixed once per execution step. */
+    private static final class Pending {
+        private final Signal signal;
+        private final double decisionEquity;
+        private int slot;
+        private int dir;
+
+        Pending(Signal signal, double decisionEquity) {
+            this.signal = signal;
+            this.decisionEquity = decisionEquity;
+        }
+
+        Signal signal() {
+            return signal;
+        }
+
+        double decisionEquity() {
+            return decisionEquity;
+        }
     }
 
     private final SimState s;
@@ -123,15 +141,23 @@ final class SignalExecutor {
         }
         s.executionPrices(t, useClose);
         double e = s.account.equity(s.px);
+        // Each order's lot and direction are fixed against the state before the bar's fills (E' once, R10).
+        for (int i = 0; i < s.n; i++) {
+            if (hasPending(i) && s.hasBar(t, i) && !s.delisted(t, i)) {
+                for (Pending p : pending.get(i)) {
+                    p.slot = slot(i, p.signal());
+                    p.dir = p.slot < 0 ? 0 : direction(i, p.slot, p.signal(), e);
+                }
+            }
+        }
         for (int pass = -1; pass <= 1; pass += 2) {
             for (int i = 0; i < s.n; i++) {
                 if (!hasPending(i) || !s.hasBar(t, i) || s.delisted(t, i)) {
                     continue;
                 }
                 for (Pending p : pending.get(i)) {
-                    int slot = slot(i, p.signal());
-                    if (slot >= 0 && direction(i, slot, p.signal(), e) == pass) {
-                        execute(t, i, slot, p, e, useClose);
+                    if (p.dir == pass) {
+                        execute(t, i, p.slot, p, e, useClose);
                     }
                 }
             }
@@ -196,6 +222,9 @@ final class SignalExecutor {
                     : -sign * Math.min(((Signal.Quantity) sig.size()).value(), Math.abs(lot));
             case REBALANCE -> dq = target(i, slot, sig, e) - lot;
             default -> throw new IllegalStateException("unknown action " + sig.action());
+        }
+        if (dq * p.dir <= 0) {
+            return; // an earlier order of the batch already moved the lot past this one's direction
         }
         boolean entry = dq * sign > 0;
         if (entry) {
