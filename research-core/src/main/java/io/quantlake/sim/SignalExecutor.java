@@ -3,7 +3,6 @@ package io.quantlake.sim;
 import io.quantlake.exit.ExitBar;
 import io.quantlake.exit.OpenLot;
 import io.quantlake.exit.RebalanceExitStrategy;
-import io.quantlake.ledger.PositionSide;
 import io.quantlake.ledger.Reason;
 import io.quantlake.ledger.TradeEventType;
 import io.quantlake.strategy.Signal;
@@ -270,9 +269,5 @@ final class SignalExecutor {
         double others = a.gross(s.px) - Math.abs(a.net(i)) * s.px[i];
         double allowed = s.config.maxLeverage() * e - others;
         return Math.max(0, a.net(i) + allowed / s.px[i]);
-    }
-
-    static PositionSide sideOf(int slot) {
-        return Account.side(slot);
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quantlake.exit.ConditionalExitStrategy;
-import io.quantlake.exit.ExitCondition;
 import io.quantlake.exit.ExitStrategy;
 import io.quantlake.exit.TPSLExitStrategy;
 import io.quantlake.exit.TimeBasedExitStrategy;
@@ -296,10 +295,5 @@ class KernelProperties {
         List<io.quantlake.ledger.TradeEvent> upToA = ea.stream().filter(e -> e.time() <= cut).toList();
         List<io.quantlake.ledger.TradeEvent> upToB = eb.stream().filter(e -> e.time() <= cut).toList();
         assertEquals(upToA, upToB);
-    }
-
-    /** Unused-import guard for ExitCondition: a named condition is part of the public API. */
-    static ExitCondition zCross() {
-        return ExitCondition.featureCrossesZero("z");
     }
 }
