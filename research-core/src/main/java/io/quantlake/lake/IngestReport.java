@@ -86,13 +86,18 @@ public record IngestReport(String runId, int files, long rowsRead, Map<String, M
             sb.append(" (").append(String.join(", ", parts)).append(')');
         }
         sb.append('\n');
-        if (!gaps.isEmpty()) {
-            sb.append("gaps (bars missing inside each symbol's range in the lake):\n");
+        long withGaps = gaps.stream().filter(g -> g.missing() > 0).count();
+        sb.append("gaps: ").append(gaps.size()).append(" symbol series checked, ").append(withGaps)
+                .append(" with").append(" bars missing inside their range\n");
+        if (withGaps > 0) {
             sb.append(String.format("%-6s %-8s %-14s %-20s %-20s %8s %8s%n",
                     "market", "interval", "symbol", "first", "last", "bars", "missing"));
             for (SymbolGaps g : gaps) {
-                sb.append(String.format("%-6s %-8s %-14s %-20s %-20s %8d %8d%n", g.market(), g.interval(), g.symbol(),
-                        Instant.ofEpochMilli(g.first()), Instant.ofEpochMilli(g.last()), g.bars(), g.missing()));
+                if (g.missing() > 0) {
+                    sb.append(String.format("%-6s %-8s %-14s %-20s %-20s %8d %8d%n", g.market(), g.interval(),
+                            g.symbol(), Instant.ofEpochMilli(g.first()), Instant.ofEpochMilli(g.last()), g.bars(),
+                            g.missing()));
+                }
             }
         }
         return sb.toString();
