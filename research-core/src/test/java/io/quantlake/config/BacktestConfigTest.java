@@ -104,7 +104,7 @@ class BacktestConfigTest {
         assertEquals(ExecutionPrice.CLOSE, c.execution());
         assertEquals(FundingMissing.ZERO, c.funding());
         assertEquals(RebalanceMode.BAND_EDGE, c.rebalance());
-        assertEquals(new CircuitBreaker(0.2, Double.POSITIVE_INFINITY, 3), c.risk().circuitBreaker());
+        assertEquals(new CircuitBreaker(0.2, Double.NaN, 3), c.risk().circuitBreaker());
         assertTrue(c.risk().breaker().isPresent());
         assertEquals(2.5, c.risk().maxLeverage());
     }
