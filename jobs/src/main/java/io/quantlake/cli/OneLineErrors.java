@@ -14,7 +14,7 @@ final class OneLineErrors implements CommandLine.IExecutionExceptionHandler {
         if (verbose) {
             ex.printStackTrace(System.err);
         }
-        System.err.println(cmd.getCommandName() + ": " + message(ex));
+        System.err.println(cmd.getCommandSpec().qualifiedName() + ": " + message(ex));
         return 1;
     }
 
