@@ -4,6 +4,7 @@ import io.quantlake.config.ConfigNode;
 import io.quantlake.config.Range;
 import io.quantlake.config.StrategyConfig;
 import io.quantlake.schedule.RebalanceSchedule;
+import io.quantlake.strategy.quant.QuantConfigs;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,7 +30,10 @@ public final class StrategyRegistry {
             .with("monthly_rebalance", StrategyRegistry::monthlyRebalance)
             .with("inverse_vol", StrategyRegistry::inverseVol)
             .with("market_neutral", StrategyRegistry::marketNeutral)
-            .with("sma_cross_tpsl", StrategyRegistry::smaCrossTpsl);
+            .with("sma_cross_tpsl", StrategyRegistry::smaCrossTpsl)
+            .with("risk_parity", QuantConfigs::riskParity)
+            .with("factor", QuantConfigs::factor)
+            .with("market_neutral_beta", QuantConfigs::marketNeutralBeta);
 
     private final Map<String, Factory> factories;
 
@@ -37,7 +41,10 @@ public final class StrategyRegistry {
         this.factories = Collections.unmodifiableMap(new LinkedHashMap<>(factories));
     }
 
-    /** CLI.md's reference strategies: monthly_rebalance, inverse_vol, market_neutral, sma_cross_tpsl. */
+    /**
+     * CLI.md's reference strategies (monthly_rebalance, inverse_vol, market_neutral, sma_cross_tpsl) and
+     * the quant strategies risk_parity, factor and market_neutral_beta (io.quantlake.strategy.quant).
+     */
     public static StrategyRegistry standard() {
         return STANDARD;
     }
