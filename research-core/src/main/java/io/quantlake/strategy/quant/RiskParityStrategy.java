@@ -22,7 +22,7 @@ import java.util.Optional;
  * not all equal (zero variance, as R23). Their returns {@code r_i(s)}, {@code s = t − lookback + 1 … t},
  * give the covariance {@code Σ} ({@link CovarianceModel}); then
  * <ul>
- *   <li>{@code inverse_vol}: {@code w_i = (1/√Σ_ii) / Σ_j (1/√Σ_jj)} ({@link RiskParity#inverseVol});</li>
+ *   <li>{@code inverse_vol}: {@code w_i = (1/√Σ_ii) / Σ_j (1/√Σ_jj)} (as {@link RiskParity#inverseVol});</li>
  *   <li>{@code erc}: {@code w_i (Σw)_i = w' Σ w / N} for every {@code i}, to 1e-10 relative
  *       ({@link RiskParity#erc}, Newton on Spinu's convex form).</li>
  * </ul>
@@ -108,11 +108,29 @@ public record RiskParityStrategy(Method method, int lookback, CovarianceModel co
         return new TargetWeights(bars, n, decision, w, band, schedule.threshold());
     }
 
+    /**
+     * {@code w_i = (1/√Σ_ii) / Σ_j (1/√Σ_jj)}, as {@link RiskParity#inverseVol} but without its risk-contribution
+     * diagnostics, which need {@code w'Σw > 0} (a singular covariance, e.g. two symbols over two returns, may
+     * give 0 and is fine for inverse volatility).
+     */
+    private static double[] inverseVol(double[][] cov) {
+        double[] w = new double[cov.length];
+        double sum = 0;
+        for (int i = 0; i < w.length; i++) {
+            w[i] = 1 / Math.sqrt(cov[i][i]);
+            sum += w[i];
+        }
+        for (int i = 0; i < w.length; i++) {
+            w[i] /= sum;
+        }
+        return w;
+    }
+
     /** The weights of the {@code count} valid symbols {@code cols} at bar {@code t}. */
     private double[] allocate(Panel panel, int t, double[][] returns, int[] cols, int count) {
         try {
             double[][] cov = covariance.estimate(returns);
-            double[] x = method == Method.ERC ? RiskParity.erc(cov).weights() : RiskParity.inverseVol(cov).weights();
+            double[] x = method == Method.ERC ? RiskParity.erc(cov).weights() : inverseVol(cov);
             if (volTarget.isEmpty()) {
                 return x;
             }
