@@ -18,7 +18,7 @@ import java.util.Optional;
 
 /**
  * Binds {@code strategy.params} of {@code risk_parity}, {@code factor} and {@code market_neutral_beta}
- * (the factories {@link StrategyRegistry#standard()} registers). Every error names the key path and
+ * (the factories {@link StrategyRegistry#all()} registers). Every error names the key path and
  * the file, and unknown keys are rejected with the accepted ones.
  */
 public final class QuantConfigs {

@@ -30,7 +30,8 @@ public final class StrategyRegistry {
             .with("monthly_rebalance", StrategyRegistry::monthlyRebalance)
             .with("inverse_vol", StrategyRegistry::inverseVol)
             .with("market_neutral", StrategyRegistry::marketNeutral)
-            .with("sma_cross_tpsl", StrategyRegistry::smaCrossTpsl)
+            .with("sma_cross_tpsl", StrategyRegistry::smaCrossTpsl);
+    private static final StrategyRegistry ALL = STANDARD
             .with("risk_parity", QuantConfigs::riskParity)
             .with("factor", QuantConfigs::factor)
             .with("market_neutral_beta", QuantConfigs::marketNeutralBeta);
@@ -41,12 +42,18 @@ public final class StrategyRegistry {
         this.factories = Collections.unmodifiableMap(new LinkedHashMap<>(factories));
     }
 
-    /**
-     * CLI.md's reference strategies (monthly_rebalance, inverse_vol, market_neutral, sma_cross_tpsl) and
-     * the quant strategies risk_parity, factor and market_neutral_beta (io.quantlake.strategy.quant).
-     */
+    /** CLI.md's reference strategies: monthly_rebalance, inverse_vol, market_neutral, sma_cross_tpsl. */
     public static StrategyRegistry standard() {
         return STANDARD;
+    }
+
+    /**
+     * Every strategy the project ships: {@link #standard()} plus the quant strategies {@code risk_parity},
+     * {@code factor} and {@code market_neutral_beta} (io.quantlake.strategy.quant.QuantConfigs documents
+     * their params). Use this for configs; {@code standard()} stays CLI.md's reference set.
+     */
+    public static StrategyRegistry all() {
+        return ALL;
     }
 
     /** A registry with one more (or a replaced) strategy. */
