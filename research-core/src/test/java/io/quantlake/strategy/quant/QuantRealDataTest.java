@@ -3,14 +3,17 @@ package io.quantlake.strategy.quant;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quantlake.ingest.CandleBar;
+import io.quantlake.ingest.CsvCandleReader;
+import io.quantlake.ingest.IngestBatch;
 import io.quantlake.market.Interval;
+import io.quantlake.market.Market;
 import io.quantlake.panel.Panel;
 import io.quantlake.panel.PanelBuilder;
 import io.quantlake.schedule.RebalanceSchedule;
 import io.quantlake.strategy.TargetWeights;
 import io.quantlake.strategy.reference.MarketNeutralStrategy;
 import io.quantlake.strategy.reference.Selection;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,13 +41,10 @@ class QuantRealDataTest {
                 "real-data smoke test skipped: " + dir + " not found (system property quantlake.shared)");
         PanelBuilder b = Panel.builder(Interval.D1, SYMBOLS);
         for (String symbol : SYMBOLS) {
-            try (BufferedReader in = Files.newBufferedReader(dir.resolve(symbol + ".csv"))) {
-                assertEquals("open_time,open,high,low,close,volume", in.readLine());
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    String[] f = line.split(",");
-                    b.bar(symbol, Long.parseLong(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]),
-                            Double.parseDouble(f[3]), Double.parseDouble(f[4]), Double.parseDouble(f[5]));
-                }
+            IngestBatch batch = CsvCandleReader.read(dir.resolve(symbol + ".csv"), Market.SPOT, Interval.D1);
+            assertEquals(List.of(), batch.quarantine(), symbol);
+            for (CandleBar c : batch.candles()) {
+                b.bar(symbol, c.openTime(), c.open(), c.high(), c.low(), c.close(), c.volume());
             }
         }
         panel = b.build();
