@@ -1,0 +1,109 @@
+package io.quantlake.datasets;
+
+import io.quantlake.market.Market;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What to generate: a synthetic Binance-like universe in the public archive layout.
+ *
+ * @param seed          the only source of randomness: same spec, same bytes
+ * @param symbols       universe size; the first names are real-looking ({@code BTCUSDT}, …), then synthetic;
+ *                      at least {@value #MIN_SYMBOLS} so that every planted effect has its symbols
+ * @param start         first UTC day of the sample; must be the first day of a month (archive files are monthly)
+ * @param years         length of the 1d history in years (the sample ends at {@code start + years}, exclusive)
+ * @param hourlyMonths  how many months at the end of the sample also get 1h files (0 for none)
+ * @param hourlySymbols how many symbols (the first ones) get 1h files
+ * @param markets       markets to write: spot for every symbol; USDⓈ-M for the first {@code usdmSymbols}
+ * @param usdmSymbols   how many symbols (the first ones) get USDⓈ-M klines and funding rates
+ * @param outDir        root of the archive tree ({@code spot/monthly/...}, {@code futures/um/monthly/...})
+ */
+public record SampleUniverseSpec(long seed, int symbols, LocalDate start, int years, int hourlyMonths,
+                                 int hourlySymbols, Set<Market> markets, int usdmSymbols, Path outDir) {
+
+    /** The smallest universe that holds the planted pairs, listings, delistings and gaps. */
+    public static final int MIN_SYMBOLS = 16;
+    /** The seed of the committed sample. */
+    public static final long DEFAULT_SEED = 2024L;
+
+    public SampleUniverseSpec {
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(markets, "markets");
+        Objects.requireNonNull(outDir, "outDir");
+        if (symbols < MIN_SYMBOLS || symbols > 5000) {
+            throw new IllegalArgumentException("symbols must be in [" + MIN_SYMBOLS + ", 5000], got " + symbols);
+        }
+        if (start.getDayOfMonth() != 1 || start.getYear() < 2000) {
+            throw new IllegalArgumentException("start must be the first day of a month from 2000 on, got " + start);
+        }
+        if (years < 1 || years > 20) {
+            throw new IllegalArgumentException("years must be in [1, 20], got " + years);
+        }
+        if (hourlyMonths < 0 || hourlyMonths > years * 12) {
+            throw new IllegalArgumentException("hourlyMonths must be in [0, " + years * 12 + "], got " + hourlyMonths);
+        }
+        if (hourlySymbols < 0 || hourlySymbols > symbols) {
+            throw new IllegalArgumentException("hourlySymbols must be in [0, " + symbols + "], got " + hourlySymbols);
+        }
+        if (markets.isEmpty()) {
+            throw new IllegalArgumentException("markets must name at least one of spot, usdm");
+        }
+        markets = Collections.unmodifiableSet(EnumSet.copyOf(markets));
+        int minUsdm = markets.contains(Market.USDM) ? 1 : 0;
+        if (usdmSymbols < minUsdm || usdmSymbols > symbols) {
+            throw new IllegalArgumentException("usdmSymbols must be in [" + minUsdm + ", " + symbols
+                    + "] with markets " + markets + ", got " + usdmSymbols);
+        }
+    }
+
+    /**
+     * The committed sample ({@code datasets/sample/}): 40 symbols, 1d spot 2022-01 → 2024-12, 1h for
+     * the first 12 symbols over 2024-11 and 2024-12, USDⓈ-M 1d, 1h and funding for the first 8.
+     */
+    public static SampleUniverseSpec defaultSample(Path outDir) {
+        return new SampleUniverseSpec(DEFAULT_SEED, 40, LocalDate.of(2022, 1, 1), 3, 2, 12,
+                EnumSet.of(Market.SPOT, Market.USDM), 8, outDir);
+    }
+
+    /** A benchmark size: 150 symbols, 4 years of 1d, 12 months of 1h for all, USDⓈ-M for 50 (2.2 M rows, ≈ 100 MB of zips). */
+    public static SampleUniverseSpec large(Path outDir) {
+        return new SampleUniverseSpec(DEFAULT_SEED, 150, LocalDate.of(2021, 1, 1), 4, 12, 150,
+                EnumSet.of(Market.SPOT, Market.USDM), 50, outDir);
+    }
+
+    /** A preset by name: {@code default} or {@code large}; the error lists the accepted names. */
+    public static SampleUniverseSpec preset(String name, Path outDir) {
+        switch (name) {
+            case "default":
+                return defaultSample(outDir);
+            case "large":
+                return large(outDir);
+            default:
+                throw new IllegalArgumentException("unknown size '" + name + "'; accepted: default, large");
+        }
+    }
+
+    /** This spec with another seed. */
+    public SampleUniverseSpec withSeed(long newSeed) {
+        return new SampleUniverseSpec(newSeed, symbols, start, years, hourlyMonths, hourlySymbols, markets, usdmSymbols, outDir);
+    }
+
+    /** This spec writing to another directory. */
+    public SampleUniverseSpec withOutDir(Path dir) {
+        return new SampleUniverseSpec(seed, symbols, start, years, hourlyMonths, hourlySymbols, markets, usdmSymbols, dir);
+    }
+
+    /** The exclusive end day of the sample. */
+    public LocalDate end() {
+        return start.plusYears(years);
+    }
+
+    /** The first day that has 1h files. */
+    public LocalDate hourlyStart() {
+        return end().minusMonths(hourlyMonths);
+    }
+}
