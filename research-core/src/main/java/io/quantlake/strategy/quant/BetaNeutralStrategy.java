@@ -30,22 +30,28 @@ public record BetaNeutralStrategy(MarketNeutralStrategy dollarNeutral, RollingBe
     public BetaNeutralStrategy {
         Objects.requireNonNull(dollarNeutral, "dollarNeutral");
         Objects.requireNonNull(beta, "beta");
-        if (!(dollarNeutral.longRatio() > 0 && dollarNeutral.shortRatio() > 0)) {
-            throw new IllegalArgumentException("beta-neutral needs long_ratio > 0 and short_ratio > 0, got "
-                    + dollarNeutral.longRatio() + ", " + dollarNeutral.shortRatio());
-        }
-        if (!bothSides(dollarNeutral.selection())) {
-            throw new IllegalArgumentException("beta-neutral needs a long and a short side (top and bottom > 0), got "
-                    + dollarNeutral.selection());
-        }
+        requireTwoSided(dollarNeutral.selection(), dollarNeutral.longRatio(), dollarNeutral.shortRatio());
     }
 
-    private static boolean bothSides(Selection s) {
-        if (s instanceof Selection.Counts c) {
-            return c.top() > 0 && c.bottom() > 0;
+    /** Beta neutrality scales a short book against a long book: both must be non-empty. */
+    static void requireTwoSided(Selection s, double longRatio, double shortRatio) {
+        if (!(longRatio > 0 && shortRatio > 0)) {
+            throw new IllegalArgumentException("beta-neutral needs long_ratio > 0 and short_ratio > 0, got "
+                    + longRatio + ", " + shortRatio);
         }
-        Selection.Quantiles q = (Selection.Quantiles) s;
-        return q.top() > 0 && q.bottom() > 0;
+        String sides;
+        boolean both;
+        if (s instanceof Selection.Counts c) {
+            both = c.top() > 0 && c.bottom() > 0;
+            sides = "top=" + c.top() + ", bottom=" + c.bottom();
+        } else {
+            Selection.Quantiles q = (Selection.Quantiles) s;
+            both = q.top() > 0 && q.bottom() > 0;
+            sides = "top_quantile=" + q.top() + ", bottom_quantile=" + q.bottom();
+        }
+        if (!both) {
+            throw new IllegalArgumentException("beta-neutral needs a long and a short side, got " + sides);
+        }
     }
 
     @Override

@@ -50,6 +50,9 @@ public record FactorStrategy(CompositeScore score, Mode mode, RebalanceSchedule 
         public LongShort {
             Objects.requireNonNull(selection, "selection");
             Objects.requireNonNull(beta, "beta");
+            if (beta.isPresent()) {
+                BetaNeutralStrategy.requireTwoSided(selection, longRatio, shortRatio);
+            }
         }
     }
 

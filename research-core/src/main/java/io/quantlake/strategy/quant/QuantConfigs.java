@@ -80,8 +80,12 @@ public final class QuantConfigs {
         if (mode.equals("long_short")) {
             p.allowOnly("factors", "mode", "top", "bottom", "top_quantile", "bottom_quantile", "long_ratio",
                     "short_ratio", "neutral", "beta_lookback", "beta_index", "schedule", "band");
-            m = new FactorStrategy.LongShort(selection(p, false), p.number("long_ratio", RATIO),
-                    p.number("short_ratio", RATIO), neutral(p, "dollar"));
+            Selection selection = selection(p, false);
+            double longRatio = p.number("long_ratio", RATIO);
+            double shortRatio = p.number("short_ratio", RATIO);
+            Optional<RollingBeta> beta = neutral(p, "dollar");
+            twoSided(p, beta, selection, longRatio, shortRatio);
+            m = new FactorStrategy.LongShort(selection, longRatio, shortRatio, beta);
         } else {
             p.allowOnly("factors", "mode", "top", "top_quantile", "weighting", "schedule", "band");
             m = new FactorStrategy.LongOnly(selection(p, true),
@@ -112,6 +116,7 @@ public final class QuantConfigs {
             return base;
         }
         MarketNeutralStrategy mn = (MarketNeutralStrategy) ((ConfiguredStrategy.Weight) base).strategy();
+        twoSided(p, beta, mn.selection(), mn.longRatio(), mn.shortRatio());
         return new ConfiguredStrategy.Weight(new BetaNeutralStrategy(mn, beta.get()));
     }
 
@@ -125,6 +130,20 @@ public final class QuantConfigs {
         String index = p.string("beta_index", "equal_weight");
         return Optional.of(new RollingBeta(p.integer("beta_lookback", 2, Integer.MAX_VALUE),
                 index.equals("equal_weight") ? new MarketIndex.EqualWeight() : new MarketIndex.Symbol(index)));
+    }
+
+    /** Beta neutrality needs both books: the error is on {@code neutral}. */
+    private static void twoSided(ConfigNode p, Optional<RollingBeta> beta, Selection s, double longRatio,
+                                 double shortRatio) {
+        if (beta.isEmpty()) {
+            return;
+        }
+        try {
+            BetaNeutralStrategy.requireTwoSided(s, longRatio, shortRatio);
+        } catch (IllegalArgumentException e) {
+            throw p.invalid("neutral", "dollar when a book is empty (" + e.getMessage() + ")",
+                    p.has("neutral") ? ConfigNode.render(p.require("neutral")) : "beta (the default)");
+        }
     }
 
     /** Counts {@code top}/{@code bottom} or fractions {@code top_quantile}/{@code bottom_quantile}. */

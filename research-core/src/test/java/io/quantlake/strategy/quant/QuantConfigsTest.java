@@ -148,6 +148,19 @@ class QuantConfigsTest {
                 + "beta_index: BTCUSDT}}\n"));
     }
 
+    @Test
+    void betaNeutralNeedsBothBooks() {
+        assertEquals("config key `strategy.params.neutral` must be dollar when a book is empty (beta-neutral needs "
+                + "long_ratio > 0 and short_ratio > 0, got 1.0, 0.0), got beta (the default) (file conf/q.yaml)",
+                error("strategy: {name: market_neutral_beta, params: {lookback: 10, top: 1, bottom: 1, long_ratio: 1, "
+                        + "short_ratio: 0, schedule: daily, beta_lookback: 20}}\n"));
+        assertEquals("config key `strategy.params.neutral` must be dollar when a book is empty (beta-neutral needs a "
+                + "long and a short side, got top_quantile=0.5, bottom_quantile=0.0), got \"beta\" "
+                + "(file conf/q.yaml)", error("strategy: {name: factor, params: {mode: long_short, top_quantile: 0.5, "
+                + "long_ratio: 1, short_ratio: 1, schedule: daily, neutral: beta, beta_lookback: 20, "
+                + "factors: [{name: reversal, lookback: 2}]}}\n"));
+    }
+
     private static Map<String, Object> with(Map<String, Object> a, Map<String, Object> b) {
         Map<String, Object> m = new java.util.LinkedHashMap<>(a);
         m.putAll(b);
