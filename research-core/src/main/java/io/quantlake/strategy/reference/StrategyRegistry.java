@@ -4,6 +4,7 @@ import io.quantlake.config.ConfigNode;
 import io.quantlake.config.Range;
 import io.quantlake.config.StrategyConfig;
 import io.quantlake.schedule.RebalanceSchedule;
+import io.quantlake.strategy.quant.QuantConfigs;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,6 +31,10 @@ public final class StrategyRegistry {
             .with("inverse_vol", StrategyRegistry::inverseVol)
             .with("market_neutral", StrategyRegistry::marketNeutral)
             .with("sma_cross_tpsl", StrategyRegistry::smaCrossTpsl);
+    private static final StrategyRegistry ALL = STANDARD
+            .with("risk_parity", QuantConfigs::riskParity)
+            .with("factor", QuantConfigs::factor)
+            .with("market_neutral_beta", QuantConfigs::marketNeutralBeta);
 
     private final Map<String, Factory> factories;
 
@@ -40,6 +45,15 @@ public final class StrategyRegistry {
     /** CLI.md's reference strategies: monthly_rebalance, inverse_vol, market_neutral, sma_cross_tpsl. */
     public static StrategyRegistry standard() {
         return STANDARD;
+    }
+
+    /**
+     * Every strategy the project ships: {@link #standard()} plus the quant strategies {@code risk_parity},
+     * {@code factor} and {@code market_neutral_beta} (io.quantlake.strategy.quant.QuantConfigs documents
+     * their params). Use this for configs; {@code standard()} stays CLI.md's reference set.
+     */
+    public static StrategyRegistry all() {
+        return ALL;
     }
 
     /** A registry with one more (or a replaced) strategy. */

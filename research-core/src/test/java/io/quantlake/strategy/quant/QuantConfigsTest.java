@@ -1,0 +1,169 @@
+package io.quantlake.strategy.quant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.quantlake.config.BacktestConfig;
+import io.quantlake.config.ConfigException;
+import io.quantlake.config.ConfigLoader;
+import io.quantlake.config.StrategyConfig;
+import io.quantlake.schedule.RebalanceSchedule;
+import io.quantlake.strategy.WeightStrategy;
+import io.quantlake.strategy.reference.ConfiguredStrategy;
+import io.quantlake.strategy.reference.MarketNeutralStrategy;
+import io.quantlake.strategy.reference.MomentumScore;
+import io.quantlake.strategy.reference.Selection;
+import io.quantlake.strategy.reference.StrategyRegistry;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The quant strategies' params through {@link StrategyRegistry#all()}: defaults, shapes and errors. */
+class QuantConfigsTest {
+    private static final String HEAD = """
+            market: usdm
+            interval: 1d
+            universe: [BTCUSDT, ETHUSDT, SOLUSDT, XRPUSDT]
+            start: 2024-01-01
+            end: 2024-09-01
+            capital: 100000
+            """;
+
+    static WeightStrategy build(String name, Map<String, ?> params) {
+        ConfiguredStrategy s = StrategyRegistry.all().create(StrategyConfig.of(name, params, "notebook quant.ipynb"));
+        assertEquals(name.equals("market_neutral_beta") && "dollar".equals(params.get("neutral"))
+                ? "market_neutral" : name, s.name());
+        return ((ConfiguredStrategy.Weight) s).strategy();
+    }
+
+    static String error(String strategyYaml) {
+        return assertThrows(ConfigException.class, () -> StrategyRegistry.all().create(
+                BacktestConfig.bind(ConfigLoader.parse(HEAD + strategyYaml, "file conf/q.yaml")).strategy())).getMessage();
+    }
+
+    @Test
+    void riskParityDefaultsAndFullForm() {
+        assertEquals(new RiskParityStrategy(RiskParityStrategy.Method.ERC, 60,
+                new CovarianceModel(new CovarianceModel.Sample(), CovarianceModel.Shrinkage.NONE), Optional.empty(),
+                new RebalanceSchedule.Monthly(1), 0),
+                build("risk_parity", Map.of("method", "erc", "lookback", 60, "schedule", Map.of("monthly", 1))));
+        assertEquals(new RiskParityStrategy(RiskParityStrategy.Method.INVERSE_VOL, 90,
+                new CovarianceModel(new CovarianceModel.Ewma(20), CovarianceModel.Shrinkage.LEDOIT_WOLF),
+                Optional.of(new VolTargeting(0.15, 1.5)), new RebalanceSchedule.Weekly(1), 0.02),
+                build("risk_parity", Map.of("method", "inverse_vol", "lookback", 90, "covariance", "ewma",
+                        "halflife", 20, "shrinkage", "ledoit_wolf", "vol_target", 0.15, "max_leverage", 1.5,
+                        "schedule", Map.of("weekly", "mon"), "band", 0.02)));
+        RiskParityStrategy defaultCap = (RiskParityStrategy) build("risk_parity", Map.of("method", "erc", "lookback", 5,
+                "vol_target", 0.1, "schedule", "daily"));
+        assertEquals(Optional.of(new VolTargeting(0.1, 1)), defaultCap.volTarget());
+    }
+
+    @Test
+    void riskParityErrorsNameTheKey() {
+        assertEquals("config key `strategy.params.halflife` must be absent unless covariance: ewma, got 10 "
+                + "(file conf/q.yaml)", error("strategy: {name: risk_parity, params: {method: erc, lookback: 30, "
+                + "halflife: 10, schedule: daily}}\n"));
+        assertEquals("config key `strategy.params.halflife` is required (file conf/q.yaml)",
+                error("strategy: {name: risk_parity, params: {method: erc, lookback: 30, covariance: ewma, schedule: daily}}\n"));
+        assertEquals("config key `strategy.params.max_leverage` must be absent unless vol_target, got 2 "
+                + "(file conf/q.yaml)", error("strategy: {name: risk_parity, params: {method: erc, lookback: 30, "
+                + "max_leverage: 2, schedule: daily}}\n"));
+        assertEquals("config key `strategy.params.method` must be one of inverse_vol, erc, got \"hrp\" (file conf/q.yaml)",
+                error("strategy: {name: risk_parity, params: {method: hrp, lookback: 30, schedule: daily}}\n"));
+        assertEquals("config key `strategy.params.lookback` must be an integer >= 2, got 1 (file conf/q.yaml)",
+                error("strategy: {name: risk_parity, params: {method: erc, lookback: 1, schedule: daily}}\n"));
+        assertEquals("config key `strategy.params.shrinkage` must be one of none, ledoit_wolf, got \"oas\" "
+                + "(file conf/q.yaml)", error("strategy: {name: risk_parity, params: {method: erc, lookback: 9, "
+                + "shrinkage: oas, schedule: daily}}\n"));
+        assertEquals("unknown config key `strategy.params.lambda` (file conf/q.yaml); accepted keys: method, lookback, "
+                + "covariance, halflife, shrinkage, vol_target, max_leverage, schedule, band",
+                error("strategy: {name: risk_parity, params: {method: erc, lookback: 9, lambda: 0.9, schedule: daily}}\n"));
+    }
+
+    @Test
+    void factorFromAYamlList() {
+        FactorStrategy f = (FactorStrategy) build("factor", Map.of(
+                "factors", List.of(Map.of("name", "momentum", "lookback", 30, "skip", 1),
+                        Map.of("name", "reversal", "lookback", 3, "weight", 0.5),
+                        Map.of("name", "low_vol", "lookback", 20, "weight", -0.25),
+                        Map.of("name", "feature", "feature", "carry", "weight", 2)),
+                "mode", "long_short", "top_quantile", 0.25, "bottom_quantile", 0.25, "long_ratio", 1, "short_ratio", 0.8,
+                "neutral", "beta", "beta_lookback", 40, "beta_index", "BTCUSDT", "schedule", Map.of("every", 7)));
+        assertEquals(new FactorStrategy(new CompositeScore(List.of(
+                new CompositeScore.Component(new Factor.Momentum(30, 1), 1),
+                new CompositeScore.Component(new Factor.Reversal(3), 0.5),
+                new CompositeScore.Component(new Factor.LowVolatility(20), -0.25),
+                new CompositeScore.Component(new Factor.Feature("carry"), 2))),
+                new FactorStrategy.LongShort(new Selection.Quantiles(0.25, 0.25), 1, 0.8,
+                        Optional.of(new RollingBeta(40, new MarketIndex.Symbol("BTCUSDT")))),
+                new RebalanceSchedule.Every(7), 0), f);
+        FactorStrategy lo = (FactorStrategy) build("factor", Map.of("factors", List.of(Map.of("name", "low_vol",
+                "lookback", 10)), "mode", "long_only", "top", 3, "weighting", "score", "schedule", "daily", "band", 0.05));
+        assertEquals(new FactorStrategy.LongOnly(new Selection.Counts(3, 0), true), lo.mode());
+        assertEquals(0.05, lo.band());
+    }
+
+    @Test
+    void factorErrorsNameTheListElement() {
+        String head = "strategy: {name: factor, params: {mode: long_short, top: 1, bottom: 1, long_ratio: 1, "
+                + "short_ratio: 1, schedule: daily, factors: ";
+        assertEquals("config key `strategy.params.factors[1].lookback` must be an integer >= 2, got 1 (file conf/q.yaml)",
+                error(head + "[{name: momentum, lookback: 5}, {name: low_vol, lookback: 1}]}}\n"));
+        assertEquals("config key `strategy.params.factors[0].name` must be one of momentum, reversal, low_vol, feature, "
+                + "got \"value\" (file conf/q.yaml)", error(head + "[{name: value}]}}\n"));
+        assertEquals("config key `strategy.params.factors[0].weight` must be a non-zero number, got 0 (file conf/q.yaml)",
+                error(head + "[{name: reversal, lookback: 2, weight: 0}]}}\n"));
+        assertEquals("unknown config key `strategy.params.factors[0].skip` (file conf/q.yaml); accepted keys: name, "
+                + "lookback, weight", error(head + "[{name: reversal, lookback: 2, skip: 1}]}}\n"));
+        assertEquals("config key `strategy.params.factors` must be a non-empty list of mappings such as {name: momentum, "
+                + "lookback: 30, skip: 1, weight: 1}, got [] (file conf/q.yaml)", error(head + "[]}}\n"));
+        assertEquals("config key `strategy.params.beta_lookback` is required (file conf/q.yaml)",
+                error(head + "[{name: reversal, lookback: 2}], neutral: beta}}\n"));
+        assertEquals("unknown config key `strategy.params.bottom` (file conf/q.yaml); accepted keys: factors, mode, top, "
+                + "top_quantile, weighting, schedule, band", error("strategy: {name: factor, params: {mode: long_only, "
+                + "top: 1, bottom: 1, schedule: daily, factors: [{name: reversal, lookback: 2}]}}\n"));
+        assertEquals("config key `strategy.params.mode` is required (file conf/q.yaml)",
+                error("strategy: {name: factor, params: {factors: [{name: reversal, lookback: 2}]}}\n"));
+    }
+
+    @Test
+    void marketNeutralBetaReusesMarketNeutralsParams() {
+        Map<String, Object> mn = Map.of("lookback", 30, "skip", 2, "top", 1, "bottom", 1, "long_ratio", 1.0,
+                "short_ratio", 0.5, "schedule", Map.of("every", 5));
+        BetaNeutralStrategy b = (BetaNeutralStrategy) build("market_neutral_beta", with(mn, Map.of("beta_lookback", 60)));
+        assertEquals(new MarketNeutralStrategy(new MomentumScore(30, 2), new Selection.Counts(1, 1), 1.0, 0.5,
+                new RebalanceSchedule.Every(5), 0), b.dollarNeutral());
+        assertEquals(new RollingBeta(60, new MarketIndex.EqualWeight()), b.beta());
+        assertInstanceOf(MarketNeutralStrategy.class, build("market_neutral_beta", with(mn, Map.of("neutral", "dollar"))));
+        assertEquals("config key `strategy.params.skip` must be an integer in [0, 9], got 10 (file conf/q.yaml)",
+                error("strategy: {name: market_neutral_beta, params: {lookback: 10, skip: 10, top: 1, bottom: 1, "
+                        + "long_ratio: 1, short_ratio: 1, schedule: daily, beta_lookback: 20}}\n"));
+        assertEquals("unknown config key `strategy.params.beta` (file conf/q.yaml); accepted keys: lookback, skip, top, "
+                + "bottom, top_quantile, bottom_quantile, long_ratio, short_ratio, schedule, band, neutral, "
+                + "beta_lookback, beta_index", error("strategy: {name: market_neutral_beta, params: {beta: 1}}\n"));
+        assertEquals("config key `strategy.params.beta_index` must be absent unless neutral: beta, got \"BTCUSDT\" "
+                + "(file conf/q.yaml)", error("strategy: {name: market_neutral_beta, params: {neutral: dollar, "
+                + "beta_index: BTCUSDT}}\n"));
+    }
+
+    @Test
+    void betaNeutralNeedsBothBooks() {
+        assertEquals("config key `strategy.params.neutral` must be dollar when a book is empty (beta-neutral needs "
+                + "long_ratio > 0 and short_ratio > 0, got 1.0, 0.0), got beta (the default) (file conf/q.yaml)",
+                error("strategy: {name: market_neutral_beta, params: {lookback: 10, top: 1, bottom: 1, long_ratio: 1, "
+                        + "short_ratio: 0, schedule: daily, beta_lookback: 20}}\n"));
+        assertEquals("config key `strategy.params.neutral` must be dollar when a book is empty (beta-neutral needs a "
+                + "long and a short side, got top_quantile=0.5, bottom_quantile=0.0), got \"beta\" "
+                + "(file conf/q.yaml)", error("strategy: {name: factor, params: {mode: long_short, top_quantile: 0.5, "
+                + "long_ratio: 1, short_ratio: 1, schedule: daily, neutral: beta, beta_lookback: 20, "
+                + "factors: [{name: reversal, lookback: 2}]}}\n"));
+    }
+
+    private static Map<String, Object> with(Map<String, Object> a, Map<String, Object> b) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>(a);
+        m.putAll(b);
+        return m;
+    }
+}
