@@ -34,7 +34,7 @@ final class BacktestCommand implements Runnable {
     public void run() {
         Instant started = Instant.now();
         BacktestConfig cfg = BacktestConfig.load(config);
-        StrategyRegistry.standard().create(cfg.strategy()); // parameter errors before any Spark work
+        StrategyRegistry.all().create(cfg.strategy()); // parameter errors before any Spark work
         LakeBacktest backtest = new LakeBacktest(lake.open());
         BacktestOutcome outcome = backtest.run(cfg);
         String runId = backtest.record(outcome, started);

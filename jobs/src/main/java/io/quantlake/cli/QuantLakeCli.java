@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
  * Entry point of {@code bin/quantlake}. Every command has {@code --help}; a bad argument or bad
  * input ends with one line on stderr and a non-zero exit code (stack trace with {@code --verbose}).
  *
- * <p>Exit codes: 0 success, 1 bad input or failed job, 2 bad command line.
+ * <p>Exit codes: 0 success, 1 bad input or failed job, 2 bad command line (one line on stderr,
+ * then {@code --help} shows the usage).
  */
 @Command(name = "quantlake", mixinStandardHelpOptions = true, version = "QuantLake 0.1.0",
         description = "Vectorized batch research for quant strategies on Binance markets (Spark + Delta Lake).",
@@ -30,6 +31,11 @@ public final class QuantLakeCli implements Runnable {
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new QuantLakeCli());
         cli.setExecutionExceptionHandler(new OneLineErrors());
+        cli.setParameterExceptionHandler((ex, argv) -> {
+            System.err.println(ex.getCommandLine().getCommandSpec().qualifiedName() + ": " + ex.getMessage()
+                    + " (see --help)");
+            return 2;
+        });
         return cli.execute(args);
     }
 }

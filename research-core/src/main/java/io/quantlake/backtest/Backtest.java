@@ -32,7 +32,7 @@ public final class Backtest {
      */
     public static BacktestOutcome run(Panel panel, BacktestConfig config, Map<String, FundingSchedule> funding,
                                       Map<String, SymbolFilter> filters) {
-        return run(panel, config, funding, filters, StrategyRegistry.standard());
+        return run(panel, config, funding, filters, StrategyRegistry.all());
     }
 
     /** As {@link #run(Panel, BacktestConfig, Map, Map)} with a registry holding user strategies too. */
