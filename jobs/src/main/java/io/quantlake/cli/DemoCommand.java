@@ -1,15 +1,24 @@
 package io.quantlake.cli;
 
+import io.quantlake.backtest.BacktestOutcome;
+import io.quantlake.backtest.LakeBacktest;
+import io.quantlake.config.BacktestConfig;
 import io.quantlake.datasets.SampleUniverseGenerator;
 import io.quantlake.datasets.SampleUniverseSpec;
 import io.quantlake.ingest.ArchiveReader;
 import io.quantlake.ingest.IngestBatch;
 import io.quantlake.lake.Lake;
 import io.quantlake.lake.LakeSummary;
+import io.quantlake.report.BacktestFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,16 +26,23 @@ import picocli.CommandLine.Option;
 /**
  * {@code demo}: the main job on the embedded default — the synthetic sample ({@code datasets/sample},
  * regenerated into a temporary directory when the checkout lacks it) is ingested through the real
- * archive path into the lake, then summarized.
+ * archive path into the lake and summarized; then every demo config ({@code datasets/configs}) is
+ * backtested on it, and their metrics are printed side by side.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "The main job on the embedded default: sample data -> lake -> summary")
+        description = "The main job on the embedded default: sample data -> lake -> backtests of every demo config")
 final class DemoCommand implements Runnable {
     @Mixin
     LakeOptions lake;
 
     @Option(names = "--sample", description = "sample directory in the Binance archive layout (default: datasets/sample)")
     Path sample;
+
+    @Option(names = "--configs", description = "directory of backtest YAML configs to run (default: datasets/configs)")
+    Path configDir;
+
+    @Option(names = "--out", defaultValue = "out/demo", description = "where the backtests' files go (default: out/demo)")
+    Path out;
 
     @Override
     public void run() {
@@ -42,14 +58,43 @@ final class DemoCommand implements Runnable {
         IngestCommand.write(l, batch, "demo --sample " + data);
         System.out.println("== 2. the lake");
         System.out.print(LakeSummary.of(l).toTable());
+        System.out.println("== 3. backtests of the demo configs in " + configs());
+        Map<String, BacktestOutcome> results = new LinkedHashMap<>();
+        LakeBacktest backtest = new LakeBacktest(l);
+        for (Path config : configFiles()) {
+            String name = config.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+            Instant started = Instant.now();
+            BacktestOutcome outcome = backtest.run(BacktestConfig.load(config));
+            String runId = backtest.record(outcome, started);
+            Path dir = out.resolve(name);
+            BacktestFiles.write(outcome.result(), dir);
+            System.out.printf("%-26s run %s -> %s%n", name, runId, dir);
+            results.put(name, outcome);
+        }
+        System.out.print(MetricsTable.of(results));
+    }
+
+    private Path configs() {
+        return configDir != null ? configDir : home().resolve("datasets").resolve("configs");
+    }
+
+    private List<Path> configFiles() {
+        try (Stream<Path> files = Files.list(IngestCommand.existing(configs()))) {
+            return files.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path home() {
+        return Path.of(System.getProperty("quantlake.home", "."));
     }
 
     private Path sampleDir() {
         if (sample != null) {
             return IngestCommand.existing(sample);
         }
-        Path home = Path.of(System.getProperty("quantlake.home", "."));
-        Path committed = home.resolve("datasets").resolve("sample");
+        Path committed = home().resolve("datasets").resolve("sample");
         if (Files.isDirectory(committed)) {
             return committed;
         }

@@ -35,7 +35,7 @@ final class MetricsTable {
     static String of(Map<String, BacktestOutcome> runs) {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-16s", "metric"));
         for (String name : runs.keySet()) {
-            out.append(String.format(Locale.ROOT, " %18s", name));
+            out.append(String.format(Locale.ROOT, " %14s", name));
         }
         out.append('\n');
         for (Line line : LINES) {
@@ -43,7 +43,7 @@ final class MetricsTable {
             for (BacktestOutcome o : runs.values()) {
                 double v = line.value().applyAsDouble(o.metrics());
                 String cell = Double.isFinite(v) ? String.format(Locale.ROOT, line.format(), v) : "n/a";
-                out.append(String.format(Locale.ROOT, " %18s", cell));
+                out.append(String.format(Locale.ROOT, " %14s", cell));
             }
             out.append('\n');
         }
