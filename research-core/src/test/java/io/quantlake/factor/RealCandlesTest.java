@@ -1,5 +1,6 @@
 package io.quantlake.factor;
 
+import io.quantlake.spark.SharedSpark;
 import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -55,7 +56,7 @@ class RealCandlesTest {
                 .add("symbol", DataTypes.StringType).add("open_time", DataTypes.TimestampType)
                 .add("open", DataTypes.DoubleType).add("high", DataTypes.DoubleType).add("low", DataTypes.DoubleType)
                 .add("close", DataTypes.DoubleType).add("volume", DataTypes.DoubleType); // no quote_volume column
-        Dataset<Row> candles = TestSpark.session().createDataFrame(rows, schema);
+        Dataset<Row> candles = SharedSpark.spark().createDataFrame(rows, schema);
 
         FactorEngine engine = FactorEngine.of(new Momentum(30, 1), new Beta(60, MarketProxy.btc()), new Liquidity(20),
                 RatioToRollingHigh.overDays(365, Interval.D1), new MaxDrawdown(60));

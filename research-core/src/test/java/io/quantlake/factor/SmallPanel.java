@@ -1,5 +1,6 @@
 package io.quantlake.factor;
 
+import io.quantlake.spark.SharedSpark;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,6 +117,6 @@ final class SmallPanel {
                         volume[s][k], quoteVolume[s][k], 100L, volume[s][k] / 2, null, "test"));
             }
         }
-        return TestSpark.session().createDataFrame(rows, schema);
+        return SharedSpark.spark().createDataFrame(rows, schema);
     }
 }
