@@ -100,9 +100,10 @@ public final class BacktestTearSheet {
             blocks.add(new Note("Benchmark " + name + " scaled to the strategy's equity at the first bar where it"
                     + " has a close: B_t = E_s * close_t / close_s, close_t = its last close at or before bar t."));
         }
-        blocks.add(new TimeSeriesChart("Equity (USDT, at each bar's close)", lines, ValueFormat.NUMBER, false));
+        blocks.add(new TimeSeriesChart("Equity (USDT, at each bar's close)", lines, ValueFormat.NUMBER,
+                TimeSeriesChart.Style.LINE));
         blocks.add(new TimeSeriesChart("Drawdown (underwater): E_t / max(E_s, s <= t) - 1", underwater,
-                ValueFormat.PERCENT, true));
+                ValueFormat.PERCENT, TimeSeriesChart.Style.AREA));
         return new Section("Equity and drawdown", blocks);
     }
 
@@ -157,7 +158,8 @@ public final class BacktestTearSheet {
             }
             series.add(new TimeSeries(e.getKey(), t, w));
         }
-        return new TimeSeriesChart("Target weights at decision bars (targets.csv)", series, ValueFormat.PERCENT, false);
+        return new TimeSeriesChart("Target weights at decision bars (targets.csv; held until the next decision)",
+                series, ValueFormat.PERCENT, TimeSeriesChart.Style.STEP);
     }
 
     private static int[] concat(int[] a, int[] b) {

@@ -37,7 +37,7 @@ final class EChartsOptions {
         ObjectNode option = base(c.series().size() > 1);
         option.putObject("tooltip").put("trigger", "axis");
         option.putObject("xAxis").put("type", "time");
-        option.putObject("yAxis").put("type", "value").put("scale", !c.area());
+        option.putObject("yAxis").put("type", "value").put("scale", c.style() != TimeSeriesChart.Style.AREA);
         ArrayNode zoom = option.putArray("dataZoom");
         zoom.addObject().put("type", "inside");
         zoom.addObject().put("type", "slider").put("height", 18).put("bottom", 6);
@@ -47,8 +47,10 @@ final class EChartsOptions {
             ObjectNode node = series.addObject().put("name", s.name()).put("type", "line")
                     .put("showSymbol", false).put("connectNulls", false);
             node.putObject("lineStyle").put("width", 1.5);
-            if (c.area()) {
+            if (c.style() == TimeSeriesChart.Style.AREA) {
                 node.putObject("areaStyle").put("opacity", 0.35);
+            } else if (c.style() == TimeSeriesChart.Style.STEP) {
+                node.put("step", "end");
             }
             ArrayNode data = node.putArray("data");
             for (int i : Downsampler.keep(s.values(), Downsampler.MAX_POINTS)) {

@@ -1,6 +1,6 @@
 (function () {
   'use strict';
-  // Draws every <div class="plot"> from its <script type="application/json" id="<div id>-data"> spec
+  // Draws every div.plot from the JSON element whose id is the div id + "-data", a spec
   // ({kind, format, option}); counts charts whose ECharts 'finished' event fired in
   // <html data-charts-rendered>; sets <html data-render-complete="true"> when all have.
   var root = document.documentElement;

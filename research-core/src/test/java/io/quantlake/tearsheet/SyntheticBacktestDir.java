@@ -10,7 +10,7 @@ import java.util.Random;
 /**
  * Writes a small backtest output directory in CLI.md's formats for report tests: {@code bars} daily bars
  * from 2023-11-15, an equity path from a seeded random walk, two symbols rebalanced on each month's first
- * bar, a SOLUSDT trade opened every 20 bars and closed 7 bars later (alternately won and lost), a FUNDING
+ * bar, a SOLUSDT trade opened every 20 bars and closed 3 to 11 bars later (every third one lost), a FUNDING
  * row every 10 bars, targets at the rebalance bars, and metrics.json with one null. Deterministic.
  */
 final class SyntheticBacktestDir {
@@ -28,6 +28,7 @@ final class SyntheticBacktestDir {
         StringBuilder targets = new StringBuilder(TargetRows.HEADER + "\n");
         double e = 100_000;
         int month = -1;
+        int closeAt = -1;
         for (int t = 0; t < bars; t++) {
             long time = START + t * DAY;
             String iso = Instant.ofEpochMilli(time).toString();
@@ -43,14 +44,15 @@ final class SyntheticBacktestDir {
                 String type = t == 0 ? "OPEN" : "REBALANCE";
                 ledger.append(row(iso, "BTCUSDT", "LONG", type, "rebalance", 0.1 + 0.01 * m, 40_000 + 100 * t, 4.0, 0.0, 1.5));
                 ledger.append(row(iso, "ETHUSDT", "LONG", type, "rebalance", -0.5, 2_000 + 5 * t, 1.0, 12.5, 3.0 + t));
-                targets.append(iso).append(",BTCUSDT,").append(weight / 2).append('\n');
-                targets.append(iso).append(",ETHUSDT,").append(weight / 2).append('\n');
+                targets.append(iso).append(",BTCUSDT,").append(weight * 0.6).append('\n');
+                targets.append(iso).append(",ETHUSDT,").append(weight * 0.4).append('\n');
             }
-            if (t % 20 == 0 && t + 7 < bars) {
+            if (t % 20 == 0 && t + 12 < bars) {
                 ledger.append(row(iso, "SOLUSDT", "LONG", "OPEN", "signal", 10, 100, 1.0, 0.0, 10));
+                closeAt = t + 3 + (t / 20) % 9;
             }
-            if (t % 20 == 7 && t >= 7) {
-                double pnl = (t / 20) % 2 == 0 ? 80 : -30;
+            if (t == closeAt) {
+                double pnl = (t / 20) % 3 == 0 ? -20 - t / 10.0 : 15 + (t % 7) * 11;
                 ledger.append(row(iso, "SOLUSDT", "LONG", "CLOSE", pnl > 0 ? "take_profit" : "stop_loss", -10, 108, 1.0,
                         pnl, 0));
             }
