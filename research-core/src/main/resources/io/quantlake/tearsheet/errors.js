@@ -1,7 +1,7 @@
 (function () {
   'use strict';
   // Records every uncaught error, unhandled rejection and console.error of the page: the count in
-  // <html data-errors>, the text in <pre id="ql-errors"> (shown at the top of the page).
+  // the data-errors attribute of the html element, the text in the pre element #ql-errors (top of the page).
   var messages = [];
   function record(message) {
     messages.push(String(message));

@@ -60,7 +60,8 @@
   }
   plots.forEach(function (div) {
     try {
-      var spec = JSON.parse(document.getElementById(div.id + '-data').textContent);
+      // configure first: ECharts fires 'finished' even for a chart that never got its option
+      var option = configure(JSON.parse(document.getElementById(div.id + '-data').textContent));
       var chart = echarts.init(div, null, {renderer: 'canvas'});
       var counted = false;
       chart.on('finished', function () {
@@ -69,7 +70,7 @@
           finished();
         }
       });
-      chart.setOption(configure(spec));
+      chart.setOption(option);
       charts.push(chart);
     } catch (e) {
       window.__qlRecordError('chart ' + div.id + ': ' + (e && e.message ? e.message : e));

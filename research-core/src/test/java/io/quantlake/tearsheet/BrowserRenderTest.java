@@ -49,7 +49,7 @@ class BrowserRenderTest {
 
         Run dom = chromium(tmp, List.of("--enable-logging=stderr", "--v=0", "--dump-dom", report.toUri().toString()));
         assertEquals(Integer.toString(charts), attribute(dom.stdout, "data-charts-rendered"),
-                "charts whose 'finished' event fired");
+                "charts whose 'finished' event fired; page errors: " + errorText(dom.stdout));
         assertEquals("true", attribute(dom.stdout, "data-render-complete"));
         assertEquals(null, attribute(dom.stdout, "data-errors"), "page script errors: " + errorText(dom.stdout));
         List<String> console = new ArrayList<>();
@@ -115,7 +115,7 @@ class BrowserRenderTest {
     }
 
     private static String errorText(String dom) {
-        int i = dom.indexOf("<pre id=\"ql-errors\">");
-        return i < 0 ? "(no error box)" : dom.substring(i, Math.min(dom.length(), i + 2000));
+        Matcher m = Pattern.compile("<pre id=\"ql-errors\">([^<]*)</pre>").matcher(dom);
+        return m.find() ? m.group(1) : "(no error box)";
     }
 }

@@ -1,0 +1,68 @@
+package io.quantlake.tearsheet;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BacktestTearSheetTest {
+    @Test
+    void writesReportHtmlWithEverySection(@TempDir Path tmp) throws IOException {
+        Path dir = SyntheticBacktestDir.write(tmp.resolve("run"), 120);
+        Path report = BacktestTearSheet.write(dir, Optional.empty(), "mr <2024>");
+        assertEquals(dir.resolve("report.html"), report);
+        String html = Files.readString(report);
+        assertTrue(html.contains("<title>mr &lt;2024&gt;</title>"));
+        for (String section : new String[] {"Summary", "Equity and drawdown", "Returns", "Exposure and leverage",
+            "Turnover", "Trades", "Ledger events"}) {
+            assertTrue(html.contains("<h2>" + section + "</h2>"), section);
+        }
+        assertTrue(html.contains("<tr><td>profit_factor</td><td class=\"num\">n/a</td></tr>"), "null metric");
+        assertTrue(html.contains("Rolling Sharpe (30 bars of 1d, annualized)"), "1d grid inferred");
+        // equity, drawdown, heatmap, rolling Sharpe, exposure, targets, turnover, round trips, ledger types
+        assertTrue(html.contains("data-charts=\"9\""));
+    }
+
+    @Test
+    void sameDirectoryGivesSameBytesWhereverItLies(@TempDir Path tmp) throws IOException {
+        Path a = SyntheticBacktestDir.write(tmp.resolve("a"), 200);
+        Path b = SyntheticBacktestDir.write(tmp.resolve("elsewhere").resolve("b"), 200);
+        Benchmark btc = new Benchmark("BTC", new long[] {SyntheticBacktestDir.START}, new double[] {40_000});
+        byte[] first = Files.readAllBytes(BacktestTearSheet.write(a, Optional.of(btc), "t"));
+        byte[] again = Files.readAllBytes(BacktestTearSheet.write(a, Optional.of(btc), "t"));
+        byte[] copy = Files.readAllBytes(BacktestTearSheet.write(b, Optional.of(btc), "t"));
+        assertArrayEquals(first, again);
+        assertArrayEquals(first, copy);
+    }
+
+    @Test
+    void benchmarkIsScaledToTheStartingEquity(@TempDir Path tmp) throws IOException {
+        Path dir = SyntheticBacktestDir.write(tmp, 30);
+        long day = SyntheticBacktestDir.DAY;
+        long start = SyntheticBacktestDir.START;
+        Benchmark btc = new Benchmark("BTC", new long[] {start - day, start + 10 * day}, new double[] {100, 150});
+        String html = Files.readString(BacktestTearSheet.write(dir, Optional.of(btc), "t"));
+        JsonNode series = new ObjectMapper().readTree(ReportPageTest.json(html, "chart-1")).at("/option/series");
+        assertEquals("BTC", series.get(1).get("name").asText());
+        double e0 = series.get(0).at("/data/0/1").asDouble();
+        assertEquals(e0, series.get(1).at("/data/0/1").asDouble(), 0, "B_0 = E_0 (close 100 as of the first bar)");
+        assertEquals((float) (e0 * 1.5), series.get(1).at("/data/10/1").floatValue(), 0.02f, "150 / 100 from bar 10");
+    }
+
+    @Test
+    void metricsAreFormattedByMeaning() {
+        assertEquals("12.35%", BacktestTearSheet.formatMetric("cagr", 0.12345));
+        assertEquals("1,234.50", BacktestTearSheet.formatMetric("fees", 1234.5));
+        assertEquals("42", BacktestTearSheet.formatMetric("trades", 42));
+        assertEquals("1.2346", BacktestTearSheet.formatMetric("sharpe", 1.23456));
+        assertEquals("n/a", BacktestTearSheet.formatMetric("profit_factor", Double.NaN));
+    }
+}
