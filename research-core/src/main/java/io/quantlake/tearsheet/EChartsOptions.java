@@ -10,7 +10,8 @@ import java.util.List;
  * "option"}}, where {@code option} is an ECharts 5 option (animation off, UTC time axis) and {@code format}
  * names the {@link ValueFormat}s the script attaches as label and tooltip formatters (functions cannot
  * travel in JSON). Chart values are written in single precision (about 7 significant digits, enough for a
- * picture and half the bytes); a non-finite value becomes {@code null}, which ECharts draws as a gap.
+ * picture and half the bytes); a non-finite value becomes {@code null}, which ECharts draws as a gap. Grids
+ * contain their axis labels ({@code containLabel}), so long labels are never cut.
  */
 final class EChartsOptions {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -41,7 +42,7 @@ final class EChartsOptions {
         ArrayNode zoom = option.putArray("dataZoom");
         zoom.addObject().put("type", "inside");
         zoom.addObject().put("type", "slider").put("height", 18).put("bottom", 6);
-        option.putObject("grid").put("left", 70).put("right", 30).put("top", 36).put("bottom", 56);
+        option.putObject("grid").put("containLabel", true).put("left", 16).put("right", 30).put("top", 36).put("bottom", 56);
         ArrayNode series = option.putArray("series");
         for (TimeSeries s : c.series()) {
             ObjectNode node = series.addObject().put("name", s.name()).put("type", "line")
@@ -68,7 +69,7 @@ final class EChartsOptions {
         strings(x.putArray("data"), c.categories());
         x.putObject("axisLabel").put("hideOverlap", true);
         option.putObject("yAxis").put("type", "value");
-        option.putObject("grid").put("left", 70).put("right", 30).put("top", 36).put("bottom", 40);
+        option.putObject("grid").put("containLabel", true).put("left", 16).put("right", 30).put("top", 36).put("bottom", 40);
         ArrayNode series = option.putArray("series");
         for (BarChart.Bars b : c.series()) {
             ObjectNode node = series.addObject().put("name", b.name()).put("type", "bar");
@@ -86,7 +87,7 @@ final class EChartsOptions {
         strings(option.putObject("xAxis").put("type", "category").put("position", "top").putArray("data"),
                 c.columns());
         strings(option.putObject("yAxis").put("type", "category").put("inverse", true).putArray("data"), c.rows());
-        option.putObject("grid").put("left", 70).put("right", 30).put("top", 30).put("bottom", 60);
+        option.putObject("grid").put("containLabel", true).put("left", 16).put("right", 30).put("top", 30).put("bottom", 60);
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         ArrayNode data = JSON.arrayNode();
@@ -127,7 +128,7 @@ final class EChartsOptions {
         option.putObject("xAxis").put("type", "value").put("name", c.xName()).put("nameLocation", "middle")
                 .put("nameGap", 26).put("scale", true);
         option.putObject("yAxis").put("type", "value").put("name", c.yName()).put("scale", true);
-        option.putObject("grid").put("left", 70).put("right", 30).put("top", 40).put("bottom", 48);
+        option.putObject("grid").put("containLabel", true).put("left", 16).put("right", 30).put("top", 40).put("bottom", 48);
         ArrayNode series = option.putArray("series");
         for (ScatterChart.Points p : c.series()) {
             ObjectNode node = series.addObject().put("name", p.name()).put("type", "scatter").put("symbolSize", 6);

@@ -5,7 +5,10 @@ package io.quantlake.tearsheet;
  * numeric. Formatting happens in the page's script, named by {@link #code()}.
  */
 public enum ValueFormat {
-    /** Up to 4 significant digits below 1,000, grouped integers above (e.g. {@code 0.1234}, {@code 12,346}). */
+    /**
+     * Up to 4 significant digits below 1,000, grouped integers up to a million, compact above
+     * (e.g. {@code 0.1234}, {@code 12,346}, {@code 1.235M}).
+     */
     NUMBER("number"),
     /** A fraction shown as a percentage with 2 decimals ({@code 0.0123} → {@code 1.23%}). */
     PERCENT("percent"),

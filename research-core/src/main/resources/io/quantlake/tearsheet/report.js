@@ -6,8 +6,12 @@
   var root = document.documentElement;
   var grouped = new Intl.NumberFormat('en-US', {maximumFractionDigits: 0});
   var small = new Intl.NumberFormat('en-US', {maximumSignificantDigits: 4});
+  var compact = new Intl.NumberFormat('en-US', {notation: 'compact', maximumSignificantDigits: 4});
   var formats = {
-    number: function (v) { return Math.abs(v) >= 1000 ? grouped.format(v) : small.format(v); },
+    number: function (v) {
+      var a = Math.abs(v);
+      return a >= 1e6 ? compact.format(v) : a >= 1000 ? grouped.format(v) : small.format(v);
+    },
     percent: function (v) { return (v * 100).toFixed(2) + '%'; },
     integer: function (v) { return v === Math.round(v) ? grouped.format(v) : small.format(v); }
   };

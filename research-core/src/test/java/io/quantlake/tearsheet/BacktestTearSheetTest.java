@@ -58,6 +58,31 @@ class BacktestTearSheetTest {
     }
 
     @Test
+    void longHourlyRunStaysLight(@TempDir Path tmp) throws IOException {
+        int bars = 24 * 400;   // 9,600 hourly bars: every per-bar series is downsampled to <= 5,000 points
+        Path dir = SyntheticBacktestDir.write(tmp, bars, 3_600_000L);
+        String html = Files.readString(BacktestTearSheet.write(dir, Optional.empty(), "1h"));
+        assertTrue(html.contains("Rolling Sharpe (720 bars of 1h, annualized)"), "1h grid inferred, 30-day window");
+        JsonNode equity = new ObjectMapper().readTree(ReportPageTest.json(html, "chart-1")).at("/option/series/0/data");
+        assertTrue(equity.size() <= Downsampler.MAX_POINTS && equity.size() > 1_000, "points " + equity.size());
+        // the bundle is ~1.0 MB; 5 per-bar series of <= 5,000 points at ~25 bytes each add ~0.6 MB at most
+        assertTrue(html.length() < 1_800_000, "page of " + html.length() + " chars");
+    }
+
+    @Test
+    void benchmarkFromAPanelSkipsMissingBars() {
+        long day = SyntheticBacktestDir.DAY;
+        io.quantlake.panel.Panel panel = io.quantlake.panel.Panel.builder(io.quantlake.market.Interval.D1, "ETHUSDT",
+                "BTCUSDT")
+                .bar("ETHUSDT", 0, 1, 1, 1, 1, 1).bar("ETHUSDT", day, 1, 1, 1, 1, 1)
+                .bar("BTCUSDT", day, 10, 12, 9, 11, 1).build();
+        Benchmark b = Benchmark.buyAndHold(panel, "BTCUSDT");
+        assertEquals("BTCUSDT buy & hold", b.name());
+        assertArrayEquals(new long[] {day}, b.times());
+        assertArrayEquals(new double[] {11}, b.closes());
+    }
+
+    @Test
     void metricsAreFormattedByMeaning() {
         assertEquals("12.35%", BacktestTearSheet.formatMetric("cagr", 0.12345));
         assertEquals("1,234.50", BacktestTearSheet.formatMetric("fees", 1234.5));

@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.util.Random;
 
 /**
- * Writes a small backtest output directory in CLI.md's formats for report tests: {@code bars} daily bars
- * from 2023-11-15, an equity path from a seeded random walk, two symbols rebalanced on each month's first
+ * Writes a small backtest output directory in CLI.md's formats for report tests: {@code bars} daily (or
+ * {@code step}) bars from 2023-11-15, an equity path from a seeded random walk, two symbols rebalanced on each month's first
  * bar, a SOLUSDT trade opened every 20 bars and closed 3 to 11 bars later (every third one lost), a FUNDING
  * row every 10 bars, targets at the rebalance bars, and metrics.json with one null. Deterministic.
  */
@@ -21,6 +21,11 @@ final class SyntheticBacktestDir {
     }
 
     static Path write(Path dir, int bars) throws IOException {
+        return write(dir, bars, DAY);
+    }
+
+    /** The same on bars {@code step} ms apart (e.g. 3,600,000 for 1h). */
+    static Path write(Path dir, int bars, long step) throws IOException {
         Files.createDirectories(dir);
         Random random = new Random(42);
         StringBuilder equity = new StringBuilder(EquityCurve.HEADER + "\n");
@@ -30,7 +35,7 @@ final class SyntheticBacktestDir {
         int month = -1;
         int closeAt = -1;
         for (int t = 0; t < bars; t++) {
-            long time = START + t * DAY;
+            long time = START + t * step;
             String iso = Instant.ofEpochMilli(time).toString();
             e *= 1 + 0.0008 + 0.02 * random.nextGaussian();
             double weight = 0.5 + 0.3 * Math.sin(t / 40.0);
