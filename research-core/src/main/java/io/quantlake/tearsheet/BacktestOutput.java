@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -55,8 +54,7 @@ public record BacktestOutput(EquityCurve equity, LedgerRows ledger, TargetRows t
                     + (root == null ? "nothing" : root.getNodeType()));
         }
         Map<String, Double> out = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : root.properties()) {
             JsonNode v = e.getValue();
             if (v.isNull()) {
                 out.put(e.getKey(), Double.NaN);

@@ -137,12 +137,13 @@ public final class BacktestTearSheet {
                 new TimeSeries("gross / equity", curve.times(), PerformanceSeries.overEquity(curve.gross(), curve.equity())),
                 new TimeSeries("net / equity", curve.times(), PerformanceSeries.overEquity(curve.net(), curve.equity()))));
         if (targets.size() > 0) {
-            blocks.add(targetWeights(targets));
+            blocks.add(targetWeights(targets, curve.times()[curve.bars() - 1]));
         }
         return new Section("Exposure and leverage", blocks);
     }
 
-    private static Chart targetWeights(TargetRows targets) {
+    /** Each symbol's targets as steps, the last one held to the last bar {@code end}. */
+    private static Chart targetWeights(TargetRows targets, long end) {
         Map<String, int[]> rows = new TreeMap<>();
         for (int k = 0; k < targets.size(); k++) {
             rows.merge(targets.symbols()[k], new int[] {k}, BacktestTearSheet::concat);
@@ -150,11 +151,16 @@ public final class BacktestTearSheet {
         List<TimeSeries> series = new ArrayList<>();
         for (Map.Entry<String, int[]> e : rows.entrySet()) {
             int[] ks = e.getValue();
-            long[] t = new long[ks.length];
-            double[] w = new double[ks.length];
+            boolean extend = targets.times()[ks[ks.length - 1]] < end;
+            long[] t = new long[ks.length + (extend ? 1 : 0)];
+            double[] w = new double[t.length];
             for (int i = 0; i < ks.length; i++) {
                 t[i] = targets.times()[ks[i]];
                 w[i] = targets.weights()[ks[i]];
+            }
+            if (extend) {
+                t[ks.length] = end;
+                w[ks.length] = w[ks.length - 1];
             }
             series.add(new TimeSeries(e.getKey(), t, w));
         }
