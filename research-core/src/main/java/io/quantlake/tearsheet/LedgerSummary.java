@@ -1,7 +1,9 @@
 package io.quantlake.tearsheet;
 
 import io.quantlake.schedule.UtcCalendar;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -33,7 +35,7 @@ public record LedgerSummary(int[] typeCounts, Map<String, Integer> reasonCounts,
                 long m = month(ledger.times()[k]);
                 if (m < first || m > last) {
                     throw new IllegalArgumentException("ledger.csv data row " + (k + 1) + ": fill time "
-                            + java.time.Instant.ofEpochMilli(ledger.times()[k]) + " is outside equity.csv's months");
+                            + Instant.ofEpochMilli(ledger.times()[k]) + " is outside equity.csv's months");
                 }
                 traded[(int) (m - first)] += Math.abs(ledger.qty()[k]) * ledger.price()[k];
             }
@@ -41,7 +43,7 @@ public record LedgerSummary(int[] typeCounts, Map<String, Integer> reasonCounts,
         String[] months = new String[traded.length];
         for (int m = 0; m < months.length; m++) {
             long index = first + m;
-            months[m] = String.format(java.util.Locale.ROOT, "%04d-%02d", index / 12, index % 12 + 1);
+            months[m] = String.format(Locale.ROOT, "%04d-%02d", index / 12, index % 12 + 1);
         }
         return new LedgerSummary(counts, reasons, List.of(months), traded);
     }

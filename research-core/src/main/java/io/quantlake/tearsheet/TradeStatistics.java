@@ -1,5 +1,6 @@
 package io.quantlake.tearsheet;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -60,7 +61,7 @@ public record TradeStatistics(List<RoundTrip> trips, double winRate, double prof
         int bar = Arrays.binarySearch(gridTimes, ledger.times()[k]);
         if (bar < 0) {
             throw new IllegalArgumentException("ledger.csv data row " + (k + 1) + " (" + ledger.symbols()[k] + " "
-                    + ledger.types()[k] + "): time " + java.time.Instant.ofEpochMilli(ledger.times()[k])
+                    + ledger.types()[k] + "): time " + Instant.ofEpochMilli(ledger.times()[k])
                     + " is not a bar of equity.csv");
         }
         return bar;

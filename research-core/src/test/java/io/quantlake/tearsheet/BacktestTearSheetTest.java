@@ -83,6 +83,18 @@ class BacktestTearSheetTest {
     }
 
     @Test
+    void oneBarAndAnEmptyLedgerStillGiveAReport(@TempDir Path tmp) throws IOException {
+        Path dir = SyntheticBacktestDir.write(tmp, 1);
+        Files.writeString(dir.resolve(BacktestOutput.LEDGER), LedgerRows.HEADER + "\n");
+        Files.delete(dir.resolve(BacktestOutput.TARGETS));
+        String html = Files.readString(BacktestTearSheet.write(dir, Optional.empty(), "one bar"));
+        assertTrue(html.contains("1 bars of 1d from 2023-11-15T00:00:00Z to 2023-11-15T00:00:00Z"));
+        assertTrue(html.contains("<tr><td>round trips</td><td class=\"num\">0</td></tr>"));
+        // equity, drawdown, heatmap, rolling Sharpe, exposure, turnover: no targets, trades or ledger chart
+        assertTrue(html.contains("data-charts=\"6\""));
+    }
+
+    @Test
     void metricsAreFormattedByMeaning() {
         assertEquals("12.35%", BacktestTearSheet.formatMetric("cagr", 0.12345));
         assertEquals("1,234.50", BacktestTearSheet.formatMetric("fees", 1234.5));
