@@ -5,11 +5,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * The HTML tear sheet of one backtest, made from its output directory (CLI.md "Backtest output files"), so
@@ -28,6 +28,8 @@ public final class BacktestTearSheet {
     private static final Set<String> PERCENT_METRICS =
             Set.of("total_return", "cagr", "volatility", "max_drawdown", "win_rate", "time_in_market");
     private static final Set<String> MONEY_METRICS = Set.of("fees", "funding");
+    /** Most decision bars shown as columns of the target weights heatmap. */
+    public static final int MAX_TARGET_COLUMNS = 400;
     private static final List<String> MONTHS =
             List.of("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec");
 
@@ -133,46 +135,55 @@ public final class BacktestTearSheet {
 
     private static Section exposure(EquityCurve curve, TargetRows targets) {
         List<Block> blocks = new ArrayList<>();
+        double[] gross = PerformanceSeries.overEquity(curve.gross(), curve.equity());
+        double[] net = PerformanceSeries.overEquity(curve.net(), curve.equity());
         blocks.add(TimeSeriesChart.lines("Exposure over equity (gross = leverage, net = long - short)",
-                ValueFormat.PERCENT,
-                new TimeSeries("gross / equity", curve.times(), PerformanceSeries.overEquity(curve.gross(), curve.equity())),
-                new TimeSeries("net / equity", curve.times(), PerformanceSeries.overEquity(curve.net(), curve.equity()))));
+                ValueFormat.PERCENT, new TimeSeries("gross / equity", curve.times(), gross),
+                new TimeSeries("net / equity", curve.times(), net)));
         if (targets.size() > 0) {
-            blocks.add(targetWeights(targets, curve.times()[curve.bars() - 1]));
+            blocks.add(targetWeights(targets));
         }
         return new Section("Exposure and leverage", blocks);
     }
 
-    /** Each symbol's targets as steps, the last one held to the last bar {@code end}. */
-    private static Chart targetWeights(TargetRows targets, long end) {
-        Map<String, int[]> rows = new TreeMap<>();
+    /**
+     * targets.csv as a heatmap: rows are symbols in file (universe) order, columns decision bars in time order
+     * (every k-th when there are more than {@link #MAX_TARGET_COLUMNS}, see {@link Downsampler#stride}); an
+     * empty cell is a NaN target (no opinion).
+     */
+    private static Chart targetWeights(TargetRows targets) {
+        Map<String, Integer> rows = new LinkedHashMap<>();
+        Map<Long, Integer> decisions = new LinkedHashMap<>();
+        boolean midnight = true;
         for (int k = 0; k < targets.size(); k++) {
-            rows.merge(targets.symbols()[k], new int[] {k}, BacktestTearSheet::concat);
+            rows.putIfAbsent(targets.symbols()[k], rows.size());
+            decisions.putIfAbsent(targets.times()[k], decisions.size());
+            midnight &= targets.times()[k] % 86_400_000L == 0;
         }
-        List<TimeSeries> series = new ArrayList<>();
-        for (Map.Entry<String, int[]> e : rows.entrySet()) {
-            int[] ks = e.getValue();
-            boolean extend = targets.times()[ks[ks.length - 1]] < end;
-            long[] t = new long[ks.length + (extend ? 1 : 0)];
-            double[] w = new double[t.length];
-            for (int i = 0; i < ks.length; i++) {
-                t[i] = targets.times()[ks[i]];
-                w[i] = targets.weights()[ks[i]];
-            }
-            if (extend) {
-                t[ks.length] = end;
-                w[ks.length] = w[ks.length - 1];
-            }
-            series.add(new TimeSeries(e.getKey(), t, w));
+        int[] kept = Downsampler.stride(decisions.size(), MAX_TARGET_COLUMNS);
+        int[] column = new int[decisions.size()];
+        Arrays.fill(column, -1);
+        for (int c = 0; c < kept.length; c++) {
+            column[kept[c]] = c;
         }
-        return new TimeSeriesChart("Target weights at decision bars (targets.csv; held until the next decision)",
-                series, ValueFormat.PERCENT, TimeSeriesChart.Style.STEP);
-    }
-
-    private static int[] concat(int[] a, int[] b) {
-        int[] out = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
+        List<String> columns = new ArrayList<>(kept.length);
+        for (long time : decisions.keySet()) {
+            if (column[decisions.get(time)] >= 0) {
+                String iso = Instant.ofEpochMilli(time).toString();
+                columns.add(midnight ? iso.substring(0, 10) : iso.substring(0, 16).replace('T', ' '));
+            }
+        }
+        double[] values = new double[rows.size() * kept.length];
+        Arrays.fill(values, Double.NaN);
+        for (int k = 0; k < targets.size(); k++) {
+            int c = column[decisions.get(targets.times()[k])];
+            if (c >= 0) {
+                values[rows.get(targets.symbols()[k]) * kept.length + c] = targets.weights()[k];
+            }
+        }
+        String note = kept.length < decisions.size() ? ", 1 in " + kept[1] + " of " + decisions.size() + " shown" : "";
+        return new HeatmapChart("Target weights at decision bars (targets.csv" + note + "; green long, red short)",
+                columns, List.copyOf(rows.keySet()), values, ValueFormat.PERCENT, HeatmapChart.Scale.DIVERGING);
     }
 
     private static Section turnover(LedgerSummary ledger, Map<String, Double> metrics) {

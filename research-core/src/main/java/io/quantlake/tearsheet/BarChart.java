@@ -4,6 +4,7 @@ import java.util.List;
 
 /**
  * Vertical bars over text categories; each {@link Bars} holds one value per category (non-finite: no bar).
+ * With at most 24 bars in all, each bar's value is printed above it.
  */
 public record BarChart(String title, List<String> categories, List<Bars> series, ValueFormat format)
         implements Chart {

@@ -11,9 +11,18 @@ import java.util.List;
  * names the {@link ValueFormat}s the script attaches as label and tooltip formatters (functions cannot
  * travel in JSON). Chart values are written in single precision (about 7 significant digits, enough for a
  * picture and half the bytes); a non-finite value becomes {@code null}, which ECharts draws as a gap. Grids
- * contain their axis labels ({@code containLabel}), so long labels are never cut.
+ * contain their axis labels ({@code containLabel}), so long labels are never cut; overlapping category labels
+ * are hidden. Values are printed on heatmap cells up to {@value #MAX_LABELLED_CELLS} cells in at most
+ * {@value #MAX_LABELLED_COLUMNS} columns and above bars up to
+ * {@value #MAX_LABELLED_BARS} bars.
  */
 final class EChartsOptions {
+    /** Heatmaps of at most this many cells, and {@link #MAX_LABELLED_COLUMNS} columns, print each cell's value. */
+    static final int MAX_LABELLED_CELLS = 400;
+    /** Widest heatmap (in columns) whose cells are wide enough for a printed value. */
+    static final int MAX_LABELLED_COLUMNS = 24;
+    /** Bar charts of at most this many bars print each bar's value above it. */
+    static final int MAX_LABELLED_BARS = 24;
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final String[] PALETTE = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
         "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"};
@@ -42,7 +51,7 @@ final class EChartsOptions {
         ArrayNode zoom = option.putArray("dataZoom");
         zoom.addObject().put("type", "inside");
         zoom.addObject().put("type", "slider").put("height", 18).put("bottom", 6);
-        option.putObject("grid").put("containLabel", true).put("left", 16).put("right", 30).put("top", 36).put("bottom", 56);
+        grid(option, 36, 56);
         ArrayNode series = option.putArray("series");
         for (TimeSeries s : c.series()) {
             ObjectNode node = series.addObject().put("name", s.name()).put("type", "line")
@@ -69,10 +78,14 @@ final class EChartsOptions {
         strings(x.putArray("data"), c.categories());
         x.putObject("axisLabel").put("hideOverlap", true);
         option.putObject("yAxis").put("type", "value");
-        option.putObject("grid").put("containLabel", true).put("left", 16).put("right", 30).put("top", 36).put("bottom", 40);
+        grid(option, 36, 40);
         ArrayNode series = option.putArray("series");
+        boolean labels = c.categories().size() * c.series().size() <= MAX_LABELLED_BARS;
         for (BarChart.Bars b : c.series()) {
             ObjectNode node = series.addObject().put("name", b.name()).put("type", "bar");
+            if (labels) {
+                node.putObject("label").put("show", true).put("position", "top").put("fontSize", 10);
+            }
             ArrayNode data = node.putArray("data");
             for (double v : b.values()) {
                 addValue(data, v);
@@ -84,10 +97,11 @@ final class EChartsOptions {
     private static ObjectNode heatmap(HeatmapChart c) {
         ObjectNode option = base(false);
         option.putObject("tooltip").put("trigger", "item");
-        strings(option.putObject("xAxis").put("type", "category").put("position", "top").putArray("data"),
-                c.columns());
+        ObjectNode x = option.putObject("xAxis").put("type", "category").put("position", "top");
+        strings(x.putArray("data"), c.columns());
+        x.putObject("axisLabel").put("hideOverlap", true);
         strings(option.putObject("yAxis").put("type", "category").put("inverse", true).putArray("data"), c.rows());
-        option.putObject("grid").put("containLabel", true).put("left", 16).put("right", 30).put("top", 30).put("bottom", 60);
+        grid(option, 30, 60);
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         ArrayNode data = JSON.arrayNode();
@@ -116,7 +130,8 @@ final class EChartsOptions {
             colors.add("#f7fbff").add("#08519c");
         }
         ObjectNode series = option.putArray("series").addObject().put("type", "heatmap");
-        series.putObject("label").put("show", true).put("fontSize", 10);
+        boolean labels = c.values().length <= MAX_LABELLED_CELLS && nc <= MAX_LABELLED_COLUMNS;
+        series.putObject("label").put("show", labels).put("fontSize", 10);
         series.putObject("itemStyle").put("borderColor", "#ffffff").put("borderWidth", 1);
         series.set("data", data);
         return wrap("heatmap", option, c.format(), null);
@@ -128,7 +143,7 @@ final class EChartsOptions {
         option.putObject("xAxis").put("type", "value").put("name", c.xName()).put("nameLocation", "middle")
                 .put("nameGap", 26).put("scale", true);
         option.putObject("yAxis").put("type", "value").put("name", c.yName()).put("scale", true);
-        option.putObject("grid").put("containLabel", true).put("left", 16).put("right", 30).put("top", 40).put("bottom", 48);
+        grid(option, 40, 48);
         ArrayNode series = option.putArray("series");
         for (ScatterChart.Points p : c.series()) {
             ObjectNode node = series.addObject().put("name", p.name()).put("type", "scatter").put("symbolSize", 6);
@@ -153,6 +168,12 @@ final class EChartsOptions {
             option.putObject("legend").put("top", 4).put("type", "scroll");
         }
         return option;
+    }
+
+    /** A plot area that contains its axis labels, {@code top} and {@code bottom} px from the chart's edges. */
+    private static void grid(ObjectNode option, int top, int bottom) {
+        option.putObject("grid").put("containLabel", true).put("left", 16).put("right", 30).put("top", top)
+                .put("bottom", bottom);
     }
 
     private static ObjectNode wrap(String kind, ObjectNode option, ValueFormat value, ValueFormat x) {

@@ -3,9 +3,10 @@ package io.quantlake.tearsheet;
 import java.util.List;
 
 /**
- * A grid of colored cells with their values printed, e.g. monthly returns (rows years, columns months) or a
- * sweep's metric over two parameters. {@code values[r * columns.size() + c]} is the cell of row {@code r}
- * and column {@code c}; a non-finite value leaves the cell empty. Rows are drawn top to bottom in list
+ * A grid of colored cells, e.g. monthly returns (rows years, columns months) or a sweep's metric over two
+ * parameters; each cell's value is printed on it when there are at most 400 cells in at most 24 columns.
+ * {@code values[r * columns.size() + c]} is the cell of row {@code r} and column {@code c}; a non-finite
+ * value leaves the cell empty. Rows are drawn top to bottom in list
  * order. The color scale ({@code visualMap}) spans the finite values: with {@link Scale#DIVERGING} it is
  * symmetric around 0 (red below, green above), with {@link Scale#SEQUENTIAL} it runs from the minimum to
  * the maximum.

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * One self-contained HTML report page: a title and {@link Section}s of notes, tables and charts.
@@ -30,6 +31,7 @@ public record ReportPage(String title, List<Section> sections) {
     /** Classpath resource of the bundled ECharts build. */
     public static final String ECHARTS_RESOURCE = "META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js";
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Pattern NUMERIC = Pattern.compile("[-+]?[0-9][0-9,]*(\\.[0-9]+)?(e[-+]?[0-9]+)?%?|n/a");
 
     public ReportPage {
         if (title == null || title.isBlank()) {
@@ -139,7 +141,7 @@ public record ReportPage(String title, List<Section> sections) {
 
     /** Right-aligns cells that read as numbers, percentages or n/a. */
     private static boolean numeric(String cell) {
-        return !cell.isEmpty() && cell.toLowerCase(Locale.ROOT).matches("[-+]?[0-9][0-9,]*(\\.[0-9]+)?(e[-+]?[0-9]+)?%?|n/a");
+        return !cell.isEmpty() && NUMERIC.matcher(cell.toLowerCase(Locale.ROOT)).matches();
     }
 
     /** The page's fixed assets, read once from the classpath. */

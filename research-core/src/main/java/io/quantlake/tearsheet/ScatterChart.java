@@ -29,7 +29,8 @@ public record ScatterChart(String title, String xName, String yName, ValueFormat
             throw new IllegalArgumentException("scatter chart '" + title + "' has no series");
         }
         if (xName == null || yName == null || xFormat == null || yFormat == null) {
-            throw new IllegalArgumentException("scatter chart '" + title + "': axis names and formats must not be null");
+            throw new IllegalArgumentException("scatter chart '" + title
+                    + "': axis names and formats must not be null");
         }
     }
 }

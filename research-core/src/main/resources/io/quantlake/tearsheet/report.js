@@ -29,6 +29,11 @@
     if (spec.kind === 'line' || spec.kind === 'bar') {
       o.yAxis.axisLabel = {formatter: fv};
       o.tooltip.valueFormatter = fv;
+      o.series.forEach(function (s) {
+        if (s.label) {
+          s.label.formatter = function (p) { return fv(p.value); };
+        }
+      });
     } else if (spec.kind === 'heatmap') {
       o.series[0].label.formatter = function (p) { return fv(p.value[2]); };
       o.tooltip.formatter = function (p) {

@@ -83,6 +83,35 @@ class BacktestTearSheetTest {
     }
 
     @Test
+    void targetWeightsAreAHeatmapOfSymbolsByDecisionBar(@TempDir Path tmp) throws IOException {
+        Path dir = SyntheticBacktestDir.write(tmp, 120);   // decisions on 2023-11-15 and each month's first day
+        String html = Files.readString(BacktestTearSheet.write(dir, Optional.empty(), "t"));
+        JsonNode option = new ObjectMapper().readTree(ReportPageTest.json(html, "chart-6")).at("/option");
+        assertEquals("[\"2023-11-15\",\"2023-12-01\",\"2024-01-01\",\"2024-02-01\",\"2024-03-01\"]",
+                option.at("/xAxis/data").toString());
+        assertEquals("[\"BTCUSDT\",\"ETHUSDT\"]", option.at("/yAxis/data").toString(), "file (universe) order");
+        // bar 0: weight 0.5 + 0.3 sin(0) = 0.5; BTCUSDT 0.6 of it, ETHUSDT 0.4
+        assertEquals("[0,0,0.3]", option.at("/series/0/data/0").toString());
+        assertEquals("[0,1,0.2]", option.at("/series/0/data/5").toString());
+    }
+
+    @Test
+    void manyDecisionBarsShowEveryKth(@TempDir Path tmp) throws IOException {
+        Path dir = SyntheticBacktestDir.write(tmp, 1000);
+        StringBuilder targets = new StringBuilder(TargetRows.HEADER + "\n");
+        for (int t = 0; t < 1000; t++) {   // a decision at every bar: 1000 > 400 columns, so k = 3
+            targets.append(java.time.Instant.ofEpochMilli(SyntheticBacktestDir.START + t * SyntheticBacktestDir.DAY))
+                    .append(",BTCUSDT,").append(t).append('\n');
+        }
+        Files.writeString(dir.resolve(BacktestOutput.TARGETS), targets);
+        String html = Files.readString(BacktestTearSheet.write(dir, Optional.empty(), "t"));
+        assertTrue(html.contains("Target weights at decision bars (targets.csv, 1 in 3 of 1000 shown;"));
+        JsonNode option = new ObjectMapper().readTree(ReportPageTest.json(html, "chart-6")).at("/option");
+        assertEquals(334, option.at("/xAxis/data").size());
+        assertEquals("[333,0,999.0]", option.at("/series/0/data/333").toString());   // bar 999 = 3 * 333
+    }
+
+    @Test
     void oneBarAndAnEmptyLedgerStillGiveAReport(@TempDir Path tmp) throws IOException {
         Path dir = SyntheticBacktestDir.write(tmp, 1);
         Files.writeString(dir.resolve(BacktestOutput.LEDGER), LedgerRows.HEADER + "\n");

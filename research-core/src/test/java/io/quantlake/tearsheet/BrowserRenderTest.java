@@ -76,7 +76,8 @@ class BrowserRenderTest {
     void timeAxesAreInUtcWhateverTheMachinesTimeZone(@TempDir Path tmp) throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
                 "skipped: /usr/bin/chromium is absent (apt-get install -y chromium)");
-        Path report = BacktestTearSheet.write(SyntheticBacktestDir.write(tmp.resolve("out"), 90), Optional.empty(), "tz");
+        Path dir = SyntheticBacktestDir.write(tmp.resolve("out"), 90);
+        Path report = BacktestTearSheet.write(dir, Optional.empty(), "tz");
         // the equity and drawdown charts of daily bars at 00:00 UTC; at UTC+14 local labels would move a day
         int[] utc = pixels(screenshot(tmp, report, "UTC"));
         int[] kiritimati = pixels(screenshot(tmp, report, "Pacific/Kiritimati"));

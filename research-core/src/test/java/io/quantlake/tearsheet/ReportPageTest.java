@@ -57,7 +57,7 @@ class ReportPageTest {
         assertEquals(3, data.size());
         assertEquals(86_400_000L, data.get(1).get(0).asLong());
         assertTrue(data.get(1).get(1).isNull(), "NaN becomes null (a gap)");
-        assertEquals("[172800000,0.1]", data.get(2).toString(), "0.1 written as the float 0.1, not 0.1000000000000000055");
+        assertEquals("[172800000,0.1]", data.get(2).toString(), "0.1 as the float 0.1, not 0.1000000000000000055");
         assertFalse(html.contains("NaN,") || html.contains(",NaN]"), "no NaN token in JSON");
     }
 
@@ -88,6 +88,23 @@ class ReportPageTest {
     }
 
     @Test
+    void stylesAndLabelsFollowTheSpec() throws Exception {
+        long[] t = {0, 1};
+        double[] few = new double[EChartsOptions.MAX_LABELLED_BARS];
+        double[] many = new double[EChartsOptions.MAX_LABELLED_BARS + 1];
+        String html = new ReportPage("p", List.of(Section.of("s",
+                new TimeSeriesChart("steps", List.of(new TimeSeries("w", t, new double[] {1, 2})), ValueFormat.PERCENT,
+                        TimeSeriesChart.Style.STEP),
+                BarChart.of("few", java.util.Collections.nCopies(few.length, "c"), "b", few, ValueFormat.NUMBER),
+                BarChart.of("many", java.util.Collections.nCopies(many.length, "c"), "b", many, ValueFormat.NUMBER))))
+                .html();
+        ObjectMapper json = new ObjectMapper();
+        assertEquals("end", json.readTree(json(html, "chart-1")).at("/option/series/0/step").asText());
+        assertTrue(json.readTree(json(html, "chart-2")).at("/option/series/0/label/show").asBoolean());
+        assertTrue(json.readTree(json(html, "chart-3")).at("/option/series/0/label").isMissingNode());
+    }
+
+    @Test
     void invalidBlocksNameTheProblem() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new Table(List.of("a", "b"), List.of(List.of("1", "2"), List.of("3"))));
@@ -103,7 +120,8 @@ class ReportPageTest {
         return new ReportPage(text, List.of(Section.of(text, new Note(text),
                 new MetricsTable(List.of(new MetricsTable.Entry(text, text))),
                 new Table(List.of(text), List.of(List.of(text))),
-                TimeSeriesChart.lines(text, ValueFormat.PERCENT, new TimeSeries(text, t, new double[] {1, Double.NaN, 0.1})),
+                TimeSeriesChart.lines(text, ValueFormat.PERCENT,
+                        new TimeSeries(text, t, new double[] {1, Double.NaN, 0.1})),
                 BarChart.of(text, List.of(text, "b"), text, new double[] {1, 2}, ValueFormat.INTEGER),
                 new HeatmapChart(text, List.of("Jan", "Feb"), List.of("2024", "2025"),
                         new double[] {0.01, -0.03, Double.NaN, Double.NaN}, ValueFormat.PERCENT,

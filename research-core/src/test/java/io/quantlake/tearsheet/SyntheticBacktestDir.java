@@ -9,9 +9,10 @@ import java.util.Random;
 
 /**
  * Writes a small backtest output directory in CLI.md's formats for report tests: {@code bars} daily (or
- * {@code step}) bars from 2023-11-15, an equity path from a seeded random walk, two symbols rebalanced on each month's first
- * bar, a SOLUSDT trade opened every 20 bars and closed 3 to 11 bars later (every third one lost), a FUNDING
- * row every 10 bars, targets at the rebalance bars, and metrics.json with one null. Deterministic.
+ * {@code step}) bars from 2023-11-15, an equity path from a seeded random walk, two symbols rebalanced on
+ * each month's first bar, a SOLUSDT trade opened every 20 bars and closed 3 to 11 bars later (every third
+ * one lost), a FUNDING row every 10 bars, targets at the rebalance bars, and metrics.json with one null.
+ * Deterministic.
  */
 final class SyntheticBacktestDir {
     static final long START = Instant.parse("2023-11-15T00:00:00Z").toEpochMilli();
@@ -47,7 +48,8 @@ final class SyntheticBacktestDir {
             if (m != month) {
                 month = m;
                 String type = t == 0 ? "OPEN" : "REBALANCE";
-                ledger.append(row(iso, "BTCUSDT", "LONG", type, "rebalance", 0.1 + 0.01 * m, 40_000 + 100 * t, 4.0, 0.0, 1.5));
+                ledger.append(row(iso, "BTCUSDT", "LONG", type, "rebalance", 0.1 + 0.01 * m, 40_000 + 100 * t, 4.0,
+                        0.0, 1.5));
                 ledger.append(row(iso, "ETHUSDT", "LONG", type, "rebalance", -0.5, 2_000 + 5 * t, 1.0, 12.5, 3.0 + t));
                 targets.append(iso).append(",BTCUSDT,").append(weight * 0.6).append('\n');
                 targets.append(iso).append(",ETHUSDT,").append(weight * 0.4).append('\n');
