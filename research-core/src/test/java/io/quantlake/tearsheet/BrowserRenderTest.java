@@ -149,6 +149,7 @@ class BrowserRenderTest {
         Process p = builder.redirectOutput(out.toFile()).redirectError(err.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
         if (!p.waitFor(180, TimeUnit.SECONDS)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);   // renderer, GPU and zygote processes
             p.destroyForcibly();
             throw new AssertionError("chromium did not finish within 180 s: " + cmd);
         }
