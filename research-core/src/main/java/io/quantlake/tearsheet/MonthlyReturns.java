@@ -1,0 +1,66 @@
+package io.quantlake.tearsheet;
+
+import io.quantlake.schedule.UtcCalendar;
+import java.util.Arrays;
+
+/**
+ * Calendar-month (UTC) returns of an equity curve, laid out for a heatmap: row {@code y} is year
+ * {@code firstYear + y}, column {@code m} is month {@code m + 1}; {@code values[y * 12 + m]}.
+ *
+ * <p>A month's return is {@code E_last(month) / E_base − 1}, where {@code E_last(month)} is the equity at
+ * the close of the month's last bar and {@code E_base} is the equity at the close of the last bar before
+ * the month; for the first month it is the first bar's equity {@code E_0} (as metrics' total return:
+ * the first bar's own return is not counted). A month (or year) without bars is NaN. The same rule per calendar year
+ * gives {@code yearly[y]}, which equals the product of the year's {@code (1 + monthly)} minus 1.
+ */
+public record MonthlyReturns(int firstYear, double[] values, double[] yearly) {
+    public MonthlyReturns {
+        if (values.length != yearly.length * 12) {
+            throw new IllegalArgumentException("monthly returns: " + values.length + " values for " + yearly.length
+                    + " years");
+        }
+    }
+
+    /** Number of calendar years covered (rows). */
+    public int years() {
+        return yearly.length;
+    }
+
+    /** The return of {@code year}'s month {@code month} (1–12); NaN when that month has no bar. */
+    public double of(int year, int month) {
+        return values[(year - firstYear) * 12 + month - 1];
+    }
+
+    /** Computes the month and year returns of {@code equity} at bar open {@code times} (UTC epoch ms). */
+    public static MonthlyReturns of(long[] times, double[] equity) {
+        if (times.length == 0) {
+            return new MonthlyReturns(1970, new double[0], new double[0]);
+        }
+        long firstMonth = UtcCalendar.monthIndex(UtcCalendar.epochDay(times[0]));
+        long lastMonth = UtcCalendar.monthIndex(UtcCalendar.epochDay(times[times.length - 1]));
+        int firstYear = (int) (firstMonth / 12);
+        int years = (int) (lastMonth / 12) - firstYear + 1;
+        double[] values = new double[years * 12];
+        double[] yearly = new double[years];
+        Arrays.fill(values, Double.NaN);
+        Arrays.fill(yearly, Double.NaN);
+        double monthBase = equity[0];
+        double yearBase = equity[0];
+        for (int t = 0; t < times.length; t++) {
+            long month = UtcCalendar.monthIndex(UtcCalendar.epochDay(times[t]));
+            boolean lastOfMonth = t + 1 == times.length
+                    || UtcCalendar.monthIndex(UtcCalendar.epochDay(times[t + 1])) != month;
+            if (lastOfMonth) {
+                values[(int) (month - 12L * firstYear)] = equity[t] / monthBase - 1;
+                monthBase = equity[t];
+                boolean lastOfYear = t + 1 == times.length
+                        || UtcCalendar.monthIndex(UtcCalendar.epochDay(times[t + 1])) / 12 != month / 12;
+                if (lastOfYear) {
+                    yearly[(int) (month / 12) - firstYear] = equity[t] / yearBase - 1;
+                    yearBase = equity[t];
+                }
+            }
+        }
+        return new MonthlyReturns(firstYear, values, yearly);
+    }
+}
