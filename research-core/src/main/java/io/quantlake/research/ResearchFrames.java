@@ -1,0 +1,186 @@
+package io.quantlake.research;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.corr;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lag;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.nanvl;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.when;
+
+import io.quantlake.factor.FactorFrame;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+
+/**
+ * The Spark side of a factor study: long frames and per-date statistics as Column expressions,
+ * window functions and grouped aggregates (no UDF). Every per-date group is one score (and horizon)
+ * at one bar time {@code ts}, over the symbols with the values the statistic needs; groups smaller
+ * than the spec's {@code minSymbols} are left out.
+ */
+final class ResearchFrames {
+    static final String FACTOR = "factor";
+    static final String HORIZON = "horizon";
+    static final String SYMBOL = FactorFrame.SYMBOL;
+    static final String TS = FactorFrame.TS;
+    static final String VALUE = "value";
+    static final String FWD = "fwd";
+    static final String N = RankColumns.N;
+    static final String QUANTILE = "quantile";
+    static final String IC = "ic";
+    static final String RANK_IC = "rank_ic";
+    static final String TOP = "top_mean";
+    static final String BOTTOM = "bottom_mean";
+    static final String MEAN_FWD = "mean_fwd_return";
+    static final String DATES = "dates";
+    static final String PREV_TS = "prev_ts";
+    static final String TURNOVER = "turnover";
+    static final String AUTOCORR = "rank_autocorr";
+    static final String N_COMMON = "n_common";
+    static final String RHO = "rho";
+    static final String FACTOR_A = "factor_a";
+    static final String FACTOR_B = "factor_b";
+
+    private static final String VALUE_RANK = "value_rank";
+    private static final String FWD_RANK = "fwd_rank";
+    private static final String PREV_VALUE = "prev_value";
+    private static final String WAS_TOP = "was_top";
+
+    private ResearchFrames() {
+    }
+
+    /**
+     * {@code factor, symbol, ts, value}: one row per candle and score with a non-null value (warm-up
+     * rows left out), from the wide frame of {@link io.quantlake.factor.FactorEngine#wide}.
+     */
+    static Dataset<Row> values(Dataset<Row> wide, List<String> names) {
+        List<Column> entries = new ArrayList<>();
+        for (String n : names) {
+            entries.add(struct(lit(n).as(FACTOR), col(n).cast("double").as(VALUE)));
+        }
+        return explodeEntries(wide, entries, FACTOR, VALUE);
+    }
+
+    /** {@code horizon, symbol, ts, fwd}: one row per candle and horizon with a forward return. */
+    static Dataset<Row> forward(Dataset<Row> fwdFrame, int[] horizons) {
+        List<Column> entries = new ArrayList<>();
+        for (int h : horizons) {
+            entries.add(struct(lit(h).as(HORIZON), col(ForwardReturns.name(h)).as(FWD)));
+        }
+        return explodeEntries(fwdFrame, entries, HORIZON, FWD);
+    }
+
+    private static Dataset<Row> explodeEntries(Dataset<Row> frame, List<Column> entries, String key, String value) {
+        String e = "entry";
+        return frame.select(col(SYMBOL), col(TS), explode(array(entries.toArray(Column[]::new))).as(e))
+                .select(col(e + "." + key).as(key), col(SYMBOL), col(TS), col(e + "." + value).as(value))
+                .where(col(value).isNotNull());
+    }
+
+    /**
+     * {@code factor, horizon, symbol, ts, value, fwd}: the score at {@code ts} joined by
+     * (symbol, ts) to the forward return from {@code ts}'s close; rows with both values only.
+     */
+    static Dataset<Row> observations(Dataset<Row> values, Dataset<Row> forward) {
+        return values.join(forward, new String[] {SYMBOL, TS})
+                .select(col(FACTOR), col(HORIZON), col(SYMBOL), col(TS), col(VALUE), col(FWD));
+    }
+
+    /** Observations of groups (factor, horizon, ts) of at least {@code min} rows, with n, ranks and quantile. */
+    static Dataset<Row> rankedObservations(Dataset<Row> observations, int quantiles, int min) {
+        return RankColumns.ranked(observations, VALUE, FWD, List.of(FACTOR, HORIZON, TS), min, VALUE_RANK, FWD_RANK)
+                .withColumn(QUANTILE, RankColumns.bucket(col(VALUE_RANK), col(N), quantiles));
+    }
+
+    /**
+     * Per (factor, horizon, ts): {@code n}, {@code ic} = Pearson(value, fwd), {@code rank_ic} =
+     * Pearson of their average ranks (Spearman), and the mean forward return of the top and the bottom
+     * quantile ({@code top_mean}, {@code bottom_mean}; null when tied values leave that bucket empty).
+     * A correlation is null when either side is constant.
+     */
+    static Dataset<Row> icPerDate(Dataset<Row> ranked, int quantiles) {
+        return ranked.groupBy(col(FACTOR), col(HORIZON), col(TS)).agg(
+                count(lit(1)).cast("int").as(N),
+                nanToNull(corr(col(VALUE), col(FWD))).as(IC),
+                nanToNull(corr(col(VALUE_RANK), col(FWD_RANK))).as(RANK_IC),
+                avg(when(col(QUANTILE).equalTo(quantiles), col(FWD))).as(TOP),
+                avg(when(col(QUANTILE).equalTo(1), col(FWD))).as(BOTTOM));
+    }
+
+    /**
+     * Per (factor, horizon, quantile): the mean over dates of the bucket's mean forward return at each
+     * date ({@code mean_fwd_return}), and the number of dates where the bucket had members.
+     */
+    static Dataset<Row> quantileMeans(Dataset<Row> ranked) {
+        String dateMean = "date_mean";
+        return ranked.groupBy(col(FACTOR), col(HORIZON), col(QUANTILE), col(TS)).agg(avg(col(FWD)).as(dateMean))
+                .groupBy(col(FACTOR), col(HORIZON), col(QUANTILE))
+                .agg(avg(col(dateMean)).as(MEAN_FWD), count(lit(1)).cast("int").as(DATES));
+    }
+
+    /**
+     * Per (factor, ts) over the dates with at least {@code min} values: {@code n}, {@code prev_ts} (the
+     * factor's previous such date), {@code turnover} = 1 − |top_t ∩ top_prev| / |top_t| for the top
+     * quantile by value, and {@code rank_autocorr} = Spearman(value_t, value_prev) over the
+     * {@code n_common} symbols valued at both (null when fewer than {@code min}). Both null at the
+     * factor's first date.
+     */
+    static Dataset<Row> stability(Dataset<Row> values, int quantiles, int min) {
+        String rank = "rank";
+        Column[] g = {col(FACTOR), col(TS)};
+        Dataset<Row> ranked = values.withColumn(N, count(lit(1)).over(Window.partitionBy(g)))
+                .where(col(N).geq(min))
+                .withColumn(rank, RankColumns.averageRank(col(VALUE), g))
+                .withColumn(QUANTILE, RankColumns.bucket(col(rank), col(N), quantiles));
+        Dataset<Row> dates = ranked.select(col(FACTOR), col(TS), col(N)).distinct()
+                .withColumn(PREV_TS, lag(col(TS), 1).over(Window.partitionBy(col(FACTOR)).orderBy(col(TS))));
+        Dataset<Row> top = ranked.where(col(QUANTILE).equalTo(quantiles)).select(col(FACTOR), col(SYMBOL), col(TS));
+        Dataset<Row> turnover = top.join(dates.select(col(FACTOR), col(TS), col(PREV_TS)), new String[] {FACTOR, TS})
+                .where(col(PREV_TS).isNotNull())
+                .join(top.select(col(FACTOR), col(SYMBOL), col(TS).as(PREV_TS), lit(true).as(WAS_TOP)),
+                        new String[] {FACTOR, SYMBOL, PREV_TS}, "left")
+                .groupBy(col(FACTOR), col(TS))
+                .agg(lit(1.0).minus(count(col(WAS_TOP)).cast("double").divide(count(lit(1)))).as(TURNOVER));
+        Dataset<Row> pairs = ranked.select(col(FACTOR), col(SYMBOL), col(TS), col(VALUE))
+                .join(dates.select(col(FACTOR), col(TS), col(PREV_TS)), new String[] {FACTOR, TS})
+                .join(ranked.select(col(FACTOR), col(SYMBOL), col(TS).as(PREV_TS), col(VALUE).as(PREV_VALUE)),
+                        new String[] {FACTOR, SYMBOL, PREV_TS});
+        Dataset<Row> autocorr = spearman(pairs, VALUE, PREV_VALUE, List.of(FACTOR, TS), min)
+                .select(col(FACTOR), col(TS), col(N).as(N_COMMON), col(RHO).as(AUTOCORR));
+        return dates.join(turnover, new String[] {FACTOR, TS}, "left").join(autocorr, new String[] {FACTOR, TS}, "left");
+    }
+
+    /**
+     * Per pair of scores ({@code factor_a < factor_b}) and date: {@code rho} = Spearman of the two
+     * scores over the {@code n} symbols valued by both (dates with fewer than {@code min} left out).
+     */
+    static Dataset<Row> correlationsPerDate(Dataset<Row> values, int min) {
+        String a = "value_a";
+        String b = "value_b";
+        Dataset<Row> pairs = values.select(col(FACTOR).as(FACTOR_A), col(SYMBOL), col(TS), col(VALUE).as(a))
+                .join(values.select(col(FACTOR).as(FACTOR_B), col(SYMBOL), col(TS), col(VALUE).as(b)), new String[] {SYMBOL, TS})
+                .where(col(FACTOR_A).lt(col(FACTOR_B)));
+        return spearman(pairs, a, b, List.of(FACTOR_A, FACTOR_B, TS), min);
+    }
+
+    /** Per group of at least {@code min} rows: {@code n} and {@code rho} = Spearman(x, y), ties averaged. */
+    static Dataset<Row> spearman(Dataset<Row> rows, String x, String y, List<String> group, int min) {
+        String xr = x + "_rank";
+        String yr = y + "_rank";
+        return RankColumns.ranked(rows, x, y, group, min, xr, yr)
+                .groupBy(RankColumns.columns(group))
+                .agg(count(lit(1)).cast("int").as(N), nanToNull(corr(col(xr), col(yr))).as(RHO));
+    }
+
+    private static Column nanToNull(Column c) {
+        return nanvl(c, lit(null).cast("double"));
+    }
+}
