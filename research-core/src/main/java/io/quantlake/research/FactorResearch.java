@@ -32,6 +32,8 @@ import java.util.Objects;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Factor research (issue 5, item 1): how well each score of a {@link FactorResearchSpec} ranks the
@@ -64,6 +66,8 @@ import org.apache.spark.storage.StorageLevel;
  * }</pre>
  */
 public final class FactorResearch {
+    private static final Logger LOG = LoggerFactory.getLogger(FactorResearch.class);
+
     private FactorResearch() {
     }
 
@@ -102,6 +106,7 @@ public final class FactorResearch {
     private static FactorResearchResult run(Dataset<Row> candles, FactorResearchSpec spec, Instant from) {
         Objects.requireNonNull(candles, "candles");
         Objects.requireNonNull(spec, "spec");
+        long t0 = System.nanoTime();
         requireOneSeries(candles);
         int q = spec.quantiles();
         int min = spec.minSymbols();
@@ -123,6 +128,8 @@ public final class FactorResearch {
             } finally {
                 ranked.unpersist();
             }
+            LOG.info("factor research {}: {} IC dates, {} quantile rows ({} ms)", spec.names(), ic.size(), quantiles.size(),
+                    (System.nanoTime() - t0) / 1_000_000);
             if (ic.isEmpty()) {
                 throw new IllegalArgumentException("no date has at least minSymbols = " + min + " symbols with both a score "
                         + "and a forward return (" + spec + "): widen the universe or the window, or lower min_symbols");
@@ -133,8 +140,11 @@ public final class FactorResearch {
                 stability.add(new StabilityPoint(r.getString(0), r.getLong(1), r.getInt(2), dbl(r, 3),
                         r.isNullAt(4) ? 0 : r.getInt(4), dbl(r, 5)));
             }
+            LOG.info("factor research {}: {} stability dates ({} ms)", spec.names(), stability.size(),
+                    (System.nanoTime() - t0) / 1_000_000);
             List<Row> pairs = ResearchFrames.correlationsPerDate(values, min).groupBy(col(FACTOR_A), col(FACTOR_B))
                     .agg(avg(col(RHO)), count(col(RHO)).cast("int")).collectAsList();
+            LOG.info("factor research {}: correlation pairs done ({} ms)", spec.names(), (System.nanoTime() - t0) / 1_000_000);
             return FactorResearchResult.assemble(spec, ic, quantiles, stability, correlation(spec.names(), pairs, stability));
         } finally {
             values.unpersist();
