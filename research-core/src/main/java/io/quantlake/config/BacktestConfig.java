@@ -1,5 +1,9 @@
 package io.quantlake.config;
 
+import io.quantlake.sim.ExecutionPrice;
+import io.quantlake.sim.FundingMissing;
+import io.quantlake.sim.RebalanceMode;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quantlake.market.Interval;
 import io.quantlake.market.Market;
@@ -36,7 +40,7 @@ import java.util.Objects;
  */
 public record BacktestConfig(Market market, Interval interval, List<String> universe, Instant start, Instant end,
                              double capital, ExecutionPrice execution, Costs costs, RiskLimits risk,
-                             FundingMissing funding, RebalanceTo rebalance, StrategyConfig strategy,
+                             FundingMissing funding, RebalanceMode rebalance, StrategyConfig strategy,
                              String origin, String rawYaml) {
     /** Top-level keys in CLI.md order. */
     public static final String[] KEYS = {"market", "interval", "universe", "start", "end", "capital", "execution",
@@ -96,7 +100,7 @@ public record BacktestConfig(Market market, Interval interval, List<String> univ
         return new BacktestConfig(market, interval, universe, start, end, capital,
                 execution.choice("price", ExecutionPrice.NEXT_OPEN), Costs.bind(root.objectOrEmpty("costs")),
                 RiskLimits.bind(root.objectOrEmpty("risk")), funding.choice("missing", FundingMissing.ERROR),
-                rebalance.choice("to", RebalanceTo.TARGET), StrategyConfig.bind(root.object("strategy")),
+                rebalance.choice("to", RebalanceMode.TARGET), StrategyConfig.bind(root.object("strategy")),
                 doc.origin(), doc.text());
     }
 

@@ -1,19 +1,23 @@
 package io.quantlake.config;
 
-import java.util.Objects;
+import io.quantlake.sim.CircuitBreaker;
+import java.util.Optional;
+
 
 /**
  * {@code risk} (SIMULATION.md §3, §9).
  *
  * @param maxLeverage       usdm gross exposure cap as a multiple of equity (default 1; spot ignores it, R11)
  * @param maintenanceMargin usdm liquidation when {@code E <= maintenanceMargin · G} (default 0.005)
- * @param circuitBreaker    {@link CircuitBreaker#NONE} when absent
+ * @param circuitBreaker    the circuit breaker, or null when absent
  */
 public record RiskLimits(double maxLeverage, double maintenanceMargin, CircuitBreaker circuitBreaker) {
     private static final Range LEVERAGE = Range.above(0);
     private static final Range MARGIN = Range.closedOpen(0, 1);
 
-    public static final RiskLimits DEFAULT = new RiskLimits(1, 0.005, CircuitBreaker.NONE);
+    private static final Range BREAKER_LIMIT = Range.openClosed(0, 1);
+
+    public static final RiskLimits DEFAULT = new RiskLimits(1, 0.005, null);
 
     public RiskLimits {
         if (!LEVERAGE.contains(maxLeverage)) {
@@ -22,7 +26,11 @@ public record RiskLimits(double maxLeverage, double maintenanceMargin, CircuitBr
         if (!MARGIN.contains(maintenanceMargin)) {
             throw new IllegalArgumentException("risk.maintenance_margin must be " + MARGIN.describe() + ", got " + maintenanceMargin);
         }
-        Objects.requireNonNull(circuitBreaker, "circuitBreaker");
+    }
+
+    /** The circuit breaker, if configured. */
+    public Optional<CircuitBreaker> breaker() {
+        return Optional.ofNullable(circuitBreaker);
     }
 
     /** Binds {@code risk}: max_leverage, maintenance_margin, circuit_breaker, each optional. */
@@ -30,6 +38,17 @@ public record RiskLimits(double maxLeverage, double maintenanceMargin, CircuitBr
         node.allowOnly("max_leverage", "maintenance_margin", "circuit_breaker");
         return new RiskLimits(node.number("max_leverage", LEVERAGE, DEFAULT.maxLeverage),
                 node.number("maintenance_margin", MARGIN, DEFAULT.maintenanceMargin),
-                node.has("circuit_breaker") ? CircuitBreaker.bind(node.object("circuit_breaker")) : CircuitBreaker.NONE);
+                node.has("circuit_breaker") ? bindBreaker(node.object("circuit_breaker")) : null);
+    }
+
+    /** Binds {@code risk.circuit_breaker}; at least one of max_drawdown, max_bar_loss is required (NaN = unused). */
+    static CircuitBreaker bindBreaker(ConfigNode node) {
+        node.allowOnly("max_drawdown", "max_bar_loss", "cooldown_bars");
+        if (!node.has("max_drawdown") && !node.has("max_bar_loss")) {
+            throw node.missing("max_drawdown", " a circuit breaker needs max_drawdown or max_bar_loss");
+        }
+        return new CircuitBreaker(node.number("max_drawdown", BREAKER_LIMIT, Double.NaN),
+                node.number("max_bar_loss", BREAKER_LIMIT, Double.NaN),
+                node.integer("cooldown_bars", 0, Integer.MAX_VALUE, 0));
     }
 }

@@ -1,5 +1,10 @@
 package io.quantlake.config;
 
+import io.quantlake.sim.ExecutionPrice;
+import io.quantlake.sim.FundingMissing;
+import io.quantlake.sim.RebalanceMode;
+import io.quantlake.sim.CircuitBreaker;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -61,9 +66,9 @@ class BacktestConfigTest {
         assertEquals(100000.0, c.capital());
         assertEquals(ExecutionPrice.NEXT_OPEN, c.execution());
         assertEquals(new Costs(10, 2, 5), c.costs());
-        assertEquals(new RiskLimits(1, 0.005, CircuitBreaker.NONE), c.risk());
+        assertEquals(new RiskLimits(1, 0.005, null), c.risk());
         assertEquals(FundingMissing.ERROR, c.funding());
-        assertEquals(RebalanceTo.TARGET, c.rebalance());
+        assertEquals(RebalanceMode.TARGET, c.rebalance());
         assertEquals("monthly_rebalance", c.strategy().name());
         assertEquals("strategy.params", c.strategy().params().path());
         assertEquals(0.01, c.strategy().params().number("band", Range.closedOpen(0, 1)));
@@ -82,9 +87,9 @@ class BacktestConfigTest {
         assertEquals(RiskLimits.DEFAULT, c.risk());
         assertEquals(1.0, c.risk().maxLeverage());
         assertEquals(0.005, c.risk().maintenanceMargin());
-        assertFalse(c.risk().circuitBreaker().enabled());
+        assertTrue(c.risk().breaker().isEmpty());
         assertEquals(FundingMissing.ERROR, c.funding());
-        assertEquals(RebalanceTo.TARGET, c.rebalance());
+        assertEquals(RebalanceMode.TARGET, c.rebalance());
         assertTrue(c.strategy().params().keys().isEmpty());
     }
 
@@ -98,9 +103,9 @@ class BacktestConfigTest {
                 """);
         assertEquals(ExecutionPrice.CLOSE, c.execution());
         assertEquals(FundingMissing.ZERO, c.funding());
-        assertEquals(RebalanceTo.BAND_EDGE, c.rebalance());
-        assertEquals(new CircuitBreaker(0.2, Double.POSITIVE_INFINITY, 3), c.risk().circuitBreaker());
-        assertTrue(c.risk().circuitBreaker().enabled());
+        assertEquals(RebalanceMode.BAND_EDGE, c.rebalance());
+        assertEquals(new CircuitBreaker(0.2, Double.NaN, 3), c.risk().circuitBreaker());
+        assertTrue(c.risk().breaker().isPresent());
         assertEquals(2.5, c.risk().maxLeverage());
     }
 

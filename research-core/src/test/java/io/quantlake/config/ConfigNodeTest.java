@@ -1,5 +1,10 @@
 package io.quantlake.config;
 
+import io.quantlake.sim.ExecutionPrice;
+import io.quantlake.sim.FundingMissing;
+import io.quantlake.sim.RebalanceMode;
+import io.quantlake.sim.CircuitBreaker;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -39,10 +44,10 @@ class ConfigNodeTest {
     @Test
     void enumChoicesUseLowerCaseNames() {
         ConfigNode n = yaml("to: band_edge\nbad: BAND_EDGE\n");
-        assertEquals(RebalanceTo.BAND_EDGE, n.choice("to", RebalanceTo.class));
-        assertEquals(RebalanceTo.TARGET, n.choice("absent", RebalanceTo.TARGET));
+        assertEquals(RebalanceMode.BAND_EDGE, n.choice("to", RebalanceMode.class));
+        assertEquals(RebalanceMode.TARGET, n.choice("absent", RebalanceMode.TARGET));
         assertEquals("config key `bad` must be one of target, band_edge, got \"BAND_EDGE\" (file conf/x.yaml)",
-                error(() -> n.choice("bad", RebalanceTo.class)));
+                error(() -> n.choice("bad", RebalanceMode.class)));
     }
 
     @Test

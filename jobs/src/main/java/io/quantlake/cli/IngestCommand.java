@@ -1,0 +1,174 @@
+package io.quantlake.cli;
+
+import io.quantlake.ingest.ArchiveReader;
+import io.quantlake.ingest.BinanceRestClient;
+import io.quantlake.ingest.CsvCandleReader;
+import io.quantlake.ingest.FundingCsvReader;
+import io.quantlake.ingest.IngestBatch;
+import io.quantlake.ingest.RestSettings;
+import io.quantlake.lake.CandleStore;
+import io.quantlake.lake.IngestReport;
+import io.quantlake.lake.Lake;
+import io.quantlake.lake.LakeWriter;
+import io.quantlake.lake.RunRecord;
+import io.quantlake.market.Interval;
+import io.quantlake.market.Market;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code ingest csv|archive|api}: validate, quarantine and MERGE candles, funding and symbols into the lake. */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = "Ingest candles and funding rates into the lake (idempotent MERGE; bad rows quarantined)",
+        subcommands = {IngestCommand.Csv.class, IngestCommand.Archive.class, IngestCommand.Api.class})
+final class IngestCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing subcommand: csv, archive or api");
+    }
+
+    /** Writes {@code batch} to the lake and prints the report; returns it. */
+    static IngestReport write(Lake lake, IngestBatch batch, String config) {
+        String runId = RunRecord.newRunId("ingest", Instant.now());
+        IngestReport report = new LakeWriter(lake).ingest(batch, runId, config);
+        System.out.println(report.toTable());
+        return report;
+    }
+
+    static Path existing(Path p) {
+        if (!Files.exists(p)) {
+            throw new IllegalArgumentException("--path " + p + ": no such file or directory");
+        }
+        return p;
+    }
+
+    @Command(name = "csv", mixinStandardHelpOptions = true,
+            description = "Plain OHLCV CSV files (symbol = file name; open_time epoch ms or ISO-8601), or funding CSVs with --funding")
+    static final class Csv implements Runnable {
+        @Mixin
+        LakeOptions lake;
+
+        @Option(names = "--path", required = true, description = "a CSV file or a directory (recursive)")
+        Path path;
+
+        @Option(names = "--market", defaultValue = "spot", description = "spot | usdm (default spot; usdm with --funding)")
+        String market;
+
+        @Option(names = "--interval", description = "candle interval, e.g. 1d, 4h (not with --funding)")
+        String interval;
+
+        @Option(names = "--funding", description = "the files are funding CSVs: funding_time,funding_rate[,mark_price]")
+        boolean funding;
+
+        @Override
+        public void run() {
+            existing(path);
+            IngestBatch batch;
+            try {
+                if (funding) {
+                    Market m = "spot".equals(market) ? Market.USDM : Market.parse(market);
+                    batch = FundingCsvReader.read(path, m);
+                } else {
+                    if (interval == null) {
+                        throw new IllegalArgumentException("ingest csv needs --interval (accepted: " + Interval.codes() + ")");
+                    }
+                    batch = CsvCandleReader.read(path, Market.parse(market), Interval.parse(interval));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            write(lake.open(), batch, "ingest csv --path " + path + (funding ? " --funding" : " --interval " + interval)
+                    + " --market " + market);
+        }
+    }
+
+    @Command(name = "archive", mixinStandardHelpOptions = true,
+            description = "Binance public archive files (zip or csv; klines or fundingRate); market, symbol and interval from names and folders")
+    static final class Archive implements Runnable {
+        @Mixin
+        LakeOptions lake;
+
+        @Option(names = "--path", required = true, description = "a directory tree, a zip or a csv")
+        Path path;
+
+        @Option(names = "--market", description = "market of bare file names outside a spot/ or futures/um/ tree (default spot)")
+        String market;
+
+        @Override
+        public void run() {
+            existing(path);
+            IngestBatch batch;
+            try {
+                batch = market == null ? ArchiveReader.read(path) : ArchiveReader.read(path, Market.parse(market));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            write(lake.open(), batch, "ingest archive --path " + path);
+        }
+    }
+
+    @Command(name = "api", mixinStandardHelpOptions = true,
+            description = "Binance REST download, incremental: resumes after the last stored bar of each symbol")
+    static final class Api implements Runnable {
+        @Mixin
+        LakeOptions lake;
+
+        @Option(names = "--market", required = true, description = "spot | usdm")
+        String market;
+
+        @Option(names = "--symbols", required = true, split = ",", description = "comma-separated symbols, e.g. BTCUSDT,ETHUSDT")
+        List<String> symbols;
+
+        @Option(names = "--interval", required = true, description = "candle interval, e.g. 1h")
+        String interval;
+
+        @Option(names = "--start", required = true, description = "first open time: UTC date or ISO-8601 instant")
+        String start;
+
+        @Option(names = "--end", description = "exclusive end (default: now)")
+        String end;
+
+        @Option(names = "--base-url", description = "REST base URL (tests: a loopback server); default Binance's host for the market")
+        URI baseUrl;
+
+        @Override
+        public void run() {
+            Market m = Market.parse(market);
+            Interval iv = Interval.parse(interval);
+            long startMs = UtcDates.parse("--start", start);
+            long endMs = end == null ? System.currentTimeMillis() : UtcDates.parse("--end", end);
+            Lake l = lake.open();
+            CandleStore store = new CandleStore(l);
+            Map<String, Long> klineStart = new LinkedHashMap<>();
+            Map<String, Long> fundingStart = new LinkedHashMap<>();
+            for (String s : symbols) {
+                OptionalLong last = store.lastOpenTime(m, iv, s);
+                klineStart.put(s, last.isPresent() ? Math.max(startMs, last.getAsLong() + iv.millis()) : startMs);
+                if (m == Market.USDM) {
+                    OptionalLong lastFunding = store.lastFundingTime(m, s);
+                    fundingStart.put(s, lastFunding.isPresent() ? Math.max(startMs, lastFunding.getAsLong() + 1) : startMs);
+                }
+            }
+            RestSettings settings = RestSettings.defaults();
+            if (baseUrl != null) {
+                settings = settings.withBaseUrl(m, baseUrl);
+            }
+            IngestBatch batch = new BinanceRestClient(settings).download(m, iv, klineStart, fundingStart, endMs);
+            write(l, batch, "ingest api --market " + m + " --symbols " + String.join(",", symbols)
+                    + " --interval " + iv + " --start " + start + (end == null ? "" : " --end " + end));
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.quantlake.backtest;
+
+import io.quantlake.config.BacktestConfig;
+import io.quantlake.metrics.Metrics;
+import io.quantlake.panel.Panel;
+import io.quantlake.sim.BacktestResult;
+import io.quantlake.sim.FundingSchedule;
+import io.quantlake.sim.SimConfig;
+import io.quantlake.sim.Simulator;
+import io.quantlake.sim.StrategyInput;
+import io.quantlake.sim.SymbolFilter;
+import io.quantlake.strategy.reference.ConfiguredStrategy;
+import io.quantlake.strategy.reference.StrategyRegistry;
+import java.util.Map;
+
+/**
+ * Runs a {@link BacktestConfig} on a panel already in memory: resolves the configuration to the
+ * kernel's {@link SimConfig}, builds the strategy from the registry and simulates. No Spark: usable
+ * from notebooks, tests and inside sweep tasks. {@link LakeBacktest} adds reading the lake and
+ * recording the run.
+ */
+public final class Backtest {
+    private Backtest() {
+    }
+
+    /**
+     * Runs {@code config} on {@code panel} (which must hold exactly the config's universe, interval
+     * and window).
+     *
+     * @param funding per-symbol funding records (usdm), empty for spot
+     * @param filters per-symbol exchange filters where known (lot step, min notional), else empty
+     */
+    public static BacktestOutcome run(Panel panel, BacktestConfig config, Map<String, FundingSchedule> funding,
+                                      Map<String, SymbolFilter> filters) {
+        return run(panel, config, funding, filters, StrategyRegistry.standard());
+    }
+
+    /** As {@link #run(Panel, BacktestConfig, Map, Map)} with a registry holding user strategies too. */
+    public static BacktestOutcome run(Panel panel, BacktestConfig config, Map<String, FundingSchedule> funding,
+                                      Map<String, SymbolFilter> filters, StrategyRegistry registry) {
+        ConfiguredStrategy strategy = registry.create(config.strategy());
+        SimConfig sim = simConfig(config, funding, filters);
+        StrategyInput input;
+        if (strategy instanceof ConfiguredStrategy.Weight w) {
+            input = StrategyInput.weights(w.strategy(), panel);
+        } else {
+            ConfiguredStrategy.Legacy l = (ConfiguredStrategy.Legacy) strategy;
+            input = StrategyInput.legacy(l.strategy(), l.maxPositions());
+        }
+        BacktestResult result = Simulator.run(panel, sim, input);
+        return new BacktestOutcome(config, result, Metrics.of(result), Map.of());
+    }
+
+    /** The kernel configuration of {@code config} (SIMULATION.md defaults where the file is silent). */
+    public static SimConfig simConfig(BacktestConfig config, Map<String, FundingSchedule> funding,
+                                      Map<String, SymbolFilter> filters) {
+        SimConfig.Builder b = SimConfig.builder(config.market(), config.capital())
+                .executionPrice(config.execution())
+                .costs(config.costs().takerBps(), config.costs().makerBps(), config.costs().slippageBps())
+                .maxLeverage(config.risk().maxLeverage())
+                .maintenanceMargin(config.risk().maintenanceMargin())
+                .fundingMissing(config.funding())
+                .rebalanceMode(config.rebalance())
+                .funding(funding)
+                .filters(filters);
+        config.risk().breaker().ifPresent(b::circuitBreaker);
+        return b.build();
+    }
+}

@@ -1,0 +1,111 @@
+package io.quantlake.backtest;
+
+import static org.apache.spark.sql.functions.col;
+
+import io.quantlake.config.BacktestConfig;
+import io.quantlake.lake.CandleQuery;
+import io.quantlake.lake.CandleStore;
+import io.quantlake.lake.EquityRow;
+import io.quantlake.lake.FundingSeries;
+import io.quantlake.lake.Lake;
+import io.quantlake.lake.LakeTable;
+import io.quantlake.lake.LedgerRow;
+import io.quantlake.lake.RunRecord;
+import io.quantlake.lake.RunStore;
+import io.quantlake.ledger.Ledger;
+import io.quantlake.market.Market;
+import io.quantlake.panel.Panel;
+import io.quantlake.report.BacktestFiles;
+import io.quantlake.sim.BacktestResult;
+import io.quantlake.sim.FundingSchedule;
+import io.quantlake.sim.SymbolFilter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+
+/**
+ * A backtest against the lake: reads the config's universe × interval × window as a {@link Panel},
+ * its funding (usdm) and the known symbol filters, runs {@link Backtest}, and records the run in
+ * the Delta tables {@code runs} (config and the Delta versions read), {@code equity} and
+ * {@code ledger}.
+ */
+public final class LakeBacktest {
+    private static final List<LakeTable> READ_TABLES =
+            List.of(LakeTable.CANDLES, LakeTable.FUNDING_RATES, LakeTable.SYMBOLS);
+
+    private final Lake lake;
+
+    public LakeBacktest(Lake lake) {
+        this.lake = lake;
+    }
+
+    /** Reads the data of {@code config} from the lake and runs it. */
+    public BacktestOutcome run(BacktestConfig config) {
+        Map<String, Long> versions = lake.versions(READ_TABLES);
+        CandleStore store = new CandleStore(lake);
+        Panel panel = store.panel(CandleQuery.of(config.market(), config.interval(), config.universe(),
+                config.start(), config.end()));
+        Map<String, FundingSchedule> funding = config.market() == Market.USDM
+                ? funding(store.funding(config.market(), config.universe(), config.startMs(), config.endMs()))
+                : Map.of();
+        BacktestOutcome out = Backtest.run(panel, config, funding, filters(config));
+        return new BacktestOutcome(out.config(), out.result(), out.metrics(), versions);
+    }
+
+    /** Writes the run's {@code runs}, {@code equity} and {@code ledger} rows; returns the run id. */
+    public String record(BacktestOutcome outcome, Instant started) {
+        String runId = RunRecord.newRunId("backtest", started);
+        RunStore runs = new RunStore(lake);
+        BacktestResult r = outcome.result();
+        List<EquityRow> equity = new ArrayList<>(r.bars());
+        for (int t = 0; t < r.bars(); t++) {
+            equity.add(new EquityRow(r.times()[t], r.equity()[t], r.cash()[t], r.gross()[t], r.net()[t],
+                    r.leverage()[t]));
+        }
+        runs.writeEquity(runId, equity);
+        Ledger l = r.ledger();
+        List<LedgerRow> ledger = new ArrayList<>(l.size());
+        for (int k = 0; k < l.size(); k++) {
+            ledger.add(new LedgerRow(l.time(k), l.symbol(k), l.side(k).name(), l.type(k).name(), l.reason(k).code(),
+                    l.qty(k), l.price(k), l.fee(k), l.cashFlow(k), l.realizedPnl(k), l.positionAfter(k)));
+        }
+        runs.writeLedger(runId, ledger);
+        runs.record(new RunRecord(runId, "backtest", outcome.config().rawYaml(), outcome.dataVersions(),
+                BacktestFiles.metricsJson(outcome.metrics()), "succeeded", started, Instant.now()));
+        return runId;
+    }
+
+    private static Map<String, FundingSchedule> funding(FundingSeries series) {
+        Map<String, FundingSchedule> out = new LinkedHashMap<>();
+        String[] symbols = series.symbols();
+        for (int i = 0; i < symbols.length; i++) {
+            if (series.times(i).length > 0) {
+                out.put(symbols[i], new FundingSchedule(series.times(i), series.rates(i), series.marks(i)));
+            }
+        }
+        return out;
+    }
+
+    /** Lot step and min notional of the universe where the {@code symbols} table knows them. */
+    private Map<String, SymbolFilter> filters(BacktestConfig config) {
+        Map<String, SymbolFilter> out = new LinkedHashMap<>();
+        if (!lake.exists(LakeTable.SYMBOLS)) {
+            return out;
+        }
+        List<Row> rows = lake.read(LakeTable.SYMBOLS)
+                .filter(col("market").equalTo(config.market().code()).and(col("symbol").isin(config.universe().toArray())))
+                .select(col("symbol"), col("step_size"), col("min_notional"))
+                .collectAsList();
+        for (Row row : rows) {
+            double step = row.isNullAt(1) ? Double.NaN : row.getDouble(1);
+            double minNotional = row.isNullAt(2) ? Double.NaN : row.getDouble(2);
+            if (!Double.isNaN(step) || !Double.isNaN(minNotional)) {
+                out.put(row.getString(0), new SymbolFilter(step, minNotional));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,111 @@
+package io.quantlake.exit;
+
+import io.quantlake.ledger.PositionSide;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The exit-side state of one open lot: its chain, the fill that opened it and each rule's path
+ * state (two doubles and two ints per rule). Allocated once when a lot with an exit chain opens,
+ * never per bar. The engine keeps {@link #quantity()} up to date after every fill of the lot.
+ */
+public final class OpenLot {
+    private final int symbol;
+    private final PositionSide side;
+    private final List<ExitStrategy> chain;
+    private final double fillPrice;
+    private final int fillBar;
+    private final boolean filledAtOpen;
+    private final double initialQuantity;
+    private final double[] doubleState;
+    private final int[] intState;
+    private double quantity;
+    private boolean conditionalExitPending;
+
+    /**
+     * @param symbol       universe index
+     * @param side         LONG or SHORT lot
+     * @param chain        the exit chain, in priority order
+     * @param fillPrice    the opening fill price (slippage included, fees excluded)
+     * @param fillBar      grid index of the opening fill
+     * @param filledAtOpen whether it filled at the bar's open (next_open) or its close
+     * @param quantity     absolute opening quantity, &gt; 0 (ladder fractions refer to it)
+     */
+    public OpenLot(int symbol, PositionSide side, List<ExitStrategy> chain, double fillPrice, int fillBar,
+                   boolean filledAtOpen, double quantity) {
+        this.symbol = symbol;
+        this.side = Objects.requireNonNull(side, "side");
+        this.chain = List.copyOf(chain);
+        this.fillPrice = fillPrice;
+        this.fillBar = fillBar;
+        this.filledAtOpen = filledAtOpen;
+        this.initialQuantity = quantity;
+        this.quantity = quantity;
+        this.doubleState = new double[2 * this.chain.size()];
+        this.intState = new int[2 * this.chain.size()];
+    }
+
+    public int symbol() {
+        return symbol;
+    }
+
+    public PositionSide side() {
+        return side;
+    }
+
+    public List<ExitStrategy> chain() {
+        return chain;
+    }
+
+    public double fillPrice() {
+        return fillPrice;
+    }
+
+    public int fillBar() {
+        return fillBar;
+    }
+
+    public boolean filledAtOpen() {
+        return filledAtOpen;
+    }
+
+    /** Absolute quantity when the lot opened. */
+    public double initialQuantity() {
+        return initialQuantity;
+    }
+
+    /** Absolute quantity still open. */
+    public double quantity() {
+        return quantity;
+    }
+
+    /** Set by the engine after a fill of this lot (absolute quantity). */
+    public void setQuantity(double absQuantity) {
+        this.quantity = absQuantity;
+    }
+
+    /** Whether a conditional exit fired at a close and waits for its next_open fill. */
+    public boolean conditionalExitPending() {
+        return conditionalExitPending;
+    }
+
+    public void setConditionalExitPending(boolean pending) {
+        this.conditionalExitPending = pending;
+    }
+
+    double doubleState(int rule, int k) {
+        return doubleState[2 * rule + k];
+    }
+
+    void setDoubleState(int rule, int k, double v) {
+        doubleState[2 * rule + k] = v;
+    }
+
+    int intState(int rule, int k) {
+        return intState[2 * rule + k];
+    }
+
+    void setIntState(int rule, int k, int v) {
+        intState[2 * rule + k] = v;
+    }
+}

@@ -1,0 +1,181 @@
+package io.quantlake.lake;
+
+import io.delta.tables.DeltaTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * A lake: a root directory (local path or any Hadoop URI such as {@code s3a://bucket/lake}) holding
+ * path-based Delta tables {@code <root>/<table>}. The tables of {@link LakeTable} are created empty,
+ * with their schema, on first use.
+ */
+public final class Lake {
+    /** The default lake root, relative to the working directory. */
+    public static final String DEFAULT_ROOT = "lake";
+
+    private static final Pattern URI_SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]+:.*");
+    /** Tables other parts of QuantLake write (DESIGN.md), looked for under a root that is a URI. */
+    private static final List<String> OTHER_KNOWN_TABLES = List.of("factors", "sweep_results", "factor_ic");
+    private static final Pattern VIEW_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    private final SparkSession spark;
+    private final String root;
+
+    private Lake(SparkSession spark, String root) {
+        this.spark = spark;
+        this.root = root;
+    }
+
+    /**
+     * The lake at {@code root}: a URI with a scheme is used as given; a plain path is made absolute
+     * (relative to the working directory). Nothing is created until a table is used.
+     */
+    public static Lake at(SparkSession spark, String root) {
+        Objects.requireNonNull(spark, "spark");
+        Objects.requireNonNull(root, "root");
+        if (root.isBlank()) {
+            throw new IllegalArgumentException("lake root must not be blank");
+        }
+        String resolved = URI_SCHEME.matcher(root).matches() ? root
+                : Paths.get(root).toAbsolutePath().normalize().toString();
+        return new Lake(spark, resolved);
+    }
+
+    public SparkSession spark() {
+        return spark;
+    }
+
+    /** The root as resolved by {@link #at}. */
+    public String root() {
+        return root;
+    }
+
+    /** The location of {@code table}: {@code <root>/<table name>}. */
+    public String path(LakeTable table) {
+        return child(table.tableName());
+    }
+
+    /** Whether {@code table} exists as a Delta table (nothing is created). */
+    public boolean exists(LakeTable table) {
+        return DeltaTable.isDeltaTable(spark, path(table));
+    }
+
+    /** The Delta table, created empty with its schema if absent (that creation is version 0). */
+    public DeltaTable table(LakeTable table) {
+        String path = path(table);
+        if (!DeltaTable.isDeltaTable(spark, path)) {
+            DeltaTable.createIfNotExists(spark).location(path).addColumns(table.schema()).execute();
+        }
+        return DeltaTable.forPath(spark, path);
+    }
+
+    /** The latest version of {@code table} (created if absent). */
+    public Dataset<Row> read(LakeTable table) {
+        return table(table).toDF();
+    }
+
+    /** {@code table} as of Delta version {@code version} (time travel, to reproduce a run). */
+    public Dataset<Row> readAsOf(LakeTable table, long version) {
+        if (version < 0) {
+            throw new IllegalArgumentException("Delta version must be >= 0, got " + version + " for table " + table);
+        }
+        return spark.read().format("delta").option("versionAsOf", version).load(path(table));
+    }
+
+    /** The latest committed Delta version of {@code table} (created if absent). */
+    public long version(LakeTable table) {
+        return table(table).history(1).select("version").first().getLong(0);
+    }
+
+    /**
+     * Table name → latest Delta version for each of {@code tables} (created if absent), in the given
+     * order: the {@code runs.data_versions} of a run that read them.
+     */
+    public Map<String, Long> versions(Collection<LakeTable> tables) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (LakeTable t : tables) {
+            out.put(t.tableName(), version(t));
+        }
+        return out;
+    }
+
+    /**
+     * Names of every Delta table of the lake, sorted. A local root is listed (any directory with a
+     * {@code _delta_log}, including tables other code created); under a URI root (the Hadoop
+     * FileSystem API is not on the compile class path) the known names — {@link LakeTable} and
+     * {@code factors}, {@code sweep_results}, {@code factor_ic} — are probed.
+     */
+    public List<String> tableNames() {
+        List<String> out = new ArrayList<>();
+        if (isLocal()) {
+            java.nio.file.Path dir = root.startsWith("file:") ? Paths.get(java.net.URI.create(root)) : Paths.get(root);
+            if (!Files.isDirectory(dir)) {
+                return out;
+            }
+            try (DirectoryStream<java.nio.file.Path> children = Files.newDirectoryStream(dir)) {
+                for (java.nio.file.Path c : children) {
+                    if (Files.isDirectory(c.resolve("_delta_log"))) {
+                        out.add(c.getFileName().toString());
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list Delta tables under lake root " + root, e);
+            }
+        } else {
+            List<String> candidates = new ArrayList<>();
+            for (LakeTable t : LakeTable.values()) {
+                candidates.add(t.tableName());
+            }
+            candidates.addAll(OTHER_KNOWN_TABLES);
+            for (String name : candidates) {
+                if (DeltaTable.isDeltaTable(spark, child(name))) {
+                    out.add(name);
+                }
+            }
+        }
+        out.sort(null);
+        return out;
+    }
+
+    /**
+     * Registers every Delta table of the lake as a temporary view named like the table (for
+     * {@code quantlake sql}); returns the view names. Directories whose names are not SQL
+     * identifiers are skipped.
+     */
+    public List<String> registerViews() {
+        List<String> views = new ArrayList<>();
+        for (String name : tableNames()) {
+            if (VIEW_NAME.matcher(name).matches()) {
+                spark.read().format("delta").load(child(name)).createOrReplaceTempView(name);
+                views.add(name);
+            }
+        }
+        return views;
+    }
+
+    private boolean isLocal() {
+        return !URI_SCHEME.matcher(root).matches() || root.startsWith("file:");
+    }
+
+    private String child(String name) {
+        return (root.endsWith("/") ? root : root + "/") + name;
+    }
+
+    @Override
+    public String toString() {
+        return "Lake[" + root + "]";
+    }
+}

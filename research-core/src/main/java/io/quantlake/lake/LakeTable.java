@@ -1,0 +1,139 @@
+package io.quantlake.lake;
+
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.LongType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.TimestampType;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The Delta tables of a lake (DESIGN.md, "Delta tables"), each stored path-based at
+ * {@code <lake root>/<name>}, with its key and schema.
+ *
+ * <p>Types: times are {@code TimestampType} (UTC session), prices and quantities
+ * {@code DoubleType}, market, interval and symbol {@code StringType}. A value a source does not
+ * carry is SQL NULL (never NaN), so that SQL aggregates over the lake stay meaningful.
+ */
+public enum LakeTable {
+    /** Candles; {@code ingest_run} is bookkeeping (the run that last wrote the row), not compared on MERGE. */
+    CANDLES("candles", keys("market", "interval", "symbol", "open_time"),
+            schema(f("market", StringType, false), f("interval", StringType, false), f("symbol", StringType, false),
+                    f("open_time", TimestampType, false), f("open", DoubleType, false), f("high", DoubleType, false),
+                    f("low", DoubleType, false), f("close", DoubleType, false), f("volume", DoubleType, true),
+                    f("quote_volume", DoubleType, true), f("trades", LongType, true),
+                    f("taker_buy_base", DoubleType, true), f("taker_buy_quote", DoubleType, true),
+                    f("ingest_run", StringType, true))),
+    /** Funding events: rate a fraction per funding interval, mark price in quote currency (NULL when unknown). */
+    FUNDING_RATES("funding_rates", keys("market", "symbol", "funding_time"),
+            schema(f("market", StringType, false), f("symbol", StringType, false),
+                    f("funding_time", TimestampType, false), f("funding_rate", DoubleType, false),
+                    f("mark_price", DoubleType, true))),
+    /** Exchange metadata of symbols (times NULL when unknown). */
+    SYMBOLS("symbols", keys("market", "symbol"),
+            schema(f("market", StringType, false), f("symbol", StringType, false), f("base", StringType, true),
+                    f("quote", StringType, true), f("status", StringType, true),
+                    f("onboard_time", TimestampType, true), f("delist_time", TimestampType, true),
+                    f("tick_size", DoubleType, true), f("step_size", DoubleType, true),
+                    f("min_notional", DoubleType, true))),
+    /** Rejected input rows; {@code reason} is a {@link io.quantlake.ingest.QuarantineReason} code. */
+    QUARANTINE("quarantine", keys("ingest_run", "source", "line"),
+            schema(f("ingest_run", StringType, false), f("source", StringType, false), f("line", LongType, false),
+                    f("raw", StringType, true), f("reason", StringType, false))),
+    /** One row per run (ingest, backtest, ...): config text, Delta versions read, metrics JSON. */
+    RUNS("runs", keys("run_id"),
+            schema(f("run_id", StringType, false), f("kind", StringType, false), f("config", StringType, true),
+                    f("data_versions", DataTypes.createMapType(StringType, LongType, false), true),
+                    f("metrics", StringType, true), f("status", StringType, false),
+                    f("started", TimestampType, true), f("finished", TimestampType, true))),
+    /** A backtest's equity curve (CLI.md equity.csv): time = bar open, values as of its close. */
+    EQUITY("equity", keys("run_id", "time"),
+            schema(f("run_id", StringType, false), f("time", TimestampType, false), f("equity", DoubleType, false),
+                    f("cash", DoubleType, false), f("gross", DoubleType, false), f("net", DoubleType, false),
+                    f("leverage", DoubleType, false))),
+    /**
+     * A backtest's ledger (CLI.md ledger.csv); {@code seq} is the row's 0-based position in the
+     * ledger, because one bar may hold several rows for one symbol (a sign flip is CLOSE then OPEN).
+     */
+    LEDGER("ledger", keys("run_id", "seq"),
+            schema(f("run_id", StringType, false), f("seq", IntegerType, false), f("time", TimestampType, false),
+                    f("symbol", StringType, false), f("side", StringType, false), f("type", StringType, false),
+                    f("reason", StringType, true), f("qty", DoubleType, false), f("price", DoubleType, false),
+                    f("fee", DoubleType, false), f("cash_flow", DoubleType, false),
+                    f("realized_pnl", DoubleType, false), f("position_after", DoubleType, false)));
+
+    private static final List<String> BOOKKEEPING = List.of("ingest_run");
+
+    private final String tableName;
+    private final List<String> keys;
+    private final StructType schema;
+
+    LakeTable(String tableName, List<String> keys, StructType schema) {
+        this.tableName = tableName;
+        this.keys = keys;
+        this.schema = schema;
+    }
+
+    /** The table's name: its directory under the lake root and its SQL view name. */
+    public String tableName() {
+        return tableName;
+    }
+
+    /** Key columns, in order: MERGE matches on them. */
+    public List<String> keys() {
+        return keys;
+    }
+
+    public StructType schema() {
+        return schema;
+    }
+
+    /** Non-key columns whose change makes a MERGE update a row (bookkeeping such as {@code ingest_run} excluded). */
+    public List<String> comparedColumns() {
+        List<String> out = new ArrayList<>();
+        for (String name : schema.fieldNames()) {
+            if (!keys.contains(name) && !BOOKKEEPING.contains(name)) {
+                out.add(name);
+            }
+        }
+        return out;
+    }
+
+    /** The table named {@code name}; the error lists the known names. */
+    public static LakeTable byName(String name) {
+        for (LakeTable t : values()) {
+            if (t.tableName.equals(name)) {
+                return t;
+            }
+        }
+        List<String> names = new ArrayList<>();
+        for (LakeTable t : values()) {
+            names.add(t.tableName);
+        }
+        throw new IllegalArgumentException("unknown lake table '" + name + "'; known: " + String.join(", ", names));
+    }
+
+    @Override
+    public String toString() {
+        return tableName;
+    }
+
+    private static List<String> keys(String... names) {
+        return List.of(names);
+    }
+
+    private static StructType schema(StructField... fields) {
+        return new StructType(Arrays.copyOf(fields, fields.length));
+    }
+
+    private static StructField f(String name, DataType type, boolean nullable) {
+        return DataTypes.createStructField(name, type, nullable);
+    }
+}

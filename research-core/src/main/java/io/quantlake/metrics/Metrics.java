@@ -1,0 +1,118 @@
+package io.quantlake.metrics;
+
+import io.quantlake.ledger.Ledger;
+import io.quantlake.ledger.PositionSide;
+import io.quantlake.ledger.TradeEventType;
+import io.quantlake.sim.BacktestResult;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Backtest metrics (SIMULATION.md §10, §12.11, R27–R30). With {@code r_t = E_t / E_{t−1} − 1} over
+ * the {@code T} bars after the first, {@code E_0} the first equity row, and {@code ppy} periods per
+ * 365-day year of the interval (R27). A value that is undefined (e.g. no returns, no loss) is NaN
+ * or infinite here and {@code null} in metrics.json.
+ *
+ * @param totalReturn   {@code E_T / E_0 − 1}
+ * @param cagr          {@code (E_T / E_0)^(ppy / T) − 1}
+ * @param volatility    {@code stdev(r, ddof=1) · √ppy}
+ * @param sharpe        {@code mean(r) / stdev(r, ddof=1) · √ppy}
+ * @param sortino       {@code mean(r) / √(mean(min(r, 0)²)) · √ppy}
+ * @param maxDrawdown   {@code max_t (1 − E_t / max_{s<=t} E_s)}
+ * @param calmar        {@code cagr / maxDrawdown}
+ * @param turnover      {@code Σ_trade rows |qty|·price / mean(E) · ppy / T} (R28)
+ * @param meanLeverage  mean of the equity rows' leverage
+ * @param timeInMarket  fraction of equity rows with any lot open after the bar
+ * @param trades        round trips closed: trade rows with {@code position_after == 0} (R29)
+ * @param winRate       won round trips / trades (won: realized PnL over the lot's life &gt; 0)
+ * @param profitFactor  Σ positive round-trip PnL / |Σ negative round-trip PnL|
+ * @param fees          Σ ledger fees (R30)
+ * @param funding       funding paid: −Σ FUNDING cash flows (R30)
+ * @param meanHoldingBars mean number of grid bars from a round trip's opening row to its closing row
+ *                      (§10; not a metrics.json key in CLI.md, so not written there)
+ */
+public record Metrics(double totalReturn, double cagr, double volatility, double sharpe, double sortino,
+                      double maxDrawdown, double calmar, double turnover, double meanLeverage, double timeInMarket,
+                      long trades, double winRate, double profitFactor, double fees, double funding,
+                      double meanHoldingBars) {
+
+    /** Computes the metrics of {@code result}. */
+    public static Metrics of(BacktestResult result) {
+        double[] e = result.equity();
+        int rows = e.length;
+        int t = rows - 1;
+        double ppy = result.interval().periodsPerYear();
+        double totalReturn = rows == 0 ? Double.NaN : e[t] / e[0] - 1;
+        double cagr = t <= 0 ? Double.NaN : Math.pow(e[t] / e[0], ppy / t) - 1;
+        double mean = 0;
+        for (int k = 1; k <= t; k++) {
+            mean += e[k] / e[k - 1] - 1;
+        }
+        mean = t > 0 ? mean / t : Double.NaN;
+        double ss = 0;
+        double downside = 0;
+        for (int k = 1; k <= t; k++) {
+            double r = e[k] / e[k - 1] - 1;
+            ss += (r - mean) * (r - mean);
+            double m = Math.min(r, 0);
+            downside += m * m;
+        }
+        double sd = t > 1 ? Math.sqrt(ss / (t - 1)) : Double.NaN;
+        double sqrtPpy = Math.sqrt(ppy);
+        double downDev = t > 0 ? Math.sqrt(downside / t) : Double.NaN;
+        double maxDd = 0;
+        double peak = Double.NEGATIVE_INFINITY;
+        double meanE = 0;
+        double meanLev = 0;
+        int invested = 0;
+        for (int k = 0; k < rows; k++) {
+            peak = Math.max(peak, e[k]);
+            maxDd = Math.max(maxDd, 1 - e[k] / peak);
+            meanE += e[k];
+            meanLev += result.leverage()[k];
+            invested += result.invested()[k] ? 1 : 0;
+        }
+        meanE /= rows;
+        meanLev /= rows;
+        Ledger ledger = result.ledger();
+        double traded = 0;
+        double fees = 0;
+        double funding = 0;
+        long trades = 0;
+        long won = 0;
+        double wins = 0;
+        double losses = 0;
+        Map<Long, Double> life = new HashMap<>();
+        Map<Long, Integer> opened = new HashMap<>();
+        long heldBars = 0;
+        for (int k = 0; k < ledger.size(); k++) {
+            fees += ledger.fee(k);
+            if (ledger.type(k) == TradeEventType.FUNDING) {
+                funding -= ledger.cashFlow(k);
+                continue;
+            }
+            traded += Math.abs(ledger.qty(k)) * ledger.price(k);
+            long key = 2L * ledger.symbolIndex(k) + (ledger.side(k) == PositionSide.LONG ? 0 : 1);
+            double pnl = life.getOrDefault(key, 0.0) + ledger.realizedPnl(k);
+            int bar = java.util.Arrays.binarySearch(result.times(), ledger.time(k));
+            opened.putIfAbsent(key, bar);
+            if (ledger.positionAfter(k) == 0) {
+                trades++;
+                heldBars += bar - opened.remove(key);
+                if (pnl > 0) {
+                    won++;
+                    wins += pnl;
+                } else if (pnl < 0) {
+                    losses -= pnl;
+                }
+                life.remove(key);
+            } else {
+                life.put(key, pnl);
+            }
+        }
+        return new Metrics(totalReturn, cagr, sd * sqrtPpy, mean / sd * sqrtPpy, mean / downDev * sqrtPpy, maxDd,
+                cagr / maxDd, t > 0 ? traded / meanE * ppy / t : Double.NaN, meanLev, (double) invested / rows, trades,
+                trades == 0 ? Double.NaN : (double) won / trades, losses == 0 ? Double.NaN : wins / losses, fees, funding,
+                trades == 0 ? Double.NaN : (double) heldBars / trades);
+    }
+}

@@ -1,0 +1,191 @@
+package io.quantlake.sim;
+
+import io.quantlake.exit.OpenLot;
+import io.quantlake.ledger.Ledger;
+import io.quantlake.ledger.PositionSide;
+import io.quantlake.ledger.Reason;
+import io.quantlake.ledger.TradeEventType;
+
+/**
+ * The account of one backtest (SIMULATION.md §3): cash {@code C} and, per symbol, a long lot and
+ * a short lot (hedge mode; outside it at most one is open). Lot slot {@code 2i} is symbol
+ * {@code i}'s long lot, {@code 2i + 1} its short lot. Every change goes through {@link #fill},
+ * which writes exactly one ledger row, so the ledger replays to this state.
+ *
+ * <p>Realized PnL (R14, §12.7): the reduced part times the difference between fill price and the
+ * lot's average entry (fill prices with slippage, fees excluded). An increase moves the average
+ * entry to the quantity-weighted mean of the old entry and the fill price.
+ */
+public final class Account {
+    private final int n;
+    private final long[] times;
+    private final Ledger ledger;
+    private final double takerRate;
+    private final double makerRate;
+    private final double slip;
+    private final double[] lotQty;
+    private final double[] avgEntry;
+    private final OpenLot[] exits;
+    private final boolean[] hedgeLot;
+    private double cash;
+
+    Account(String[] symbols, long[] times, SimConfig config) {
+        this.n = symbols.length;
+        this.times = times;
+        this.ledger = new Ledger(symbols);
+        this.takerRate = config.takerBps() / 1e4;
+        this.makerRate = config.makerBps() / 1e4;
+        this.slip = config.slippageBps() / 1e4;
+        this.lotQty = new double[2 * n];
+        this.avgEntry = new double[2 * n];
+        this.exits = new OpenLot[2 * n];
+        this.hedgeLot = new boolean[2 * n];
+        this.cash = config.capital();
+    }
+
+    /** Slot of symbol {@code i}'s lot on {@code side}. */
+    static int slot(int i, PositionSide side) {
+        return 2 * i + side.ordinal();
+    }
+
+    /** Side of lot {@code slot}. */
+    static PositionSide side(int slot) {
+        return (slot & 1) == 0 ? PositionSide.LONG : PositionSide.SHORT;
+    }
+
+    public double cash() {
+        return cash;
+    }
+
+    public Ledger ledger() {
+        return ledger;
+    }
+
+    /** Signed quantity of lot {@code slot}. */
+    public double lot(int slot) {
+        return lotQty[slot];
+    }
+
+    /** Net quantity {@code q_i}: long lot plus short lot. */
+    public double net(int i) {
+        return lotQty[2 * i] + lotQty[2 * i + 1];
+    }
+
+    /** Whether symbol {@code i} has any open lot. */
+    public boolean held(int i) {
+        return lotQty[2 * i] != 0 || lotQty[2 * i + 1] != 0;
+    }
+
+    /** Average entry price of lot {@code slot}. */
+    public double averageEntry(int slot) {
+        return avgEntry[slot];
+    }
+
+    OpenLot exits(int slot) {
+        return exits[slot];
+    }
+
+    void setExits(int slot, OpenLot lot, boolean hedge) {
+        exits[slot] = lot;
+        hedgeLot[slot] = hedge;
+    }
+
+    boolean isHedge(int slot) {
+        return hedgeLot[slot];
+    }
+
+    /** Taker fee rate (fraction). */
+    double takerRate() {
+        return takerRate;
+    }
+
+    double makerRate() {
+        return makerRate;
+    }
+
+    /** A market order's fill price: a buy ({@code dq > 0}) at {@code p(1+s)}, a sell at {@code p(1-s)} (§4). */
+    double marketPrice(double p, double dq) {
+        return dq > 0 ? p * (1 + slip) : p * (1 - slip);
+    }
+
+    /** {@code C + Σ q_i · prices[i]}. */
+    double equity(double[] prices) {
+        double e = cash;
+        for (int i = 0; i < n; i++) {
+            double q = net(i);
+            if (q != 0) {
+                e += q * prices[i];
+            }
+        }
+        return e;
+    }
+
+    /** Gross exposure {@code Σ |q_i| · prices[i]} with {@code q_i} the net quantity (§3). */
+    double gross(double[] prices) {
+        double g = 0;
+        for (int i = 0; i < n; i++) {
+            double q = net(i);
+            if (q != 0) {
+                g += Math.abs(q) * prices[i];
+            }
+        }
+        return g;
+    }
+
+    /**
+     * Fills {@code dq} on lot {@code slot} at {@code price} with fee rate {@code feeRate} and writes
+     * one ledger row. {@code dq} must not cross zero (a sign flip is two fills). The row type is
+     * {@code opening} when the lot was 0, {@code closing} when it ends at 0, else {@code ongoing}.
+     * Closing a lot clears its exit state.
+     */
+    void fill(int t, int slot, double dq, double price, double feeRate, TradeEventType opening,
+              TradeEventType ongoing, TradeEventType closing, Reason reason) {
+        double before = lotQty[slot];
+        double after = before + dq;
+        int sign = (slot & 1) == 0 ? 1 : -1;
+        if (after * sign < 0 || dq == 0 || !(price > 0)) {
+            throw new IllegalStateException("invalid fill at bar " + t + " of " + ledger.symbols()[slot / 2] + " lot "
+                    + side(slot) + ": lot " + before + ", dq " + dq + ", price " + price);
+        }
+        double fee = feeRate * Math.abs(dq) * price;
+        double cashFlow = -dq * price - fee;
+        double pnl = 0;
+        TradeEventType type;
+        if (before == 0) {
+            type = opening;
+            avgEntry[slot] = price;
+        } else if (Math.abs(after) < Math.abs(before)) {
+            pnl = -dq * (price - avgEntry[slot]);
+            type = after == 0 ? closing : ongoing;
+        } else {
+            avgEntry[slot] = (before * avgEntry[slot] + dq * price) / after;
+            type = ongoing;
+        }
+        lotQty[slot] = after;
+        cash += cashFlow;
+        if (after == 0) {
+            avgEntry[slot] = 0;
+            exits[slot] = null;
+            hedgeLot[slot] = false;
+        } else if (exits[slot] != null) {
+            exits[slot].setQuantity(Math.abs(after));
+        }
+        ledger.add(times[t], slot / 2, side(slot), type, reason, dq, price, fee, cashFlow, pnl, after);
+    }
+
+    /** Closes lot {@code slot} entirely by a market order at raw price {@code p} (taker fee, slippage). */
+    void closeAtMarket(int t, int slot, double p, TradeEventType type, Reason reason) {
+        double dq = -lotQty[slot];
+        if (dq != 0) {
+            fill(t, slot, dq, marketPrice(p, dq), takerRate, type, type, type, reason);
+        }
+    }
+
+    /** Writes a FUNDING row (R16) and moves cash by {@code -q · mark · rate}. */
+    void fund(int t, int i, double mark, double rate) {
+        double q = net(i);
+        double cf = -q * mark * rate;
+        cash += cf;
+        ledger.add(times[t], i, PositionSide.ofQuantity(q), TradeEventType.FUNDING, Reason.FUNDING, 0, mark, 0, cf, 0, q);
+    }
+}

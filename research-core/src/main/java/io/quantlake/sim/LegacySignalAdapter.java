@@ -1,0 +1,74 @@
+package io.quantlake.sim;
+
+import io.quantlake.exit.TPSLExitStrategy;
+import io.quantlake.market.Interval;
+import io.quantlake.strategy.CandleWindow;
+import io.quantlake.strategy.LegacyDecision;
+import io.quantlake.strategy.LegacyStrategy;
+import io.quantlake.strategy.MarketSnapshot;
+import io.quantlake.strategy.PortfolioState;
+import io.quantlake.strategy.Signal;
+import io.quantlake.strategy.SignalStrategy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Runs a {@link LegacyStrategy} through the signal path with the legacy portfolio manager's
+ * rules (CLI.md {@code sma_cross_tpsl}, R19): at each decision bar, {@code decide} is called in
+ * universe order for every valid symbol with at least {@code warmupBars()} own bars (valid: a bar
+ * at {@code t}, existing, R6/R7); a BUY is ignored when the symbol is held or has a pending BUY,
+ * and accepted while held positions plus accepted BUYs not yet filled stay below
+ * {@code maxPositions}. An accepted BUY becomes {@code OPEN LONG} sized {@code 1/maxPositions} of
+ * the decision equity (the engine then cuts it to the cash at the fill) with the exit chain
+ * {@code TPSL(tp, sl, stop_first)} (R21).
+ */
+public final class LegacySignalAdapter implements SignalStrategy {
+    private final LegacyStrategy strategy;
+    private final int maxPositions;
+
+    public LegacySignalAdapter(LegacyStrategy strategy, int maxPositions) {
+        this.strategy = Objects.requireNonNull(strategy, "strategy");
+        if (maxPositions < 1) {
+            throw new IllegalArgumentException("max_positions must be >= 1, got " + maxPositions);
+        }
+        this.maxPositions = maxPositions;
+    }
+
+    @Override
+    public List<Signal> generateSignals(MarketSnapshot snapshot, PortfolioState state) {
+        List<Signal> out = null;
+        int capacity = maxPositions - state.heldCount() - state.pendingCount();
+        for (int k = 0; k < snapshot.symbolCount(); k++) {
+            if (!snapshot.valid(k)) {
+                continue;
+            }
+            CandleWindow w = snapshot.window(k);
+            if (w.size() < strategy.warmupBars()) {
+                continue;
+            }
+            LegacyDecision d = strategy.decide(w, snapshot.interval());
+            if (d == null || state.held(k) || state.pending(k) || capacity <= 0) {
+                continue;
+            }
+            if (out == null) {
+                out = new ArrayList<>();
+            }
+            out.add(Signal.open(snapshot.symbol(k), Signal.Side.LONG, new Signal.Weight(1.0 / maxPositions),
+                    List.of(TPSLExitStrategy.absolute(d.takeProfit(), d.stopLoss(), TPSLExitStrategy.BothHit.STOP_FIRST))));
+            capacity--;
+        }
+        return out == null ? List.of() : out;
+    }
+
+    /** The wrapped strategy's own decision, so the adapter can also stand as a LegacyStrategy. */
+    @Override
+    public LegacyDecision decide(CandleWindow window, Interval interval) {
+        return strategy.decide(window, interval);
+    }
+
+    @Override
+    public int warmupBars() {
+        return strategy.warmupBars();
+    }
+}

@@ -1,0 +1,110 @@
+package io.quantlake.sim;
+
+import io.quantlake.market.Market;
+import io.quantlake.panel.Panel;
+import java.util.Arrays;
+
+/**
+ * The mutable state of one run shared by the steps of the bar loop: the account, the last known
+ * closes (R9), the symbol filters as primitive arrays, the circuit-breaker state and scratch
+ * arrays. Package-private: one instance per {@link Simulator#run} call.
+ */
+final class SimState {
+    /** §13 preamble: an order whose notional is below this fraction of {@code E'} is skipped. */
+    static final double DUST = 1e-9;
+
+    final Panel panel;
+    final SimConfig config;
+    final Account account;
+    final int n;
+    final int bars;
+    final long[] times;
+    final double[] open;
+    final double[] close;
+    final boolean spot;
+    final boolean atClose;
+    /** Last known close per symbol, updated after step 2 of each bar; NaN before the first bar. */
+    final double[] lastClose;
+    /** Scratch: execution prices of the current execution step. */
+    final double[] px;
+    final int[] delistBar;
+    final double[] stepSize;
+    final double[] minNotional;
+    /** Circuit breaker: symbols whose lots must be closed at their next execution. */
+    final boolean[] flatten;
+    /** Last bar of the current cooldown (entries refused at bars {@code (tripBar, cooldownEnd]}). */
+    int cooldownEnd = -1;
+    int tripBar = -1;
+
+    SimState(Panel panel, SimConfig config) {
+        this.panel = panel;
+        this.config = config;
+        this.n = panel.symbolCount();
+        this.bars = panel.bars();
+        this.times = panel.times();
+        this.open = panel.open();
+        this.close = panel.close();
+        this.spot = config.market() == Market.SPOT;
+        this.atClose = config.executionPrice() == ExecutionPrice.CLOSE;
+        this.account = new Account(panel.symbols(), times, config);
+        this.lastClose = new double[n];
+        Arrays.fill(lastClose, Double.NaN);
+        this.px = new double[n];
+        this.delistBar = new int[n];
+        this.stepSize = new double[n];
+        this.minNotional = new double[n];
+        this.flatten = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            delistBar[i] = panel.delistingBar(i);
+            SymbolFilter f = config.filter(panel.symbols()[i]);
+            stepSize[i] = f.stepSize();
+            minNotional[i] = f.minNotional();
+        }
+    }
+
+    boolean hasBar(int t, int i) {
+        return !Double.isNaN(close[t * n + i]);
+    }
+
+    /** Whether symbol {@code i} is at or after its delisting bar at {@code t} (R6: its orders are dropped). */
+    boolean delisted(int t, int i) {
+        return delistBar[i] >= 0 && t >= delistBar[i];
+    }
+
+    /** Fills {@link #px} with execution prices: the bar's open (or close) where it has one, else the last close. */
+    void executionPrices(int t, boolean useClose) {
+        double[] src = useClose ? close : open;
+        for (int i = 0; i < n; i++) {
+            int k = t * n + i;
+            px[i] = Double.isNaN(close[k]) ? lastClose[i] : src[k];
+        }
+    }
+
+    /** Whether entries (orders that open or increase a lot) are refused at bar {@code t} (§9 cooldown). */
+    boolean entriesBlocked(int t) {
+        return t > tripBar && t <= cooldownEnd;
+    }
+
+    /**
+     * Applies the order filters to {@code dq} at price {@code p}: rounding toward zero to the step
+     * size, the minimum notional, and the dust rule ({@code |dq| p < 1e-9 E'}, §13). Returns the
+     * order to place, 0 when it is skipped.
+     */
+    double filter(int i, double dq, double p, double eRef) {
+        double step = stepSize[i];
+        if (!Double.isNaN(step)) {
+            dq = Math.copySign(Math.floor(Math.abs(dq) / step) * step, dq);
+        }
+        double notional = Math.abs(dq) * p;
+        if (notional < minNotional[i] || notional < DUST * eRef) {
+            return 0;
+        }
+        return dq;
+    }
+
+    /** Closes every lot of symbol {@code i} at raw price {@code p} by market orders (long lot first). */
+    void closeSymbol(int t, int i, double p, io.quantlake.ledger.TradeEventType type, io.quantlake.ledger.Reason reason) {
+        account.closeAtMarket(t, 2 * i, p, type, reason);
+        account.closeAtMarket(t, 2 * i + 1, p, type, reason);
+    }
+}

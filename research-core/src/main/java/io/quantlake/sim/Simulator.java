@@ -1,0 +1,147 @@
+package io.quantlake.sim;
+
+import io.quantlake.ledger.Reason;
+import io.quantlake.ledger.TradeEventType;
+import io.quantlake.market.Market;
+import io.quantlake.panel.Panel;
+import io.quantlake.strategy.TargetWeights;
+import java.util.Objects;
+
+/**
+ * The simulation kernel: one engine for the three strategy tiers (SIMULATION.md). Pure Java over
+ * the panel's primitive arrays; the weight path allocates nothing per bar.
+ *
+ * <p>Bar loop (§12.2), for each grid bar {@code t}:
+ * <ol>
+ *   <li>fills at the open of orders decided earlier ({@code next_open}): circuit-breaker closes,
+ *       pending conditional exits, pending signals, pending target weights;</li>
+ *   <li>exits inside the bar (TP/SL, trailing, time), universe order, long lot before short lot;</li>
+ *   <li>delisting closes at the close (R5), pending orders of the symbol dropped (R6);</li>
+ *   <li>funding (usdm, §8);</li>
+ *   <li>decisions at the close; with {@code execution.price: close}, circuit-breaker closes and the
+ *       fills of these decisions;</li>
+ *   <li>mark to market at the close (last known close where missing, R9);</li>
+ *   <li>liquidation check (usdm, R26);</li>
+ *   <li>the equity row, then the circuit-breaker check (§9).</li>
+ * </ol>
+ */
+public final class Simulator {
+    private Simulator() {
+    }
+
+    /** Runs one backtest of {@code input} over {@code panel} with {@code config}. */
+    public static BacktestResult run(Panel panel, SimConfig config, StrategyInput input) {
+        Objects.requireNonNull(panel, "panel");
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(input, "input");
+        SimState s = new SimState(panel, config);
+        WeightExecutor weights = null;
+        SignalExecutor signals = null;
+        if (input instanceof StrategyInput.Weights w) {
+            weights = new WeightExecutor(s, w.targets());
+        } else if (input instanceof StrategyInput.Legacy l) {
+            signals = new SignalExecutor(s, new LegacySignalAdapter(l.strategy(), l.maxPositions()));
+        } else {
+            signals = new SignalExecutor(s, ((StrategyInput.Signals) input).strategy());
+        }
+        return loop(s, weights, signals);
+    }
+
+    private static BacktestResult loop(SimState s, WeightExecutor weights, SignalExecutor signals) {
+        int bars = s.bars;
+        int n = s.n;
+        Account a = s.account;
+        boolean usdm = s.config.market() == Market.USDM;
+        FundingStep funding = usdm ? new FundingStep(s) : null;
+        Breaker breaker = new Breaker(s, weights, signals);
+        double mm = s.config.maintenanceMargin();
+        double[] equity = new double[bars];
+        double[] cash = new double[bars];
+        double[] gross = new double[bars];
+        double[] net = new double[bars];
+        double[] leverage = new double[bars];
+        boolean[] invested = new boolean[bars];
+        for (int t = 0; t < bars; t++) {
+            // 1. fills at the open
+            if (!s.atClose) {
+                breaker.flatten(t, false);
+                if (signals != null) {
+                    signals.fillAtOpen(t);
+                }
+                if (weights != null) {
+                    weights.execute(t, false);
+                }
+            }
+            // 2. exits inside the bar
+            if (signals != null) {
+                signals.exitsInBar(t);
+            }
+            for (int i = 0; i < n; i++) {
+                double c = s.close[t * n + i];
+                if (c == c) {
+                    s.lastClose[i] = c;
+                }
+            }
+            // 3. delisting closes
+            for (int i = 0; i < n; i++) {
+                if (s.delistBar[i] == t) {
+                    s.closeSymbol(t, i, s.lastClose[i], TradeEventType.CLOSE, Reason.DELISTED);
+                    s.flatten[i] = false;
+                    if (weights != null) {
+                        weights.dropPending(i);
+                    }
+                    if (signals != null) {
+                        signals.dropPending(i);
+                    }
+                }
+            }
+            // 4. funding
+            if (funding != null) {
+                funding.charge(t);
+            }
+            // 5. decisions at the close (and their fills with execution.price: close)
+            if (s.atClose) {
+                breaker.flatten(t, true);
+            }
+            if (signals != null) {
+                signals.decide(t);
+            }
+            if (weights != null) {
+                weights.decide(t);
+                if (s.atClose) {
+                    weights.execute(t, true);
+                }
+            }
+            // 6. mark to market, 7. liquidation
+            double e = a.equity(s.lastClose);
+            double g = a.gross(s.lastClose);
+            if (usdm && g > 0 && e <= mm * g) {
+                for (int i = 0; i < n; i++) {
+                    s.closeSymbol(t, i, s.lastClose[i], TradeEventType.LIQUIDATION, Reason.LIQUIDATION);
+                }
+                e = a.equity(s.lastClose);
+                g = a.gross(s.lastClose);
+            }
+            // 8. equity row
+            double netExposure = 0;
+            boolean any = false;
+            for (int i = 0; i < n; i++) {
+                double q = a.net(i);
+                if (q != 0) {
+                    netExposure += q * s.lastClose[i];
+                }
+                any |= q != 0; // R28: "any q != 0", q the net quantity (§3)
+            }
+            equity[t] = e;
+            cash[t] = a.cash();
+            gross[t] = g;
+            net[t] = netExposure;
+            leverage[t] = g / e;
+            invested[t] = any;
+            breaker.check(t, e);
+        }
+        TargetWeights targets = weights != null ? weights.recordedTargets() : TargetWeights.none(bars, n, 0);
+        return new BacktestResult(s.panel.interval(), s.times.clone(), s.panel.symbols().clone(), s.config.capital(),
+                equity, cash, gross, net, leverage, invested, a.ledger(), targets);
+    }
+}

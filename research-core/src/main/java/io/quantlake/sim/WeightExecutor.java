@@ -1,0 +1,233 @@
+package io.quantlake.sim;
+
+import io.quantlake.exit.RebalanceExitStrategy;
+import io.quantlake.ledger.TradeEventType;
+import io.quantlake.strategy.TargetWeights;
+
+/**
+ * The vectorized path (SIMULATION.md §5, R8–R14): keeps the pending target weights of the last
+ * decision and executes them at each execution step. All scratch arrays are allocated once; the
+ * per-bar work is flat loops over primitive arrays.
+ */
+final class WeightExecutor {
+    private final SimState s;
+    private final TargetWeights targets;
+    private final double[] recorded;
+    private final boolean[] recordedDecision;
+    private final double band;
+    private final boolean bandEdge;
+    private final double[] pendingW;
+    private final boolean[] pending;
+    private final boolean[] trade;
+    private final boolean[] candidate;
+    private final double[] tw;
+    private final double[] dq;
+    private int pendingCount;
+
+    WeightExecutor(SimState s, TargetWeights targets) {
+        if (targets.bars() != s.bars || targets.symbols() != s.n) {
+            throw new IllegalArgumentException("target weights are " + targets.bars() + " bars × " + targets.symbols()
+                    + " symbols but the panel is " + s.bars + " × " + s.n);
+        }
+        this.s = s;
+        this.targets = targets;
+        this.band = targets.band();
+        this.bandEdge = s.config.rebalanceMode() == RebalanceMode.BAND_EDGE;
+        this.recorded = targets.weights().clone();
+        this.recordedDecision = new boolean[s.bars];
+        this.pendingW = new double[s.n];
+        this.pending = new boolean[s.n];
+        this.trade = new boolean[s.n];
+        this.candidate = new boolean[s.n];
+        this.tw = new double[s.n];
+        this.dq = new double[s.n];
+    }
+
+    /** The targets as decided, after the 0-forcing of R6/R7 (targets.csv, R25). */
+    TargetWeights recordedTargets() {
+        return new TargetWeights(s.bars, s.n, recordedDecision, recorded, band, targets.threshold());
+    }
+
+    /**
+     * Step 5, decision at bar {@code t}: a decision with at least one target replaces every pending
+     * order (a NaN target cancels that symbol's order); a symbol that does not exist at {@code t}
+     * gets target 0 (R6, R7). A decision whose targets are all NaN changes nothing (R8).
+     */
+    void decide(int t) {
+        if (!targets.decision()[t]) {
+            return;
+        }
+        int n = s.n;
+        double[] w = targets.weights();
+        boolean any = false;
+        for (int i = 0; i < n; i++) {
+            any |= !Double.isNaN(w[t * n + i]);
+        }
+        if (!any) {
+            return;
+        }
+        recordedDecision[t] = true;
+        pendingCount = 0;
+        for (int i = 0; i < n; i++) {
+            double v = s.panel.exists(t, i) ? w[t * n + i] : 0.0;
+            recorded[t * n + i] = v;
+            pending[i] = !Double.isNaN(v);
+            pendingW[i] = v;
+            if (pending[i]) {
+                pendingCount++;
+            }
+        }
+    }
+
+    /** Drops the pending order of symbol {@code i} (delisting, R6). */
+    void dropPending(int i) {
+        if (pending[i]) {
+            pending[i] = false;
+            pendingCount--;
+        }
+    }
+
+    /** Drops every pending order (circuit breaker). */
+    void dropPending() {
+        java.util.Arrays.fill(pending, false);
+        pendingCount = 0;
+    }
+
+    /**
+     * Executes the pending orders of symbols with a bar at {@code t} (others are carried, R8), at
+     * the open or at the close of {@code t}. Order of work (R10): E' once; band per symbol (or the
+     * threshold rule); leverage cap (usdm, R11); cooldown refusal (§9); sells in universe order;
+     * spot cash scaling of the buys (R12); buys in universe order.
+     */
+    void execute(int t, boolean useClose) {
+        if (pendingCount == 0) {
+            return;
+        }
+        int n = s.n;
+        Account a = s.account;
+        s.executionPrices(t, useClose);
+        double[] px = s.px;
+        double e = a.equity(px);
+        boolean anyCandidate = false;
+        boolean anyOver = false;
+        for (int i = 0; i < n; i++) {
+            trade[i] = false;
+            candidate[i] = false;
+            if (!pending[i] || !s.hasBar(t, i)) {
+                continue;
+            }
+            pending[i] = false;
+            pendingCount--;
+            if (s.delisted(t, i) || !(e > 0)) {
+                continue;
+            }
+            double w = s.spot && pendingW[i] < 0 ? 0.0 : pendingW[i];
+            double cw = a.net(i) * px[i] / e;
+            boolean over = Math.abs(w - cw) >= band;
+            anyCandidate = true;
+            candidate[i] = true;
+            anyOver |= over;
+            trade[i] = over;
+            tw[i] = !bandEdge || band == 0 ? w : (cw > w ? w + band : w - band);
+            if (s.spot && tw[i] < 0) {
+                tw[i] = 0;
+            }
+        }
+        if (!anyCandidate) {
+            return;
+        }
+        if (targets.threshold()) {
+            // §5 threshold schedule: when any candidate is outside its band, every candidate trades to its target.
+            for (int i = 0; i < n; i++) {
+                if (candidate[i]) {
+                    trade[i] = anyOver;
+                    tw[i] = s.spot && pendingW[i] < 0 ? 0.0 : pendingW[i];
+                }
+            }
+        }
+        double f = s.spot ? 1.0 : leverageFactor(e);
+        boolean blocked = s.entriesBlocked(t);
+        for (int i = 0; i < n; i++) {
+            if (!trade[i]) {
+                continue;
+            }
+            double q = a.net(i);
+            double qs = tw[i] * f * e / px[i];
+            if (blocked && (q == 0 || q * qs < 0 || Math.abs(qs) > Math.abs(q))) {
+                qs = q * qs < 0 ? 0 : Math.copySign(Math.min(Math.abs(qs), Math.abs(q)), q);
+            }
+            dq[i] = qs - q;
+        }
+        for (int i = 0; i < n; i++) {
+            if (trade[i] && dq[i] < 0) {
+                trade(t, i, s.filter(i, dq[i], px[i], e));
+            }
+        }
+        double scale = 1.0;
+        if (s.spot) {
+            double cost = 0;
+            for (int i = 0; i < n; i++) {
+                if (trade[i] && dq[i] > 0) {
+                    double fp = a.marketPrice(px[i], dq[i]);
+                    cost += dq[i] * fp + a.takerRate() * dq[i] * fp;
+                }
+            }
+            double c = a.cash();
+            scale = cost > c ? (c > 0 ? c / cost : 0.0) : 1.0;
+        }
+        for (int i = 0; i < n; i++) {
+            if (trade[i] && dq[i] > 0) {
+                trade(t, i, s.filter(i, dq[i] * scale, px[i], e));
+            }
+        }
+    }
+
+    /**
+     * R11: {@code f = (max_leverage E' − untraded gross) / traded gross}, clamped to [0, 1], when the
+     * gross after the orders would exceed {@code max_leverage E'}; else 1. Traded gross uses the
+     * post-band targets {@code |tw_i| E'}.
+     */
+    private double leverageFactor(double e) {
+        Account a = s.account;
+        double traded = 0;
+        double untraded = 0;
+        for (int i = 0; i < s.n; i++) {
+            if (trade[i]) {
+                traded += Math.abs(tw[i] * e);
+            } else {
+                double q = a.net(i);
+                if (q != 0) {
+                    untraded += Math.abs(q) * s.px[i];
+                }
+            }
+        }
+        double cap = s.config.maxLeverage() * e;
+        if (traded + untraded <= cap || traded == 0) {
+            return 1.0;
+        }
+        return Math.max(0.0, Math.min(1.0, (cap - untraded) / traded));
+    }
+
+    /** One market order of {@code dq} on symbol {@code i}'s net position; a sign flip is CLOSE then OPEN (R10). */
+    private void trade(int t, int i, double dq) {
+        if (dq == 0) {
+            return;
+        }
+        Account a = s.account;
+        double fp = a.marketPrice(s.px[i], dq);
+        double q = a.net(i);
+        double after = q + dq;
+        if (q != 0 && q * after < 0) {
+            int from = q > 0 ? 2 * i : 2 * i + 1;
+            a.fill(t, from, -q, fp, a.takerRate(), TradeEventType.OPEN, TradeEventType.REBALANCE, TradeEventType.CLOSE,
+                    RebalanceExitStrategy.reason());
+            a.fill(t, from ^ 1, after, fp, a.takerRate(), TradeEventType.OPEN, TradeEventType.REBALANCE,
+                    TradeEventType.CLOSE, RebalanceExitStrategy.reason());
+            return;
+        }
+        int slot = q > 0 || (q == 0 && dq > 0) ? 2 * i : 2 * i + 1;
+        double lotAfter = a.lot(slot) + dq;
+        TradeEventType type = q == 0 ? TradeEventType.OPEN : RebalanceExitStrategy.typeFor(lotAfter);
+        a.fill(t, slot, dq, fp, a.takerRate(), type, type, type, RebalanceExitStrategy.reason());
+    }
+}
