@@ -27,6 +27,7 @@ import io.quantlake.factor.FactorFrame;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.apache.spark.sql.Dataset;
@@ -156,7 +157,7 @@ public final class FactorResearch {
         double[][] v = new double[n][n];
         int[][] d = new int[n][n];
         for (int i = 0; i < n; i++) {
-            java.util.Arrays.fill(v[i], Double.NaN);
+            Arrays.fill(v[i], Double.NaN);
             v[i][i] = 1.0;
         }
         for (StabilityPoint p : stability) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quantlake.factor.FactorNames;
+import io.quantlake.spark.SharedSpark;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -158,19 +159,19 @@ class FactorResearchTest {
 
     @Test
     void tablesCarryTheRunIdAndOneRowPerRecord() {
-        Dataset<Row> ic = ResearchTables.factorIc(ResearchSpark.session(), "run-1", result);
-        assertEquals(ResearchTables.FACTOR_IC_SCHEMA, ic.schema());
+        Dataset<Row> ic = ResearchTables.factorIc(SharedSpark.spark(), "run-1", result);
+        assertEquals(ResearchTable.FACTOR_IC.schema(), ic.schema());
         List<Row> rows = ic.collectAsList();
         assertEquals(result.ic().size(), rows.size());
         IcPoint first = result.ic().get(0);
         assertEquals("run-1", rows.get(0).getString(0));
         assertEquals(first.ts(), rows.get(0).<Timestamp>getAs("ts").getTime());
-        assertEquals(result.summaries().size(), ResearchTables.summary(ResearchSpark.session(), "run-1", result).collectAsList().size());
+        assertEquals(result.summaries().size(), ResearchTables.summary(SharedSpark.spark(), "run-1", result).collectAsList().size());
         assertEquals(names.size() * HORIZONS.size() * QUANTILES,
-                ResearchTables.quantileReturns(ResearchSpark.session(), "run-1", result).collectAsList().size());
-        List<Row> stability = ResearchTables.stability(ResearchSpark.session(), "run-1", result).collectAsList();
+                ResearchTables.quantileReturns(SharedSpark.spark(), "run-1", result).collectAsList().size());
+        List<Row> stability = ResearchTables.stability(SharedSpark.spark(), "run-1", result).collectAsList();
         assertTrue(stability.get(0).isNullAt(4), "NaN turnover at the first date is written as null");
-        assertEquals(names.size() * names.size(), ResearchTables.correlation(ResearchSpark.session(), "run-1", result).count());
+        assertEquals(names.size() * names.size(), ResearchTables.correlation(SharedSpark.spark(), "run-1", result).count());
     }
 
     @Test
