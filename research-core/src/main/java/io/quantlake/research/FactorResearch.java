@@ -92,6 +92,7 @@ public final class FactorResearch {
      * where both exist (for notebooks and for checking the timing).
      */
     public static Dataset<Row> observations(Dataset<Row> candles, FactorResearchSpec spec) {
+        requireOneSeries(candles);
         return ResearchFrames.observations(values(candles, spec, null), forward(candles, spec));
     }
 

@@ -81,11 +81,6 @@ public record FactorResearchSpec(List<Factor> factors, List<Composite> composite
         return out;
     }
 
-    /** This spec with other quantiles and minimum symbols. */
-    public FactorResearchSpec withBuckets(int quantiles, int minSymbols) {
-        return new FactorResearchSpec(factors, composites, horizons, quantiles, minSymbols);
-    }
-
     @Override
     public String toString() {
         List<String> h = new ArrayList<>();

@@ -3,13 +3,16 @@ package io.quantlake.research;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.corr;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.covar_samp;
 import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lag;
+import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.nanvl;
+import static org.apache.spark.sql.functions.sqrt;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.var_samp;
 import static org.apache.spark.sql.functions.when;
 
 import io.quantlake.factor.FactorFrame;
@@ -109,8 +112,8 @@ final class ResearchFrames {
     static Dataset<Row> icPerDate(Dataset<Row> ranked, int quantiles) {
         return ranked.groupBy(col(FACTOR), col(HORIZON), col(TS)).agg(
                 count(lit(1)).cast("int").as(N),
-                nanToNull(corr(col(VALUE), col(FWD))).as(IC),
-                nanToNull(corr(col(VALUE_RANK), col(FWD_RANK))).as(RANK_IC),
+                pearson(col(VALUE), col(FWD)).as(IC),
+                pearson(col(VALUE_RANK), col(FWD_RANK)).as(RANK_IC),
                 avg(when(col(QUANTILE).equalTo(quantiles), col(FWD))).as(TOP),
                 avg(when(col(QUANTILE).equalTo(1), col(FWD))).as(BOTTOM));
     }
@@ -177,10 +180,18 @@ final class ResearchFrames {
         String yr = y + "_rank";
         return RankColumns.ranked(rows, x, y, group, min, xr, yr)
                 .groupBy(RankColumns.columns(group))
-                .agg(count(lit(1)).cast("int").as(N), nanToNull(corr(col(xr), col(yr))).as(RHO));
+                .agg(count(lit(1)).cast("int").as(N), pearson(col(xr), col(yr)).as(RHO));
     }
 
-    private static Column nanToNull(Column c) {
-        return nanvl(c, lit(null).cast("double"));
+    /**
+     * Pearson correlation of a group as an aggregate: {@code covar_samp(x, y) / √(var_samp(x) · var_samp(y))},
+     * clipped to [−1, 1] against rounding; null when either side is constant (Spark's own {@code corr}
+     * divides by zero there, an error under ANSI mode). Groups hold at least 3 rows.
+     */
+    static Column pearson(Column x, Column y) {
+        Column vx = var_samp(x);
+        Column vy = var_samp(y);
+        Column r = covar_samp(x, y).divide(sqrt(vx.multiply(vy)));
+        return when(vx.gt(0.0).and(vy.gt(0.0)), least(lit(1.0), greatest(lit(-1.0), r)));
     }
 }

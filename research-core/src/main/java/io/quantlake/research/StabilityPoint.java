@@ -9,7 +9,8 @@ import java.util.Objects;
  * @param ts           the date, UTC epoch milliseconds of the bar's open time
  * @param n            symbols with a value at {@code ts}
  * @param turnover     fraction of the top quantile's members at {@code ts} that were not in it at the
- *                     previous date, in [0, 1]; NaN at the first date
+ *                     previous date, in [0, 1]; NaN at the first date and when ties leave the
+ *                     top bucket empty (all values equal)
  * @param nCommon      symbols valued at both dates (0 at the first date)
  * @param rankAutocorr Spearman correlation of the values at {@code ts} and at the previous date over
  *                     the common symbols; NaN at the first date, when fewer than the minimum are common,

@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -197,6 +200,30 @@ class FactorResearchTest {
             }
         }
         assertTrue(sameFactor > 300 && changedFwd >= 5, "checked " + sameFactor + " factor values, " + changedFwd + " forward returns");
+    }
+
+    @Test
+    void spearmanAveragesTiesAndIsUndefinedOnAConstantCrossSection() {
+        StructType schema = new StructType().add("g", DataTypes.StringType).add("x", DataTypes.DoubleType)
+                .add("y", DataTypes.DoubleType);
+        double[] x = {1, 1, 2, 3, 3};
+        double[] y = {5, 4, 3, 2, 1};
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < x.length; i++) {
+            rows.add(RowFactory.create("ties", x[i], y[i]));
+            rows.add(RowFactory.create("constant", 7.0, y[i]));
+            rows.add(RowFactory.create("small", x[i], y[i]));
+        }
+        Dataset<Row> frame = SharedSpark.spark().createDataFrame(rows.subList(0, rows.size() - 1), schema);
+        Map<String, Row> got = new HashMap<>();
+        for (Row r : ResearchFrames.spearman(frame, "x", "y", List.of("g"), 5).collectAsList()) {
+            got.put(r.getString(0), r);
+        }
+        // average ranks x: 1.5 1.5 3 4.5 4.5 against y: 5 4 3 2 1
+        assertClose("tied spearman", DirectResearch.pearson(new double[] {1.5, 1.5, 3, 4.5, 4.5}, new double[] {5, 4, 3, 2, 1}),
+                got.get("ties").getDouble(2));
+        assertTrue(got.get("constant").isNullAt(2), "a constant cross-section has no rank correlation");
+        assertNull(got.get("small"), "4 rows are fewer than the minimum of 5");
     }
 
     private static Map<String, Row> byKey(Dataset<Row> observations) {
