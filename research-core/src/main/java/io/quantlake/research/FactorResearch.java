@@ -137,7 +137,7 @@ public final class FactorResearch {
                         + "and a forward return (" + spec + "): widen the universe or the window, or lower min_symbols");
             }
             List<StabilityPoint> stability = new ArrayList<>();
-            for (Row r : ResearchFrames.stability(values, q, min).select(col(FACTOR), unix_millis(col(TS)), col(N).cast("int"),
+            for (Row r : ResearchFrames.stability(values, q, min).select(col(FACTOR), unix_millis(col(TS)), col(N),
                     col(TURNOVER), col(N_COMMON), col(AUTOCORR)).collectAsList()) {
                 stability.add(new StabilityPoint(r.getString(0), r.getLong(1), r.getInt(2), dbl(r, 3),
                         r.isNullAt(4) ? 0 : r.getInt(4), dbl(r, 5)));

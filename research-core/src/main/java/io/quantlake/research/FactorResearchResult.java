@@ -123,11 +123,11 @@ public record FactorResearchResult(FactorResearchSpec spec, List<String> factors
             double meanAutocorr = SeriesStats.of(autocorr).mean();
             for (int h : horizons) {
                 List<IcPoint> series = sortedIc.stream().filter(p -> p.factor().equals(f) && p.horizon() == h).toList();
-                summaries.add(new IcSummary(f, h,
-                        SeriesStats.of(series.stream().mapToDouble(IcPoint::ic).toArray()),
-                        SeriesStats.of(series.stream().mapToDouble(IcPoint::rankIc).toArray()),
+                double[] ics = series.stream().mapToDouble(IcPoint::ic).toArray();
+                double[] rankIcs = series.stream().mapToDouble(IcPoint::rankIc).toArray();
+                summaries.add(new IcSummary(f, h, SeriesStats.of(ics), SeriesStats.of(rankIcs),
                         SeriesStats.of(series.stream().mapToDouble(IcPoint::spread).toArray()),
-                        meanTurnover, meanAutocorr));
+                        SeriesStats.everyNth(ics, h), SeriesStats.everyNth(rankIcs, h), meanTurnover, meanAutocorr));
             }
         }
         return new FactorResearchResult(spec, names, sortedIc, summaries, sortedQ, sortedS, correlation);

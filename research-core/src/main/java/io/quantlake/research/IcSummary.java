@@ -10,16 +10,22 @@ import java.util.Objects;
  * @param ic               the per-date Pearson IC series: dates, mean, sd ({@link SeriesStats#ir()} = IC IR)
  * @param rankIc           the per-date rank IC series
  * @param spread           the per-date top-minus-bottom quantile spread of mean forward returns (fraction)
+ * @param icNonOverlapping     the IC series at every {@code horizon}-th of its dates (the first, the (h+1)-th, …),
+ *                             whose forward windows do not overlap: its t-statistic is the honest one for h > 1
+ * @param rankIcNonOverlapping the rank IC series at the same dates
  * @param meanTurnover     mean over dates of the top quantile's turnover (factor-level, the same at every horizon)
  * @param meanRankAutocorr mean over dates of the rank autocorrelation (factor-level, the same at every horizon)
  */
 public record IcSummary(String factor, int horizon, SeriesStats ic, SeriesStats rankIc, SeriesStats spread,
+                        SeriesStats icNonOverlapping, SeriesStats rankIcNonOverlapping,
                         double meanTurnover, double meanRankAutocorr) {
     public IcSummary {
         Objects.requireNonNull(factor, "factor");
         Objects.requireNonNull(ic, "ic");
         Objects.requireNonNull(rankIc, "rankIc");
         Objects.requireNonNull(spread, "spread");
+        Objects.requireNonNull(icNonOverlapping, "icNonOverlapping");
+        Objects.requireNonNull(rankIcNonOverlapping, "rankIcNonOverlapping");
     }
 
     /** Mean Pearson IC. */

@@ -5,11 +5,13 @@ import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.covar_samp;
+import static org.apache.spark.sql.functions.dense_rank;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sqrt;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.var_samp;
@@ -22,6 +24,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
  * The Spark side of a factor study: long frames and per-date statistics as Column expressions,
@@ -44,7 +47,6 @@ final class ResearchFrames {
     static final String BOTTOM = "bottom_mean";
     static final String MEAN_FWD = "mean_fwd_return";
     static final String DATES = "dates";
-    static final String PREV_TS = "prev_ts";
     static final String TURNOVER = "turnover";
     static final String AUTOCORR = "rank_autocorr";
     static final String N_COMMON = "n_common";
@@ -55,7 +57,6 @@ final class ResearchFrames {
     private static final String VALUE_RANK = "value_rank";
     private static final String FWD_RANK = "fwd_rank";
     private static final String PREV_VALUE = "prev_value";
-    private static final String WAS_TOP = "was_top";
 
     private ResearchFrames() {
     }
@@ -130,35 +131,40 @@ final class ResearchFrames {
     }
 
     /**
-     * Per (factor, ts) over the dates with at least {@code min} values: {@code n}, {@code prev_ts} (the
-     * factor's previous such date), {@code turnover} = 1 − |top_t ∩ top_prev| / |top_t| for the top
-     * quantile by value, and {@code rank_autocorr} = Spearman(value_t, value_prev) over the
-     * {@code n_common} symbols valued at both (null when fewer than {@code min}). Both null at the
-     * factor's first date.
+     * Per (factor, ts) over the dates with at least {@code min} values: {@code n}; {@code turnover} =
+     * 1 − |top_t ∩ top_prev| / |top_t| for the top quantile by value against the factor's previous such
+     * date; and {@code rank_autocorr} = Spearman(value_t, value_prev) over the {@code n_common} symbols
+     * valued at both (null when fewer than {@code min}). Both null at the factor's first date. The
+     * previous date is found by numbering the factor's dates ({@code dense_rank}) and lagging each
+     * symbol's own rows: a symbol whose previous row is older than the previous date was not in that
+     * cross-section.
      */
     static Dataset<Row> stability(Dataset<Row> values, int quantiles, int min) {
         String rank = "rank";
+        String dateNo = "date_no";
+        String prevDateNo = "prev_date_no";
+        String prevQuantile = "prev_quantile";
         Column[] g = {col(FACTOR), col(TS)};
+        WindowSpec bySymbol = Window.partitionBy(col(FACTOR), col(SYMBOL)).orderBy(col(TS));
         Dataset<Row> ranked = values.withColumn(N, count(lit(1)).over(Window.partitionBy(g)))
                 .where(col(N).geq(min))
                 .withColumn(rank, RankColumns.averageRank(col(VALUE), g))
-                .withColumn(QUANTILE, RankColumns.bucket(col(rank), col(N), quantiles));
-        Dataset<Row> dates = ranked.select(col(FACTOR), col(TS), col(N)).distinct()
-                .withColumn(PREV_TS, lag(col(TS), 1).over(Window.partitionBy(col(FACTOR)).orderBy(col(TS))));
-        Dataset<Row> top = ranked.where(col(QUANTILE).equalTo(quantiles)).select(col(FACTOR), col(SYMBOL), col(TS));
-        Dataset<Row> turnover = top.join(dates.select(col(FACTOR), col(TS), col(PREV_TS)), new String[] {FACTOR, TS})
-                .where(col(PREV_TS).isNotNull())
-                .join(top.select(col(FACTOR), col(SYMBOL), col(TS).as(PREV_TS), lit(true).as(WAS_TOP)),
-                        new String[] {FACTOR, SYMBOL, PREV_TS}, "left")
-                .groupBy(col(FACTOR), col(TS))
-                .agg(lit(1.0).minus(count(col(WAS_TOP)).cast("double").divide(count(lit(1)))).as(TURNOVER));
-        Dataset<Row> pairs = ranked.select(col(FACTOR), col(SYMBOL), col(TS), col(VALUE))
-                .join(dates.select(col(FACTOR), col(TS), col(PREV_TS)), new String[] {FACTOR, TS})
-                .join(ranked.select(col(FACTOR), col(SYMBOL), col(TS).as(PREV_TS), col(VALUE).as(PREV_VALUE)),
-                        new String[] {FACTOR, SYMBOL, PREV_TS});
-        Dataset<Row> autocorr = spearman(pairs, VALUE, PREV_VALUE, List.of(FACTOR, TS), min)
+                .withColumn(QUANTILE, RankColumns.bucket(col(rank), col(N), quantiles))
+                .withColumn(dateNo, dense_rank().over(Window.partitionBy(col(FACTOR)).orderBy(col(TS))))
+                .withColumn(prevDateNo, lag(col(dateNo), 1).over(bySymbol))
+                .withColumn(PREV_VALUE, lag(col(VALUE), 1).over(bySymbol))
+                .withColumn(prevQuantile, lag(col(QUANTILE), 1).over(bySymbol));
+        // the symbol's previous valued row is at the factor's previous date
+        Column adjacent = col(prevDateNo).equalTo(col(dateNo).minus(1));
+        Column top = col(QUANTILE).equalTo(quantiles);
+        Column tops = count(when(top, lit(1)));
+        Column stayed = count(when(top.and(adjacent).and(col(prevQuantile).equalTo(quantiles)), lit(1)));
+        Dataset<Row> dates = ranked.groupBy(g).agg(
+                max(col(N)).cast("int").as(N),
+                when(max(col(dateNo)).gt(1).and(tops.gt(0)), lit(1.0).minus(stayed.cast("double").divide(tops))).as(TURNOVER));
+        Dataset<Row> autocorr = spearman(ranked.where(adjacent), VALUE, PREV_VALUE, List.of(FACTOR, TS), min)
                 .select(col(FACTOR), col(TS), col(N).as(N_COMMON), col(RHO).as(AUTOCORR));
-        return dates.join(turnover, new String[] {FACTOR, TS}, "left").join(autocorr, new String[] {FACTOR, TS}, "left");
+        return dates.join(autocorr, new String[] {FACTOR, TS}, "left");
     }
 
     /**

@@ -27,7 +27,9 @@ public enum ResearchTable {
      * IC), {@code mean_ic, sd_ic, ic_ir, t_stat} (Pearson IC: sd with ddof 1, IR = mean/sd,
      * t = mean/(sd/√dates)), {@code mean_rank_ic, sd_rank_ic, rank_ic_ir, rank_t_stat} (same for the
      * rank IC), {@code spread_dates int, mean_spread, sd_spread, spread_t_stat} (top-minus-bottom
-     * spread), {@code mean_turnover, mean_rank_autocorr} (factor-level, repeated at every horizon).
+     * spread), {@code nonoverlap_dates int, nonoverlap_t_stat, nonoverlap_rank_t_stat} (t-statistics over every
+     * {@code horizon}-th date, whose forward windows do not overlap), {@code mean_turnover,
+     * mean_rank_autocorr} (factor-level, repeated at every horizon).
      * Rows by ascending horizon are the IC decay.
      */
     FACTOR_IC_SUMMARY("factor_ic_summary", List.of("run_id", "factor", "horizon"), new StructType()
@@ -39,6 +41,8 @@ public enum ResearchTable {
             .add("rank_ic_ir", DataTypes.DoubleType).add("rank_t_stat", DataTypes.DoubleType)
             .add("spread_dates", DataTypes.IntegerType, false).add("mean_spread", DataTypes.DoubleType)
             .add("sd_spread", DataTypes.DoubleType).add("spread_t_stat", DataTypes.DoubleType)
+            .add("nonoverlap_dates", DataTypes.IntegerType, false).add("nonoverlap_t_stat", DataTypes.DoubleType)
+            .add("nonoverlap_rank_t_stat", DataTypes.DoubleType)
             .add("mean_turnover", DataTypes.DoubleType).add("mean_rank_autocorr", DataTypes.DoubleType)),
     /**
      * One row per {@link QuantileReturn}: {@code run_id, factor, horizon}, {@code quantile int}

@@ -40,6 +40,7 @@ public final class ResearchTables {
                     orNull(ic.mean()), orNull(ic.sd()), orNull(ic.ir()), orNull(ic.tStat()),
                     orNull(rk.mean()), orNull(rk.sd()), orNull(rk.ir()), orNull(rk.tStat()),
                     sp.n(), orNull(sp.mean()), orNull(sp.sd()), orNull(sp.tStat()),
+                    s.icNonOverlapping().n(), orNull(s.icNonOverlapping().tStat()), orNull(s.rankIcNonOverlapping().tStat()),
                     orNull(s.meanTurnover()), orNull(s.meanRankAutocorr())));
         }
         return spark.createDataFrame(rows, ResearchTable.FACTOR_IC_SUMMARY.schema());

@@ -6,7 +6,7 @@ package io.quantlake.research;
  *
  * <p>Dates of an {@code h}-bar forward return overlap when {@code h > 1}, so successive values are
  * correlated and {@link #tStat()} overstates significance, by about {@code √h} for a persistent
- * factor; compare horizons by {@link #mean()} and read the t-statistic of {@code h = 1} literally.
+ * factor; {@link #everyNth} gives the statistics of a non-overlapping subsample (every h-th date).
  *
  * @param n    number of finite values
  * @param mean their mean; NaN when {@code n = 0}
@@ -43,6 +43,18 @@ public record SeriesStats(int n, double mean, double sd) {
             }
         }
         return new SeriesStats(n, mean, n < 2 ? Double.NaN : Math.sqrt(ss / (n - 1)));
+    }
+
+    /** The statistics of {@code values[0], values[step], values[2·step], …} (finite ones only). */
+    public static SeriesStats everyNth(double[] values, int step) {
+        if (step < 1) {
+            throw new IllegalArgumentException("step must be >= 1, got " + step);
+        }
+        double[] sub = new double[(values.length + step - 1) / step];
+        for (int k = 0; k < sub.length; k++) {
+            sub[k] = values[k * step];
+        }
+        return of(sub);
     }
 
     /** Information ratio {@code mean / sd}; NaN when sd is 0 or undefined. */

@@ -123,5 +123,6 @@ class FactorResearchConfigTest {
         assertTrue(Double.isNaN(SeriesStats.of(new double[] {0.5}).tStat()), "one value has no sd");
         assertTrue(Double.isNaN(SeriesStats.of(new double[] {0.5, 0.5}).ir()), "zero sd has no IR");
         assertEquals(0, SeriesStats.of(new double[0]).n());
+        assertEquals(SeriesStats.of(new double[] {0.1, 0.3}), SeriesStats.everyNth(new double[] {0.1, 9, 9, 0.3, 9}, 3));
     }
 }

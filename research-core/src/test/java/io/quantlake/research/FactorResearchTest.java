@@ -42,7 +42,11 @@ class FactorResearchTest {
     @BeforeAll
     void runOnce() {
         spec = new FactorResearchSpec(names.stream().map(FactorNames::parse).toList(), List.of(), HORIZONS, QUANTILES, MIN);
-        result = FactorResearch.run(CandleRows.dataset(hand.bars()), spec);
+        long t0 = System.nanoTime();
+        Dataset<Row> c = CandleRows.dataset(hand.bars());
+        System.err.println("TIMING session " + (System.nanoTime() - t0) / 1000000);
+        result = FactorResearch.run(c, spec);
+        System.err.println("TIMING run " + (System.nanoTime() - t0) / 1000000);
     }
 
     @Test
@@ -154,6 +158,14 @@ class FactorResearchTest {
                 assertClose(f + " sd ic", sd, s.ic().sd());
                 assertClose(f + " ic ir", mean / sd, s.icIr());
                 assertClose(f + " t", mean / (sd / Math.sqrt(ics.size())), s.tStat());
+                double[] every = new double[(ics.size() + h - 1) / h];
+                for (int k = 0; k < every.length; k++) {
+                    every[k] = ics.get(k * h);
+                }
+                SeriesStats sub = SeriesStats.of(every);
+                assertEquals(sub.n(), s.icNonOverlapping().n(), f + " h=" + h + ": every h-th date");
+                assertClose(f + " h=" + h + " non-overlapping mean", sub.mean(), s.icNonOverlapping().mean());
+                assertClose(f + " h=" + h + " non-overlapping sd", sub.sd(), s.icNonOverlapping().sd());
             }
             List<IcSummary> decay = result.decay(f);
             assertEquals(HORIZONS, decay.stream().map(IcSummary::horizon).toList(), "decay in horizon order");

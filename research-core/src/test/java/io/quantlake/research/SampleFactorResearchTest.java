@@ -51,6 +51,7 @@ class SampleFactorResearchTest {
 
         FactorResearchResult r = FactorResearch.run(CandleRows.dataset(bars), config);
 
+        System.err.println("NONOVERLAP " + r.summary("mom_30_1", 20).rankIcNonOverlapping() + " " + r.summary("mom_30_1", 5).rankIcNonOverlapping());
         long start = Instant.parse("2022-03-01T00:00:00Z").toEpochMilli();
         assertEquals(start, r.ic("mom_30_1", 1).get(0).ts(), "study starts at `start`; the 30-bar warm-up comes from earlier bars");
         IcSummary mom20 = r.summary("mom_30_1", 20);
