@@ -42,11 +42,7 @@ class FactorResearchTest {
     @BeforeAll
     void runOnce() {
         spec = new FactorResearchSpec(names.stream().map(FactorNames::parse).toList(), List.of(), HORIZONS, QUANTILES, MIN);
-        long t0 = System.nanoTime();
-        Dataset<Row> c = CandleRows.dataset(hand.bars());
-        System.err.println("TIMING session " + (System.nanoTime() - t0) / 1000000);
-        result = FactorResearch.run(c, spec);
-        System.err.println("TIMING run " + (System.nanoTime() - t0) / 1000000);
+        result = FactorResearch.run(CandleRows.dataset(hand.bars()), spec);
     }
 
     @Test

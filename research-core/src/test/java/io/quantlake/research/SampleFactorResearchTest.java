@@ -51,17 +51,21 @@ class SampleFactorResearchTest {
 
         FactorResearchResult r = FactorResearch.run(CandleRows.dataset(bars), config);
 
-        System.err.println("NONOVERLAP " + r.summary("mom_30_1", 20).rankIcNonOverlapping() + " " + r.summary("mom_30_1", 5).rankIcNonOverlapping());
         long start = Instant.parse("2022-03-01T00:00:00Z").toEpochMilli();
         assertEquals(start, r.ic("mom_30_1", 1).get(0).ts(), "study starts at `start`; the 30-bar warm-up comes from earlier bars");
         IcSummary mom20 = r.summary("mom_30_1", 20);
         IcSummary mom5 = r.summary("mom_30_1", 5);
-        assertTrue(mom20.meanRankIc() > 0.03 && mom20.rankIc().tStat() > 3, "momentum rank IC at 20 bars: " + mom20);
+        // README: past 30 d vs next 30 d +0.130 (t 4.6 over non-overlapping dates, 40 symbols)
+        assertTrue(mom20.meanRankIc() > 0.03 && mom20.rankIcNonOverlapping().tStat() > 3, "momentum rank IC at 20 bars: " + mom20);
         assertTrue(mom5.meanRankIc() > 0.0, "momentum rank IC at 5 bars: " + mom5);
+        List<IcSummary> decay = r.decay("mom_30_1");
+        assertTrue(decay.get(0).meanRankIc() < decay.get(1).meanRankIc() && decay.get(1).meanRankIc() < decay.get(2).meanRankIc(),
+                "a slow (45-day half-life) drift: the IC of momentum grows from 1 to 5 to 20 bars: " + decay);
         assertTrue(mom20.spread().mean() > 0.0, "top momentum quintile beats the bottom one over 20 bars: " + mom20.spread());
 
         IcSummary last1 = r.summary("mom_1_0", 1);
         IcSummary rev1 = r.summary("rev_1", 1);
+        // README: past 1 d vs next 1 d −0.103 (t −18.4); the MA(1) with θ = 0.12 makes returns revert
         assertTrue(last1.meanRankIc() < -0.03 && last1.rankIc().tStat() < -5, "1-bar return vs next bar: " + last1);
         // rev_1 = −(1-bar return): its ranks are the reverse, so its rank IC is the exact negative
         assertEquals(-last1.meanRankIc(), rev1.meanRankIc(), 1e-12);
