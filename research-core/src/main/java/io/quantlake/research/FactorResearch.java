@@ -119,14 +119,8 @@ public final class FactorResearch {
             Dataset<Row> ranked = ResearchFrames.rankedObservations(
                     ResearchFrames.observations(values, forward(candles, spec)), q, min).persist(StorageLevel.MEMORY_AND_DISK());
             try {
-                for (Row r : ResearchFrames.icPerDate(ranked, q).select(col(FACTOR), col(HORIZON), unix_millis(col(TS)),
-                        col(N), col(IC), col(RANK_IC), col(TOP).minus(col(BOTTOM))).collectAsList()) {
-                    ic.add(new IcPoint(r.getString(0), r.getInt(1), r.getLong(2), r.getInt(3), dbl(r, 4), dbl(r, 5), dbl(r, 6)));
-                }
-                for (Row r : ResearchFrames.quantileMeans(ranked)
-                        .select(col(FACTOR), col(HORIZON), col(QUANTILE), col(MEAN_FWD), col(DATES)).collectAsList()) {
-                    quantiles.add(new QuantileReturn(r.getString(0), r.getInt(1), r.getInt(2), dbl(r, 3), r.getInt(4)));
-                }
+                collectIc(ranked, q, ic);
+                collectQuantiles(ranked, quantiles);
             } finally {
                 ranked.unpersist();
             }
@@ -136,21 +130,38 @@ public final class FactorResearch {
                 throw new IllegalArgumentException("no date has at least minSymbols = " + min + " symbols with both a score "
                         + "and a forward return (" + spec + "): widen the universe or the window, or lower min_symbols");
             }
-            List<StabilityPoint> stability = new ArrayList<>();
-            for (Row r : ResearchFrames.stability(values, q, min).select(col(FACTOR), unix_millis(col(TS)), col(N),
-                    col(TURNOVER), col(N_COMMON), col(AUTOCORR)).collectAsList()) {
-                stability.add(new StabilityPoint(r.getString(0), r.getLong(1), r.getInt(2), dbl(r, 3),
-                        r.isNullAt(4) ? 0 : r.getInt(4), dbl(r, 5)));
-            }
-            LOG.info("factor research {}: {} stability dates ({} ms)", spec.names(), stability.size(),
-                    (System.nanoTime() - t0) / 1_000_000);
+            List<StabilityPoint> stability = collectStability(values, q, min);
             List<Row> pairs = ResearchFrames.correlationsPerDate(values, min).groupBy(col(FACTOR_A), col(FACTOR_B))
                     .agg(avg(col(RHO)), count(col(RHO)).cast("int")).collectAsList();
-            LOG.info("factor research {}: correlation pairs done ({} ms)", spec.names(), (System.nanoTime() - t0) / 1_000_000);
+            LOG.info("factor research {}: stability and correlations done ({} ms)", spec.names(), (System.nanoTime() - t0) / 1_000_000);
             return FactorResearchResult.assemble(spec, ic, quantiles, stability, correlation(spec.names(), pairs, stability));
         } finally {
             values.unpersist();
         }
+    }
+
+    private static void collectIc(Dataset<Row> ranked, int q, List<IcPoint> out) {
+        for (Row r : ResearchFrames.icPerDate(ranked, q).select(col(FACTOR), col(HORIZON), unix_millis(col(TS)), col(N),
+                col(IC), col(RANK_IC), col(TOP).minus(col(BOTTOM))).collectAsList()) {
+            out.add(new IcPoint(r.getString(0), r.getInt(1), r.getLong(2), r.getInt(3), dbl(r, 4), dbl(r, 5), dbl(r, 6)));
+        }
+    }
+
+    private static void collectQuantiles(Dataset<Row> ranked, List<QuantileReturn> out) {
+        for (Row r : ResearchFrames.quantileMeans(ranked)
+                .select(col(FACTOR), col(HORIZON), col(QUANTILE), col(MEAN_FWD), col(DATES)).collectAsList()) {
+            out.add(new QuantileReturn(r.getString(0), r.getInt(1), r.getInt(2), dbl(r, 3), r.getInt(4)));
+        }
+    }
+
+    private static List<StabilityPoint> collectStability(Dataset<Row> values, int q, int min) {
+        List<StabilityPoint> out = new ArrayList<>();
+        for (Row r : ResearchFrames.stability(values, q, min).select(col(FACTOR), unix_millis(col(TS)), col(N),
+                col(TURNOVER), col(N_COMMON), col(AUTOCORR)).collectAsList()) {
+            out.add(new StabilityPoint(r.getString(0), r.getLong(1), r.getInt(2), dbl(r, 3), r.isNullAt(4) ? 0 : r.getInt(4),
+                    dbl(r, 5)));
+        }
+        return out;
     }
 
     private static FactorCorrelation correlation(List<String> names, List<Row> pairs, List<StabilityPoint> stability) {
