@@ -4,16 +4,10 @@ import io.quantlake.sim.ExecutionPrice;
 import io.quantlake.sim.FundingMissing;
 import io.quantlake.sim.RebalanceMode;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quantlake.market.Interval;
 import io.quantlake.market.Market;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Objects;
 
@@ -82,10 +76,10 @@ public record BacktestConfig(Market market, Interval interval, List<String> univ
         root.allowOnly(KEYS);
         root.requireAll(REQUIRED);
         Market market = bindMarket(root);
-        Interval interval = bindInterval(root);
+        Interval interval = root.interval("interval");
         List<String> universe = root.stringList("universe");
-        Instant start = instant(root, "start");
-        Instant end = instant(root, "end");
+        Instant start = root.instant("start");
+        Instant end = root.instant("end");
         if (!start.isBefore(end)) {
             throw root.invalid("end", "after start " + start, root.require("end"));
         }
@@ -117,39 +111,5 @@ public record BacktestConfig(Market market, Interval interval, List<String> univ
     private static Market bindMarket(ConfigNode root) {
         String code = root.choice("market", "spot", "usdm");
         return Market.parse(code);
-    }
-
-    private static Interval bindInterval(ConfigNode root) {
-        JsonNode v = root.require("interval");
-        try {
-            return Interval.parse(v.asText());
-        } catch (IllegalArgumentException e) {
-            throw root.invalid("interval", "one of " + Interval.codes(), v);
-        }
-    }
-
-    /**
-     * A UTC date ({@code 2024-01-01} = 00:00 UTC) or an ISO-8601 date-time, with an offset or
-     * {@code Z}, or without one (read as UTC).
-     */
-    static Instant instant(ConfigNode node, String key) {
-        JsonNode v = node.require(key);
-        String expected = "a UTC date (2024-01-01) or an ISO-8601 date-time (2024-01-01T00:00:00Z)";
-        if (!v.isTextual()) {
-            throw node.invalid(key, expected, v);
-        }
-        String s = v.asText().trim();
-        try {
-            if (s.length() == 10) {
-                return LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant();
-            }
-            try {
-                return OffsetDateTime.parse(s).toInstant();
-            } catch (DateTimeParseException e) {
-                return LocalDateTime.parse(s).toInstant(ZoneOffset.UTC);
-            }
-        } catch (DateTimeParseException e) {
-            throw node.invalid(key, expected, v);
-        }
     }
 }

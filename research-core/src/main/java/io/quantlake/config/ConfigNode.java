@@ -3,6 +3,13 @@ package io.quantlake.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.quantlake.market.Interval;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -235,6 +242,41 @@ public final class ConfigNode {
     /** An integer in {@code [min, max]}, or {@code def} when absent. */
     public int integer(String key, int min, int max, int def) {
         return has(key) ? integer(key, min, max) : def;
+    }
+
+    /**
+     * A required instant: a UTC date ({@code 2024-01-01} = 00:00 UTC) or an ISO-8601 date-time, with an
+     * offset or {@code Z}, or without one (read as UTC).
+     */
+    public Instant instant(String key) {
+        JsonNode v = require(key);
+        String expected = "a UTC date (2024-01-01) or an ISO-8601 date-time (2024-01-01T00:00:00Z)";
+        if (!v.isTextual()) {
+            throw invalid(key, expected, v);
+        }
+        String s = v.asText().trim();
+        try {
+            if (s.length() == 10) {
+                return LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant();
+            }
+            try {
+                return OffsetDateTime.parse(s).toInstant();
+            } catch (DateTimeParseException e) {
+                return LocalDateTime.parse(s).toInstant(ZoneOffset.UTC);
+            }
+        } catch (DateTimeParseException e) {
+            throw invalid(key, expected, v);
+        }
+    }
+
+    /** A required Binance bar interval code ({@code 1d}, {@code 4h}, …); the error lists every code. */
+    public Interval interval(String key) {
+        JsonNode v = require(key);
+        try {
+            return Interval.parse(v.asText());
+        } catch (IllegalArgumentException e) {
+            throw invalid(key, "one of " + Interval.codes(), v);
+        }
     }
 
     /** A required non-empty list of distinct non-empty strings. */

@@ -34,9 +34,26 @@ final class DeltaMerge {
             return MergeCounts.NONE;
         }
         requireUniqueKeys(table, rows);
+        return upsert(lake, table, lake.spark().createDataFrame(rows, table.schema()), rows.size());
+    }
+
+    /**
+     * Merges a Dataset (the columns of {@code table}'s schema, by name; at most one row per key, which
+     * the caller guarantees: it is not checked here) into {@code table} in one commit and returns the counts.
+     */
+    static MergeCounts upsert(Lake lake, LakeTable table, Dataset<Row> source) {
+        String[] names = table.schema().fieldNames();
+        Column[] columns = new Column[names.length];
+        for (int k = 0; k < names.length; k++) {
+            columns[k] = col(names[k]);
+        }
+        return upsert(lake, table, source.select(columns), -1);
+    }
+
+    /** The MERGE; {@code knownRows} is the source's row count, or -1 when it must come from the commit. */
+    private static MergeCounts upsert(Lake lake, LakeTable table, Dataset<Row> source, long knownRows) {
         DeltaTable target = lake.table(table);
         long before = lake.version(table);
-        Dataset<Row> source = lake.spark().createDataFrame(rows, table.schema());
         target.as("t")
                 .merge(source.as("s"), keyMatch(table))
                 .whenMatched(anyDifferent(table)).updateAll()
@@ -44,7 +61,7 @@ final class DeltaMerge {
                 .execute();
         Row last = target.history(1).select("version", "operation", "operationMetrics").first();
         if (last.getLong(0) == before) {
-            return new MergeCounts(0, 0, rows.size());
+            return new MergeCounts(0, 0, knownRows >= 0 ? knownRows : source.count());
         }
         if (!"MERGE".equals(last.getString(1))) {
             throw new IllegalStateException("expected a MERGE commit on " + lake.path(table) + " at version "
@@ -53,7 +70,8 @@ final class DeltaMerge {
         Map<String, String> metrics = last.getJavaMap(2);
         long inserted = metric(metrics, "numTargetRowsInserted");
         long updated = metric(metrics, "numTargetRowsUpdated");
-        return new MergeCounts(inserted, updated, rows.size() - inserted - updated);
+        long rows = knownRows >= 0 ? knownRows : metric(metrics, "numSourceRows");
+        return new MergeCounts(inserted, updated, rows - inserted - updated);
     }
 
     private static long metric(Map<String, String> metrics, String name) {

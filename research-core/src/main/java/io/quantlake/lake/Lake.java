@@ -28,7 +28,7 @@ public final class Lake {
 
     private static final Pattern URI_SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]+:.*");
     /** Tables other parts of QuantLake write (DESIGN.md), looked for under a root that is a URI. */
-    private static final List<String> OTHER_KNOWN_TABLES = List.of("factors", "sweep_results", "factor_ic");
+    private static final List<String> OTHER_KNOWN_TABLES = List.of("sweep_results");
     private static final Pattern VIEW_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private final SparkSession spark;
@@ -113,10 +113,20 @@ public final class Lake {
     }
 
     /**
+     * Upserts {@code rows} into {@code table} in one Delta commit: MERGE on the table's key, a matched row
+     * updated only when a value differs (NULL-safe), new keys inserted; so writing the same rows twice
+     * changes nothing. {@code rows} holds the table's columns (by name, extra columns ignored) and at most
+     * one row per key (the caller's guarantee; not checked, as that would cost a Spark job).
+     */
+    public MergeCounts merge(LakeTable table, Dataset<Row> rows) {
+        return DeltaMerge.upsert(this, table, rows);
+    }
+
+    /**
      * Names of every Delta table of the lake, sorted. A local root is listed (any directory with a
      * {@code _delta_log}, including tables other code created); under a URI root (the Hadoop
      * FileSystem API is not on the compile class path) the known names — {@link LakeTable} and
-     * {@code factors}, {@code sweep_results}, {@code factor_ic} — are probed.
+     * {@code sweep_results} — are probed.
      */
     public List<String> tableNames() {
         List<String> out = new ArrayList<>();

@@ -67,7 +67,66 @@ public enum LakeTable {
                     f("symbol", StringType, false), f("side", StringType, false), f("type", StringType, false),
                     f("reason", StringType, true), f("qty", DoubleType, false), f("price", DoubleType, false),
                     f("fee", DoubleType, false), f("cash_flow", DoubleType, false),
-                    f("realized_pnl", DoubleType, false), f("position_after", DoubleType, false)));
+                    f("realized_pnl", DoubleType, false), f("position_after", DoubleType, false))),
+    /**
+     * Factor values in the long layout of {@link io.quantlake.factor.FactorEngine#longTable}: {@code value} at
+     * bar {@code ts} (open time; uses closes up to and including it), {@code rank} its percentile rank in
+     * [0, 1] and {@code zscore} its z-score across the symbols valued at (market, interval, factor, ts).
+     */
+    FACTORS("factors", keys("market", "interval", "factor", "symbol", "ts"),
+            schema(f("market", StringType, false), f("interval", StringType, false), f("factor", StringType, false),
+                    f("symbol", StringType, false), f("ts", TimestampType, false), f("value", DoubleType, false),
+                    f("rank", DoubleType, true), f("zscore", DoubleType, true))),
+    /**
+     * Factor research, per-date ICs ({@link io.quantlake.research.IcPoint}): {@code horizon} in bars,
+     * {@code ts} the date, {@code ic} Pearson, {@code rank_ic} Spearman, {@code n} symbols, {@code spread}
+     * top minus bottom quantile mean forward return (fraction).
+     */
+    FACTOR_IC("factor_ic", keys("run_id", "factor", "horizon", "ts"),
+            schema(f("run_id", StringType, false), f("factor", StringType, false), f("horizon", IntegerType, false),
+                    f("ts", TimestampType, false), f("ic", DoubleType, true), f("rank_ic", DoubleType, true),
+                    f("n", IntegerType, false), f("spread", DoubleType, true))),
+    /**
+     * Factor research, one row per {@link io.quantlake.research.IcSummary}: {@code dates} with an IC;
+     * {@code mean_ic, sd_ic, ic_ir, t_stat} (sd ddof 1, IR = mean/sd, t = mean/(sd/sqrt(dates))), the same for
+     * the rank IC and the top-minus-bottom spread; t-statistics over every {@code horizon}-th date
+     * ({@code nonoverlap_*}); {@code mean_turnover, mean_rank_autocorr} (per factor, repeated at every
+     * horizon). Rows by ascending horizon are the IC decay.
+     */
+    FACTOR_IC_SUMMARY("factor_ic_summary", keys("run_id", "factor", "horizon"),
+            schema(f("run_id", StringType, false), f("factor", StringType, false), f("horizon", IntegerType, false),
+                    f("dates", IntegerType, false), f("mean_ic", DoubleType, true), f("sd_ic", DoubleType, true),
+                    f("ic_ir", DoubleType, true), f("t_stat", DoubleType, true), f("mean_rank_ic", DoubleType, true),
+                    f("sd_rank_ic", DoubleType, true), f("rank_ic_ir", DoubleType, true),
+                    f("rank_t_stat", DoubleType, true), f("spread_dates", IntegerType, false),
+                    f("mean_spread", DoubleType, true), f("sd_spread", DoubleType, true),
+                    f("spread_t_stat", DoubleType, true), f("nonoverlap_dates", IntegerType, false),
+                    f("nonoverlap_t_stat", DoubleType, true), f("nonoverlap_rank_t_stat", DoubleType, true),
+                    f("mean_turnover", DoubleType, true), f("mean_rank_autocorr", DoubleType, true))),
+    /** Factor research, quantile mean forward returns: {@code quantile} 1 = lowest score, return a fraction. */
+    FACTOR_QUANTILE_RETURNS("factor_quantile_returns", keys("run_id", "factor", "horizon", "quantile"),
+            schema(f("run_id", StringType, false), f("factor", StringType, false), f("horizon", IntegerType, false),
+                    f("quantile", IntegerType, false), f("mean_fwd_return", DoubleType, true),
+                    f("dates", IntegerType, false))),
+    /**
+     * Factor research, per-date stability ({@link io.quantlake.research.StabilityPoint}): top-quantile
+     * {@code turnover} (fraction new since the previous date) and {@code rank_autocorr} over {@code n_common}.
+     */
+    FACTOR_STABILITY("factor_stability", keys("run_id", "factor", "ts"),
+            schema(f("run_id", StringType, false), f("factor", StringType, false), f("ts", TimestampType, false),
+                    f("n", IntegerType, false), f("turnover", DoubleType, true), f("n_common", IntegerType, false),
+                    f("rank_autocorr", DoubleType, true))),
+    /**
+     * Factor research, the correlation matrix: every ordered pair, the diagonal included (1.0), with the mean
+     * per-date Spearman correlation and the number of dates averaged.
+     */
+    FACTOR_CORRELATION("factor_correlation", keys("run_id", "factor_a", "factor_b"),
+            schema(f("run_id", StringType, false), f("factor_a", StringType, false), f("factor_b", StringType, false),
+                    f("mean_rank_corr", DoubleType, true), f("dates", IntegerType, false)));
+
+    /** The tables of one factor research run, keyed by run_id, in write order. */
+    public static final List<LakeTable> RESEARCH_TABLES =
+            List.of(FACTOR_IC, FACTOR_IC_SUMMARY, FACTOR_QUANTILE_RETURNS, FACTOR_STABILITY, FACTOR_CORRELATION);
 
     private static final List<String> BOOKKEEPING = List.of("ingest_run");
 

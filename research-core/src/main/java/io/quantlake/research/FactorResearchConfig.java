@@ -17,11 +17,6 @@ import io.quantlake.market.Market;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -91,15 +86,10 @@ public record FactorResearchConfig(Market market, Interval interval, List<String
             throw root.missing("factors", " list the factors to study (and/or `composites`)");
         }
         Market market = Market.parse(root.choice("market", "spot", "usdm"));
-        Interval interval;
-        try {
-            interval = Interval.parse(root.require("interval").asText());
-        } catch (IllegalArgumentException e) {
-            throw root.invalid("interval", "one of " + Interval.codes(), root.require("interval"));
-        }
+        Interval interval = root.interval("interval");
         List<String> universe = universe(root);
-        Optional<Instant> start = root.has("start") ? Optional.of(instant(root, "start")) : Optional.empty();
-        Optional<Instant> end = root.has("end") ? Optional.of(instant(root, "end")) : Optional.empty();
+        Optional<Instant> start = root.has("start") ? Optional.of(root.instant("start")) : Optional.empty();
+        Optional<Instant> end = root.has("end") ? Optional.of(root.instant("end")) : Optional.empty();
         if (start.isPresent() && end.isPresent() && !start.get().isBefore(end.get())) {
             throw root.invalid("end", "after start " + start.get(), root.require("end"));
         }
@@ -188,27 +178,5 @@ public record FactorResearchConfig(Market market, Interval interval, List<String
             out.add(e.asInt());
         }
         return List.copyOf(out);
-    }
-
-    /**
-     * A UTC date ({@code 2024-01-01} = 00:00 UTC) or an ISO-8601 date-time with or without offset (UTC),
-     * as {@code BacktestConfig} reads {@code start} and {@code end}.
-     */
-    private static Instant instant(ConfigNode node, String key) {
-        JsonNode v = node.require(key);
-        String expected = "a UTC date (2024-01-01) or an ISO-8601 date-time (2024-01-01T00:00:00Z)";
-        String s = v.isTextual() ? v.asText().trim() : "";
-        try {
-            if (s.length() == 10) {
-                return LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant();
-            }
-            try {
-                return OffsetDateTime.parse(s).toInstant();
-            } catch (DateTimeParseException e) {
-                return LocalDateTime.parse(s).toInstant(ZoneOffset.UTC);
-            }
-        } catch (DateTimeParseException e) {
-            throw node.invalid(key, expected, v);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.quantlake.research;
 
+import io.quantlake.lake.LakeTable;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -12,24 +13,24 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * A {@link FactorResearchResult} as Datasets of the {@link ResearchTable}s' schemas, every row
+ * A {@link FactorResearchResult} as Datasets of the {@link LakeTable#RESEARCH_TABLES}' schemas, every row
  * carrying the run's id; an undefined statistic (NaN in the records) is written as NULL.
  */
 public final class ResearchTables {
     private ResearchTables() {
     }
 
-    /** Rows of {@link ResearchTable#FACTOR_IC}. */
+    /** Rows of {@link LakeTable#FACTOR_IC}. */
     public static Dataset<Row> factorIc(SparkSession spark, String runId, FactorResearchResult result) {
         List<Row> rows = new ArrayList<>();
         for (IcPoint p : result.ic()) {
             rows.add(RowFactory.create(run(runId), p.factor(), p.horizon(), new Timestamp(p.ts()), orNull(p.ic()),
                     orNull(p.rankIc()), p.n(), orNull(p.spread())));
         }
-        return spark.createDataFrame(rows, ResearchTable.FACTOR_IC.schema());
+        return spark.createDataFrame(rows, LakeTable.FACTOR_IC.schema());
     }
 
-    /** Rows of {@link ResearchTable#FACTOR_IC_SUMMARY}. */
+    /** Rows of {@link LakeTable#FACTOR_IC_SUMMARY}. */
     public static Dataset<Row> summary(SparkSession spark, String runId, FactorResearchResult result) {
         List<Row> rows = new ArrayList<>();
         for (IcSummary s : result.summaries()) {
@@ -43,29 +44,29 @@ public final class ResearchTables {
                     s.icNonOverlapping().n(), orNull(s.icNonOverlapping().tStat()), orNull(s.rankIcNonOverlapping().tStat()),
                     orNull(s.meanTurnover()), orNull(s.meanRankAutocorr())));
         }
-        return spark.createDataFrame(rows, ResearchTable.FACTOR_IC_SUMMARY.schema());
+        return spark.createDataFrame(rows, LakeTable.FACTOR_IC_SUMMARY.schema());
     }
 
-    /** Rows of {@link ResearchTable#FACTOR_QUANTILE_RETURNS}. */
+    /** Rows of {@link LakeTable#FACTOR_QUANTILE_RETURNS}. */
     public static Dataset<Row> quantileReturns(SparkSession spark, String runId, FactorResearchResult result) {
         List<Row> rows = new ArrayList<>();
         for (QuantileReturn q : result.quantileReturns()) {
             rows.add(RowFactory.create(run(runId), q.factor(), q.horizon(), q.quantile(), orNull(q.meanFwdReturn()), q.dates()));
         }
-        return spark.createDataFrame(rows, ResearchTable.FACTOR_QUANTILE_RETURNS.schema());
+        return spark.createDataFrame(rows, LakeTable.FACTOR_QUANTILE_RETURNS.schema());
     }
 
-    /** Rows of {@link ResearchTable#FACTOR_STABILITY}. */
+    /** Rows of {@link LakeTable#FACTOR_STABILITY}. */
     public static Dataset<Row> stability(SparkSession spark, String runId, FactorResearchResult result) {
         List<Row> rows = new ArrayList<>();
         for (StabilityPoint p : result.stability()) {
             rows.add(RowFactory.create(run(runId), p.factor(), new Timestamp(p.ts()), p.n(), orNull(p.turnover()),
                     p.nCommon(), orNull(p.rankAutocorr())));
         }
-        return spark.createDataFrame(rows, ResearchTable.FACTOR_STABILITY.schema());
+        return spark.createDataFrame(rows, LakeTable.FACTOR_STABILITY.schema());
     }
 
-    /** Rows of {@link ResearchTable#FACTOR_CORRELATION}. */
+    /** Rows of {@link LakeTable#FACTOR_CORRELATION}. */
     public static Dataset<Row> correlation(SparkSession spark, String runId, FactorResearchResult result) {
         FactorCorrelation c = result.correlation();
         List<String> names = c.factors();
@@ -75,17 +76,17 @@ public final class ResearchTables {
                 rows.add(RowFactory.create(run(runId), a, b, orNull(c.get(a, b)), c.dates(a, b)));
             }
         }
-        return spark.createDataFrame(rows, ResearchTable.FACTOR_CORRELATION.schema());
+        return spark.createDataFrame(rows, LakeTable.FACTOR_CORRELATION.schema());
     }
 
-    /** Every table's rows, in {@link ResearchTable} order. */
-    public static Map<ResearchTable, Dataset<Row>> all(SparkSession spark, String runId, FactorResearchResult result) {
-        Map<ResearchTable, Dataset<Row>> out = new EnumMap<>(ResearchTable.class);
-        out.put(ResearchTable.FACTOR_IC, factorIc(spark, runId, result));
-        out.put(ResearchTable.FACTOR_IC_SUMMARY, summary(spark, runId, result));
-        out.put(ResearchTable.FACTOR_QUANTILE_RETURNS, quantileReturns(spark, runId, result));
-        out.put(ResearchTable.FACTOR_STABILITY, stability(spark, runId, result));
-        out.put(ResearchTable.FACTOR_CORRELATION, correlation(spark, runId, result));
+    /** Every table's rows, in {@link LakeTable#RESEARCH_TABLES} order. */
+    public static Map<LakeTable, Dataset<Row>> all(SparkSession spark, String runId, FactorResearchResult result) {
+        Map<LakeTable, Dataset<Row>> out = new EnumMap<>(LakeTable.class);
+        out.put(LakeTable.FACTOR_IC, factorIc(spark, runId, result));
+        out.put(LakeTable.FACTOR_IC_SUMMARY, summary(spark, runId, result));
+        out.put(LakeTable.FACTOR_QUANTILE_RETURNS, quantileReturns(spark, runId, result));
+        out.put(LakeTable.FACTOR_STABILITY, stability(spark, runId, result));
+        out.put(LakeTable.FACTOR_CORRELATION, correlation(spark, runId, result));
         return out;
     }
 

@@ -8,7 +8,7 @@
  * r.decay("mom_30_1");                              // the same across horizons
  * r.quantileReturns("mom_30_1", 20);                // quantile bars
  * r.correlation().get("mom_30_1", "rev_1");         // factor correlation matrix
- * Map<ResearchTable, Dataset<Row>> tables = ResearchTables.all(spark, runId, r);   // → Delta, keyed by run_id
+ * Map<LakeTable, Dataset<Row>> tables = ResearchTables.all(spark, runId, r);   // → Delta, keyed by run_id
  * }</pre>
  *
  * <p>Timing: the score at date {@code t} (a bar open time) uses closes up to and including

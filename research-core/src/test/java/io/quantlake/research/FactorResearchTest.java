@@ -171,7 +171,7 @@ class FactorResearchTest {
     @Test
     void tablesCarryTheRunIdAndOneRowPerRecord() {
         Dataset<Row> ic = ResearchTables.factorIc(SharedSpark.spark(), "run-1", result);
-        assertEquals(ResearchTable.FACTOR_IC.schema(), ic.schema());
+        assertEquals(io.quantlake.lake.LakeTable.FACTOR_IC.schema(), ic.schema());
         List<Row> rows = ic.collectAsList();
         assertEquals(result.ic().size(), rows.size());
         IcPoint first = result.ic().get(0);

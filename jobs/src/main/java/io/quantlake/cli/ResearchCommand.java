@@ -1,0 +1,79 @@
+package io.quantlake.cli;
+
+import io.quantlake.lake.Lake;
+import io.quantlake.lake.MergeCounts;
+import io.quantlake.lake.RunRecord;
+import io.quantlake.research.FactorResearchConfig;
+import io.quantlake.research.FactorResearchOutcome;
+import io.quantlake.research.LakeFactorResearch;
+import io.quantlake.tearsheet.FactorTearSheet;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code research factors --config F [--out DIR]}: factor research on the lake's candles (issue 5, item 1). */
+@Command(name = "research", mixinStandardHelpOptions = true, description = "Research on the lake's data",
+        subcommands = {ResearchCommand.Factors.class})
+final class ResearchCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing subcommand: factors");
+    }
+
+    /**
+     * Reads the config's candles, runs {@link LakeFactorResearch}, writes the Delta tables {@code factor_ic},
+     * {@code factor_ic_summary}, {@code factor_quantile_returns}, {@code factor_stability},
+     * {@code factor_correlation} (keyed by run), {@code factors} and {@code runs}, prints the summary table
+     * and writes {@code factor_report.html} to {@code --out}.
+     */
+    @Command(name = "factors", mixinStandardHelpOptions = true,
+            description = "IC, rank IC, IC decay, quantile returns, turnover and correlations of factors from a YAML "
+                    + "config; results in Delta (factor_ic and friends, keyed by run; factors) and factor_report.html")
+    static final class Factors implements Runnable {
+        @Mixin
+        LakeOptions lake;
+
+        @Option(names = "--config", required = true, description = "factor research YAML (FactorResearchConfig)")
+        Path config;
+
+        @Option(names = "--out", description = "output directory of factor_report.html (default: out/<run id>)")
+        Path out;
+
+        @Override
+        public void run() {
+            Instant started = Instant.now();
+            FactorResearchConfig cfg = FactorResearchConfig.load(config); // config errors before any Spark work
+            Lake l = lake.open();
+            LakeFactorResearch research = new LakeFactorResearch(l);
+            FactorResearchOutcome outcome = research.run(cfg);
+            String runId = RunRecord.newRunId(LakeFactorResearch.KIND, started);
+            Map<String, MergeCounts> written = research.record(outcome, runId, started);
+            Path dir = out != null ? out : Path.of("out", runId);
+            Path report = FactorTearSheet.write(dir, outcome.result(), "Factor research: " + config.getFileName(),
+                    about(runId, outcome));
+            System.out.print(FactorTearSheet.summaryTable(outcome.result()).text());
+            for (Map.Entry<String, MergeCounts> e : written.entrySet()) {
+                MergeCounts c = e.getValue();
+                System.out.printf("%-24s %,d inserted, %,d updated, %,d unchanged%n", e.getKey(), c.inserted(),
+                        c.updated(), c.unchanged());
+            }
+            System.out.println("run " + runId + " (candles version " + outcome.dataVersions().get("candles")
+                    + "); report " + report);
+        }
+
+        private static String about(String runId, FactorResearchOutcome o) {
+            FactorResearchConfig c = o.config();
+            return "Run " + runId + ": " + c.market().code() + " " + c.interval().code() + ", " + o.symbols().size()
+                    + " symbols" + (c.universe().isEmpty() ? " (universe: all)" : "") + ", dates "
+                    + c.start().map(Instant::toString).orElse("from the first bar") + " to "
+                    + c.end().map(i -> i + " (exclusive)").orElse("the last bar") + ", candles Delta version "
+                    + o.dataVersions().get("candles") + ", config " + c.origin() + ".";
+        }
+    }
+}
