@@ -44,7 +44,8 @@ import org.apache.spark.sql.Row;
  * }</pre>
  *
  * An unknown key, a missing required key or a bad value is a {@link ConfigException} naming the key,
- * the file and the accepted values.
+ * the file and the accepted values (carrying no cause: the CLI prints the innermost message of a chain,
+ * which would lose the key and the file).
  *
  * @param universe symbols to study; empty means every symbol of the market and interval
  * @param start    first date studied, inclusive; empty = from the first bar
@@ -100,7 +101,7 @@ public record FactorResearchConfig(Market market, Interval interval, List<String
                     factors.add(FactorNames.parse(name));
                 } catch (IllegalArgumentException e) {
                     throw new ConfigException("config key `" + root.keyPath("factors") + "` entry \"" + name
-                            + "\" is not a factor: " + e.getMessage() + " (" + root.origin() + ")", e);
+                            + "\" is not a factor: " + e.getMessage() + " (" + root.origin() + ")");
                 }
             }
         }
@@ -113,7 +114,7 @@ public record FactorResearchConfig(Market market, Interval interval, List<String
         try {
             spec = new FactorResearchSpec(factors, composites, horizons, quantiles, minSymbols);
         } catch (IllegalArgumentException e) {
-            throw new ConfigException("config keys `factors` and `composites`: " + e.getMessage() + " (" + root.origin() + ")", e);
+            throw new ConfigException("config keys `factors` and `composites`: " + e.getMessage() + " (" + root.origin() + ")");
         }
         return new FactorResearchConfig(market, interval, universe, start, end, spec, doc.origin(), doc.text());
     }
@@ -157,7 +158,7 @@ public record FactorResearchConfig(Market market, Interval interval, List<String
             } catch (ConfigException e) {
                 throw e;
             } catch (IllegalArgumentException e) {
-                throw new ConfigException("config key `" + node.keyPath(name) + "`: " + e.getMessage() + " (" + root.origin() + ")", e);
+                throw new ConfigException("config key `" + node.keyPath(name) + "`: " + e.getMessage() + " (" + root.origin() + ")");
             }
         }
         return out;
