@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Opens a backtest report in Debian's headless Chromium and checks that it renders offline with no console
+ * Opens a backtest report and a factor report in Debian's headless Chromium and checks that it renders offline with no console
  * message and no script error, and keeps a screenshot.
  *
  * <p>How: {@code chromium --headless --dump-dom} with {@code --virtual-time-budget} loads the report from
@@ -48,7 +48,7 @@ class BrowserRenderTest {
                 "skipped: /usr/bin/chromium is absent (apt-get install -y chromium)");
         Path dir = SyntheticBacktestDir.write(tmp.resolve("out"), 460);
         Path report = BacktestTearSheet.write(dir, Optional.of(syntheticBtc()), "Synthetic <backtest> & BTC");
-        assertRendersCleanly(tmp, report);
+        assertRendersCleanly(tmp, report, 8);
 
         Path png = Path.of("target", "tearsheet", "backtest-report.png").toAbsolutePath();
         Path full = png.resolveSibling("backtest-report-full.png");
@@ -65,11 +65,27 @@ class BrowserRenderTest {
     }
 
     @Test
+    void factorReportRendersEveryChartWithoutConsoleErrors(@TempDir Path tmp) throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
+                "skipped: /usr/bin/chromium is absent (apt-get install -y chromium)");
+        Path report = FactorTearSheet.write(tmp.resolve("out"), SyntheticFactorResult.of(700), "Synthetic <factors>",
+                "two factors, two horizons, 700 dates");
+        assertRendersCleanly(tmp, report, 11);
+        Path png = Path.of("target", "tearsheet", "factor-report.png").toAbsolutePath();
+        Files.createDirectories(png.getParent());
+        Files.deleteIfExists(png);
+        Files.copy(report, png.resolveSibling("factor-report.html"), StandardCopyOption.REPLACE_EXISTING);
+        chromium(tmp, List.of("--hide-scrollbars", "--window-size=1400,3200", "--screenshot=" + png,
+                report.toUri().toString()));
+        assertTrue(Files.size(png) > 50_000, "screenshot " + png + " looks empty: " + Files.size(png) + " bytes");
+    }
+
+    @Test
     void downsampledHourlyReportRendersToo(@TempDir Path tmp) throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
                 "skipped: /usr/bin/chromium is absent (apt-get install -y chromium)");
         Path dir = SyntheticBacktestDir.write(tmp.resolve("out"), 24 * 400, 3_600_000L);
-        assertRendersCleanly(tmp, BacktestTearSheet.write(dir, Optional.empty(), "hourly"));
+        assertRendersCleanly(tmp, BacktestTearSheet.write(dir, Optional.empty(), "hourly"), 8);
     }
 
     @Test
@@ -97,9 +113,9 @@ class BrowserRenderTest {
     }
 
     /** Every chart's 'finished' fired, no page error, and nothing written to the browser console. */
-    private static void assertRendersCleanly(Path tmp, Path report) throws Exception {
+    private static void assertRendersCleanly(Path tmp, Path report, int minCharts) throws Exception {
         int charts = Integer.parseInt(attribute(Files.readString(report), "data-charts"));
-        assertTrue(charts >= 8, "a backtest report holds at least 8 charts, this one " + charts);
+        assertTrue(charts >= minCharts, "the report holds at least " + minCharts + " charts, this one " + charts);
         Run dom = chromium(tmp, List.of("--enable-logging=stderr", "--v=0", "--dump-dom", report.toUri().toString()));
         assertEquals(Integer.toString(charts), attribute(dom.stdout, "data-charts-rendered"),
                 "charts whose 'finished' event fired; page errors: " + errorText(dom.stdout));
