@@ -9,6 +9,14 @@
  * r.quantileReturns("mom_30_1", 20);                // quantile bars
  * r.correlation().get("mom_30_1", "rev_1");         // factor correlation matrix
  * Map<LakeTable, Dataset<Row>> tables = ResearchTables.all(spark, runId, r);   // → Delta, keyed by run_id
+ *
+ * // against the lake, as `bin/quantlake research factors` runs it:
+ * LakeFactorResearch research = new LakeFactorResearch(lake);
+ * FactorResearchOutcome outcome = research.run(config);                // candles at a pinned Delta version
+ * research.record(outcome, RunRecord.newRunId(LakeFactorResearch.KIND, started), started);
+ * //   → factor_ic, factor_ic_summary, factor_quantile_returns, factor_stability, factor_correlation (keyed by run),
+ * //     factors (MERGE on market, interval, factor, symbol, ts) and runs (kind factor_research)
+ * FactorTearSheet.write(outDir, outcome.result(), title, about);       // → factor_report.html
  * }</pre>
  *
  * <p>Timing: the score at date {@code t} (a bar open time) uses closes up to and including

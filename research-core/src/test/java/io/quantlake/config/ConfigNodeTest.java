@@ -82,4 +82,18 @@ class ConfigNodeTest {
         assertEquals(false, Range.atLeast(0).contains(Double.POSITIVE_INFINITY));
         assertEquals(false, Range.finite().contains(Double.NaN));
     }
+
+    @Test
+    void instantsAreUtcDatesOrIsoDateTimesAndIntervalsBinanceCodes() {
+        ConfigNode n = yaml("a: 2024-01-01\nb: 2024-01-01T06:00:00+02:00\nc: 2024-01-01T06:00\nd: 20240101\n"
+                + "i: 4h\nj: 7h\n");
+        assertEquals(java.time.Instant.parse("2024-01-01T00:00:00Z"), n.instant("a"));
+        assertEquals(java.time.Instant.parse("2024-01-01T04:00:00Z"), n.instant("b"));
+        assertEquals(java.time.Instant.parse("2024-01-01T06:00:00Z"), n.instant("c"), "no offset reads as UTC");
+        assertEquals("config key `d` must be a UTC date (2024-01-01) or an ISO-8601 date-time (2024-01-01T00:00:00Z),"
+                + " got 20240101 (file conf/x.yaml)", error(() -> n.instant("d")));
+        assertEquals(io.quantlake.market.Interval.parse("4h"), n.interval("i"));
+        assertEquals("config key `j` must be one of " + io.quantlake.market.Interval.codes() + ", got \"7h\" (file conf/x.yaml)",
+                error(() -> n.interval("j")));
+    }
 }

@@ -125,4 +125,14 @@ class FactorResearchConfigTest {
         assertEquals(0, SeriesStats.of(new double[0]).n());
         assertEquals(SeriesStats.of(new double[] {0.1, 0.3}), SeriesStats.everyNth(new double[] {0.1, 9, 9, 0.3, 9}, 3));
     }
+
+    @Test
+    void theDemoResearchConfigBinds() {
+        String root = System.getProperty("quantlake.root");
+        org.junit.jupiter.api.Assumptions.assumeTrue(root != null, "skipped: quantlake.root is not set (run through Maven)");
+        FactorResearchConfig c = FactorResearchConfig.load(java.nio.file.Path.of(root, "datasets/configs/research/factors.yaml"));
+        assertTrue(c.universe().isEmpty(), "universe: all");
+        assertEquals(List.of("mom_30_1", "rev_1", "rvol_20", "amihud_20", "beta_ew_60", "high_ratio_60"), c.spec().names());
+        assertEquals(List.of(1, 5, 20), c.spec().horizons());
+    }
 }
