@@ -15,7 +15,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code research factors --config F [--out DIR]}: factor research on the lake's candles (issue 5, item 1). */
-@Command(name = "research", mixinStandardHelpOptions = true, description = "Research on the lake's data",
+@Command(name = "research", mixinStandardHelpOptions = true,
+        description = "Research on the lake's candles: factor research",
         subcommands = {ResearchCommand.Factors.class})
 final class ResearchCommand implements Runnable {
     @picocli.CommandLine.Spec
@@ -24,6 +25,32 @@ final class ResearchCommand implements Runnable {
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing subcommand: factors");
+    }
+
+    /**
+     * Factor research of {@code config} on {@code lake} as {@code research factors} runs it (also for
+     * {@code demo}): writes the Delta tables and {@code factor_report.html} in {@code out} (null:
+     * {@code out/<run id>}), prints the summary table, the rows written and the report's path; returns that path.
+     */
+    static Path factorResearch(Lake lake, FactorResearchConfig config, Path out) {
+        Instant started = Instant.now();
+        LakeFactorResearch research = new LakeFactorResearch(lake);
+        FactorResearchOutcome outcome = research.run(config);
+        String runId = RunRecord.newRunId(LakeFactorResearch.KIND, started);
+        Map<String, MergeCounts> written = research.record(outcome, runId, started);
+        Path dir = out != null ? out : Path.of("out", runId);
+        String file = config.origin().replaceFirst("^file ", "");
+        Path report = FactorTearSheet.write(dir, outcome.result(),
+                "Factor research: " + Path.of(file).getFileName(), Factors.about(runId, outcome));
+        System.out.print(FactorTearSheet.summaryTable(outcome.result()).text());
+        for (Map.Entry<String, MergeCounts> e : written.entrySet()) {
+            MergeCounts c = e.getValue();
+            System.out.printf("%-24s %,d inserted, %,d updated, %,d unchanged%n", e.getKey(), c.inserted(),
+                    c.updated(), c.unchanged());
+        }
+        System.out.println("run " + runId + " (candles version " + outcome.dataVersions().get("candles")
+                + "); report " + report);
+        return report;
     }
 
     /**
@@ -39,32 +66,17 @@ final class ResearchCommand implements Runnable {
         @Mixin
         LakeOptions lake;
 
-        @Option(names = "--config", required = true, description = "factor research YAML (FactorResearchConfig)")
+        @Option(names = "--config", required = true, paramLabel = "FILE",
+                description = "factor research YAML (FactorResearchConfig; e.g. datasets/configs/research/factors.yaml)")
         Path config;
 
-        @Option(names = "--out", description = "output directory of factor_report.html (default: out/<run id>)")
+        @Option(names = "--out", paramLabel = "DIR", description = "output directory of factor_report.html (default: out/<run id>)")
         Path out;
 
         @Override
         public void run() {
-            Instant started = Instant.now();
             FactorResearchConfig cfg = FactorResearchConfig.load(config); // config errors before any Spark work
-            Lake l = lake.open();
-            LakeFactorResearch research = new LakeFactorResearch(l);
-            FactorResearchOutcome outcome = research.run(cfg);
-            String runId = RunRecord.newRunId(LakeFactorResearch.KIND, started);
-            Map<String, MergeCounts> written = research.record(outcome, runId, started);
-            Path dir = out != null ? out : Path.of("out", runId);
-            Path report = FactorTearSheet.write(dir, outcome.result(), "Factor research: " + config.getFileName(),
-                    about(runId, outcome));
-            System.out.print(FactorTearSheet.summaryTable(outcome.result()).text());
-            for (Map.Entry<String, MergeCounts> e : written.entrySet()) {
-                MergeCounts c = e.getValue();
-                System.out.printf("%-24s %,d inserted, %,d updated, %,d unchanged%n", e.getKey(), c.inserted(),
-                        c.updated(), c.unchanged());
-            }
-            System.out.println("run " + runId + " (candles version " + outcome.dataVersions().get("candles")
-                    + "); report " + report);
+            factorResearch(lake.open(), cfg, out);
         }
 
         private static String about(String runId, FactorResearchOutcome o) {
