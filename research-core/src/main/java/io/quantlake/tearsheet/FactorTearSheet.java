@@ -153,7 +153,7 @@ public final class FactorTearSheet {
         return new BarChart(f + ": mean forward return by score quantile", buckets, series, ValueFormat.PERCENT);
     }
 
-    private static Block stability(FactorResearchResult r, String f, IcSummary any) {
+    private static Block stability(FactorResearchResult r, String f, IcSummary summary) {
         List<StabilityPoint> points = r.stability(f);
         if (points.isEmpty()) {
             return new Note("No date with enough values for turnover and rank autocorrelation.");
@@ -166,8 +166,8 @@ public final class FactorTearSheet {
             turnover[k] = points.get(k).turnover();
             autocorr[k] = points.get(k).rankAutocorr();
         }
-        return new TimeSeriesChart(f + ": top-quantile turnover (mean " + Formats.percent(any.meanTurnover())
-                + ") and rank autocorrelation (mean " + Formats.ratio(any.meanRankAutocorr()) + ") per date",
+        return new TimeSeriesChart(f + ": top-quantile turnover (mean " + Formats.percent(summary.meanTurnover())
+                + ") and rank autocorrelation (mean " + Formats.ratio(summary.meanRankAutocorr()) + ") per date",
                 List.of(new TimeSeries("turnover", t, turnover), new TimeSeries("rank autocorrelation", t, autocorr)),
                 ValueFormat.NUMBER, TimeSeriesChart.Style.LINE);
     }

@@ -29,5 +29,10 @@
  * calculations are plain functions tested on their own: {@link io.quantlake.tearsheet.PerformanceSeries},
  * {@link io.quantlake.tearsheet.MonthlyReturns}, {@link io.quantlake.tearsheet.TradeStatistics},
  * {@link io.quantlake.tearsheet.LedgerSummary}.
+ *
+ * <p><b>The factor tear sheet</b> ({@link io.quantlake.tearsheet.FactorTearSheet}) draws a
+ * {@link io.quantlake.research.FactorResearchResult} into {@code factor_report.html}: the summary table (factor x
+ * horizon), the factor correlation heatmap, and per factor the IC and rank IC per date with a trailing mean, the IC
+ * decay across horizons, the quantile mean forward returns and the turnover and rank autocorrelation.
  */
 package io.quantlake.tearsheet;
