@@ -9,7 +9,6 @@ import io.quantlake.ingest.ArchiveReader;
 import io.quantlake.ingest.IngestBatch;
 import io.quantlake.lake.Lake;
 import io.quantlake.lake.LakeSummary;
-import io.quantlake.report.BacktestFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -67,11 +66,15 @@ final class DemoCommand implements Runnable {
             BacktestOutcome outcome = backtest.run(BacktestConfig.load(config));
             String runId = backtest.record(outcome, started);
             Path dir = out.resolve(name);
-            BacktestFiles.write(outcome.result(), dir);
+            backtest.writeFiles(outcome, dir, name);
             System.out.printf("%-26s run %s -> %s%n", name, runId, dir);
             results.put(name, outcome);
         }
         System.out.print(MetricsTable.of(results));
+        System.out.println("== reports (open offline in a browser):");
+        for (String name : results.keySet()) {
+            System.out.println("  " + out.resolve(name).resolve("report.html").toAbsolutePath());
+        }
     }
 
     private Path configs() {
