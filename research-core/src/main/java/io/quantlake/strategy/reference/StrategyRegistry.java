@@ -3,6 +3,9 @@ package io.quantlake.strategy.reference;
 import io.quantlake.config.ConfigNode;
 import io.quantlake.config.Range;
 import io.quantlake.config.StrategyConfig;
+import io.quantlake.market.Market;
+import io.quantlake.strategy.pairs.PairTradingConfig;
+import io.quantlake.strategy.pairs.PairTradingStrategy;
 import io.quantlake.schedule.RebalanceSchedule;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -29,7 +32,8 @@ public final class StrategyRegistry {
             .with("monthly_rebalance", StrategyRegistry::monthlyRebalance)
             .with("inverse_vol", StrategyRegistry::inverseVol)
             .with("market_neutral", StrategyRegistry::marketNeutral)
-            .with("sma_cross_tpsl", StrategyRegistry::smaCrossTpsl);
+            .with("sma_cross_tpsl", StrategyRegistry::smaCrossTpsl)
+            .with("pair_trading", StrategyRegistry::pairTrading);
 
     private final Map<String, Factory> factories;
 
@@ -37,7 +41,7 @@ public final class StrategyRegistry {
         this.factories = Collections.unmodifiableMap(new LinkedHashMap<>(factories));
     }
 
-    /** CLI.md's reference strategies: monthly_rebalance, inverse_vol, market_neutral, sma_cross_tpsl. */
+    /** CLI.md's reference strategies: monthly_rebalance, inverse_vol, market_neutral, sma_cross_tpsl; and pair_trading. */
     public static StrategyRegistry standard() {
         return STANDARD;
     }
@@ -120,5 +124,11 @@ public final class StrategyRegistry {
                 p.integer("slow", 1, Integer.MAX_VALUE), p.number("take_profit", Range.above(0)),
                 p.number("stop_loss", Range.open(0, 1)), p.integer("max_positions", 1, Integer.MAX_VALUE));
         return new ConfiguredStrategy.Legacy("sma_cross_tpsl", s, s.maxPositions());
+    }
+
+    /** {@link PairTradingStrategy}, usdm only (each trade shorts a leg); params in {@link PairTradingConfig}. */
+    private static ConfiguredStrategy pairTrading(ConfigNode p) {
+        return new ConfiguredStrategy.Signal("pair_trading", new PairTradingStrategy(PairTradingConfig.bind(p)),
+                java.util.Set.of(Market.USDM));
     }
 }
