@@ -12,7 +12,7 @@ import java.util.List;
  *   pairs:            [BCHUSDT/LTCUSDT, ...]  Y/X, symbol-disjoint     [absent: every ordered pair of the universe]
  *   top_pairs:        integer >= 1                                      [number of pairs given, else 1]
  *   max_pvalue:       (0, 1]                                            [0.05]
- *   formation_bars:   integer >= 20                                     [120]
+ *   formation_bars:   integer >= 30                                     [120]
  *   price:            log | raw                                         [log]
  *   hedge:            ols | kalman                                      [ols]
  *   lookback:         integer >= 3, OLS window / Kalman warm-up         [60]

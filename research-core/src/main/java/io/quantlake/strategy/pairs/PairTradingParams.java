@@ -31,8 +31,14 @@ public record PairTradingParams(List<PairSpec> pairs, int topPairs, double maxPV
                                 PriceScale price, HedgeRatio hedge, int zLookback, double entryZ, double exitZ,
                                 double stopZ, int maxHoldingBars, LegSizing sizing, double legWeight, int retestBars,
                                 OnBreak onBreak) {
-    /** Smallest formation window: the ADF lag search needs room. */
-    public static final int MIN_FORMATION_BARS = 20;
+    /**
+     * Fewest common bars a formation test uses: from 21 observations on, Engle-Granger's ADF lag search
+     * (up to {@code 12 (n/100)^(1/4)} lags) always has more rows than coefficients.
+     */
+    public static final int MIN_TEST_BARS = 21;
+
+    /** Smallest formation window. */
+    public static final int MIN_FORMATION_BARS = 30;
 
     public PairTradingParams {
         pairs = List.copyOf(pairs);

@@ -28,13 +28,15 @@ import java.util.Set;
  *   <li><b>Selection</b>, once, at the first bar {@code t} with {@code t + 1 >= formation_bars}: every candidate
  *       pair (the given {@code pairs}, else every ordered pair of the universe) is tested by Engle-Granger
  *       ({@code EngleGranger.coint}) on the common bars of the trailing {@code formation_bars} grid bars; pairs with
- *       fewer than {@code formation_bars / 2} common bars or whose test is impossible are left out. The best by
+ *       fewer than {@code max(21, ceil(formation_bars / 2))} common bars or whose test is impossible are left out. The best by
  *       p-value (ties by y, x) with {@code p <= max_pvalue} are taken greedily, skipping a pair that shares a
  *       symbol with one already taken, up to {@code top_pairs}. Each selected pair's {@link SpreadModel} is
- *       then replayed over the formation window, so it is warm when trading starts. Nothing is selected again.</li>
+ *       then replayed over the history from bar 0 to {@code t}, so it is warm when trading starts (and its
+ *       z-scores are those of a model fed from the first bar). Nothing is selected again.</li>
  *   <li><b>Spread.</b> The pair's z-score at {@code t} ({@link SpreadModel}).</li>
  *   <li><b>Re-test</b> every {@code retest_bars} after the last test, on the trailing {@code formation_bars}:
- *       the pair stays tradable while {@code p <= max_pvalue}; when it fails no new trade opens (until a later
+ *       the pair stays tradable while {@code p <= max_pvalue}; when it fails (or the test is impossible:
+ *       too few common bars, a degenerate regression) no new trade opens (until a later
  *       re-test passes) and an open trade is held or closed per {@link OnBreak}.</li>
  *   <li><b>Book-keeping.</b> A trade the strategy opened has ended when neither leg holds a lot or a pending
  *       order; a new trade then needs {@code |z| < entry_z} at some bar first (so a stopped or timed-out trade
@@ -160,16 +162,16 @@ public final class PairTradingStrategy implements SignalStrategy {
         }
     }
 
-    /** Engle-Granger p-value of history rows {@code yRow} on {@code xRow} over the formation window ending at {@code t}; 1 when untestable. */
+    /** Engle-Granger p-value of history rows {@code yRow} on {@code xRow} over the formation window ending at {@code t}; NaN when untestable. */
     private double pValue(int yRow, int xRow, int t) {
         CointegrationResult r = formationTest(yRow, xRow, t);
-        return r == null ? 1.0 : r.pValue();
+        return r == null ? Double.NaN : r.pValue();
     }
 
     private CointegrationResult formationTest(int yRow, int xRow, int t) {
         int from = t + 1 - params.formationBars();
         AlignedPair p = AlignedPair.join(history[yRow], history[xRow], from, t + 1);
-        if (2 * p.size() < params.formationBars()) {
+        if (p.size() < Math.max(PairTradingParams.MIN_TEST_BARS, (params.formationBars() + 1) / 2)) {
             return null;
         }
         try {
@@ -208,7 +210,7 @@ public final class PairTradingStrategy implements SignalStrategy {
             int xRow = row.get(r.x());
             PairFeed feed = new PairFeed(new SpreadModel(params.hedge(), params.zLookback()), rowUniverse[yRow],
                     rowUniverse[xRow], params.price());
-            for (int s = t + 1 - params.formationBars(); s <= t; s++) {
+            for (int s = 0; s <= t; s++) {
                 feed.model().advance(s, history[yRow][s], history[xRow][s]);
             }
             books.add(new PairBook(new PairSpec(r.y(), r.x()), rowUniverse[yRow], rowUniverse[xRow], yRow, xRow, feed,
