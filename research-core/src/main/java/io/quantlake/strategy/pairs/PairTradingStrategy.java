@@ -97,15 +97,16 @@ public final class PairTradingStrategy implements SignalStrategy {
             }
             select(snapshot, t);
         }
-        List<Signal> out = new ArrayList<>(0);
+        List<Signal> out = null;
         for (PairBook b : books) {
             b.feed.model().advance(t, history[b.yRow][t], history[b.xRow][t]);
-            decide(b, t, state, out);
+            out = decide(b, t, state, out);
         }
-        return out;
+        return out == null ? List.of() : out;
     }
 
-    private void decide(PairBook b, int t, PortfolioState state, List<Signal> out) {
+    /** Decides for one pair; returns {@code out}, created on the first signal (no allocation on quiet bars). */
+    private List<Signal> decide(PairBook b, int t, PortfolioState state, List<Signal> out) {
         double z = b.feed.model().z();
         if (params.retestBars() > 0 && t - b.lastTestBar >= params.retestBars()) {
             b.lastPValue = pValue(b.yRow, b.xRow, t);
@@ -121,13 +122,10 @@ public final class PairTradingStrategy implements SignalStrategy {
             b.armed = false;
         }
         if (b.open && !pending && heldY != heldX) {
-            closeLeg(heldY ? b.y : b.x, state, out, b);
-            return;
+            return closeLeg(heldY ? b.y : b.x, state, out, b);
         }
         if (b.open && !b.active && params.onBreak() == OnBreak.CLOSE && !pending) {
-            closeLeg(b.y, state, out, b);
-            closeLeg(b.x, state, out, b);
-            return;
+            return closeLeg(b.x, state, closeLeg(b.y, state, out, b), b);
         }
         if (!b.armed && Math.abs(z) < params.entryZ()) {
             b.armed = true;
@@ -135,7 +133,7 @@ public final class PairTradingStrategy implements SignalStrategy {
         double beta = b.feed.model().beta();
         double az = Math.abs(z);
         if (inTrade || !b.active || !b.armed || !(az >= params.entryZ() && az < params.stopZ()) || !Double.isFinite(beta)) {
-            return;
+            return out;
         }
         int dir = z > 0 ? -1 : 1;
         List<ExitStrategy> chain = new ArrayList<>(3);
@@ -147,19 +145,24 @@ public final class PairTradingStrategy implements SignalStrategy {
         double wy = params.legWeight();
         double wx = params.sizing().xWeight(wy, beta);
         int xDir = beta >= 0 ? -dir : dir;
+        out = out == null ? new ArrayList<>() : out;
         out.add(Signal.open(b.spec.y(), dir > 0 ? Signal.Side.LONG : Signal.Side.SHORT, new Signal.Weight(wy), chain));
         out.add(Signal.open(b.spec.x(), xDir > 0 ? Signal.Side.LONG : Signal.Side.SHORT, new Signal.Weight(wx), chain));
         b.open = true;
+        return out;
     }
 
-    private static void closeLeg(int k, PortfolioState state, List<Signal> out, PairBook b) {
+    /** Adds CLOSE signals for the open lots of leg {@code k} to {@code out} (created when null); returns it. */
+    private static List<Signal> closeLeg(int k, PortfolioState state, List<Signal> out, PairBook b) {
         String symbol = k == b.y ? b.spec.y() : b.spec.x();
+        List<Signal> o = out == null ? new ArrayList<>() : out;
         if (state.quantity(k, PositionSide.LONG) != 0) {
-            out.add(Signal.close(symbol, Signal.Side.LONG));
+            o.add(Signal.close(symbol, Signal.Side.LONG));
         }
         if (state.quantity(k, PositionSide.SHORT) != 0) {
-            out.add(Signal.close(symbol, Signal.Side.SHORT));
+            o.add(Signal.close(symbol, Signal.Side.SHORT));
         }
+        return o;
     }
 
     /** Engle-Granger p-value of history rows {@code yRow} on {@code xRow} over the formation window ending at {@code t}; NaN when untestable. */

@@ -22,6 +22,20 @@ public enum PriceScale {
         return Math.log(close);
     }
 
+    /**
+     * The scale spelled {@code code} ({@code log} or {@code raw}, as {@code --price} and the YAML key {@code price}).
+     *
+     * @throws IllegalArgumentException naming the accepted values otherwise
+     */
+    public static PriceScale parse(String code) {
+        for (PriceScale p : values()) {
+            if (p.code().equals(code)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("price must be log or raw, got '" + code + "'");
+    }
+
     /** The config spelling, {@code log} or {@code raw}. */
     public String code() {
         return name().toLowerCase(java.util.Locale.ROOT);
