@@ -43,6 +43,8 @@ public final class Backtest {
         StrategyInput input;
         if (strategy instanceof ConfiguredStrategy.Weight w) {
             input = StrategyInput.weights(w.strategy(), panel);
+        } else if (strategy instanceof ConfiguredStrategy.Signal sig) {
+            input = StrategyInput.signals(sig.forMarket(config.market()));
         } else {
             ConfiguredStrategy.Legacy l = (ConfiguredStrategy.Legacy) strategy;
             input = StrategyInput.legacy(l.strategy(), l.maxPositions());
