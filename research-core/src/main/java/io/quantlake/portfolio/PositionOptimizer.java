@@ -46,6 +46,8 @@ import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 public final class PositionOptimizer {
     /** Feasibility tolerance on the caps (weights) and on the turnover optimum. */
     public static final double TOLERANCE = 1e-9;
+    /** A current weight this close to its box counts as inside it (no order). */
+    static final double EDGE = 1e-12;
 
     private final double band;
     private final RiskRules rules;
@@ -102,7 +104,7 @@ public final class PositionOptimizer {
                 lo[i] = w[i];
                 hi[i] = w[i];
             }
-            x[i] = Math.max(lo[i], Math.min(hi[i], cw[i]));
+            x[i] = inBox(cw[i], i) ? cw[i] : Math.max(lo[i], Math.min(hi[i], cw[i]));
         }
         if (jointOk(x, clusterIds, clusterCount)) {
             return new OptimizerPlan(orders(x, cw), turnover(x, cw), naiveOrders, naiveTurnover, false);
@@ -116,7 +118,7 @@ public final class PositionOptimizer {
         boolean[] pinned = new boolean[n];
         for (int pass = 0; pass < 2; pass++) {
             for (int i = 0; i < n; i++) {
-                boolean inBox = cw[i] >= lo[i] && cw[i] <= hi[i];
+                boolean inBox = inBox(cw[i], i);
                 boolean atCw = Math.abs(best[i] - cw[i]) <= TOLERANCE;
                 if (pinned[i] || !inBox || (pass == 0) != atCw) {
                     continue;
@@ -148,6 +150,11 @@ public final class PositionOptimizer {
             }
         }
         return new OptimizerPlan(orders, turnover, naiveOrders, naiveTurnover, true);
+    }
+
+    /** Box membership up to {@link #EDGE} (so rounding in {@code w ± band} does not force a trade). */
+    private boolean inBox(double v, int i) {
+        return v >= lo[i] - EDGE && v <= hi[i] + EDGE;
     }
 
     private boolean boxOk(double[] x) {
