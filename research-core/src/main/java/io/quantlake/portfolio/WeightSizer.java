@@ -28,9 +28,11 @@ import java.util.Objects;
  *       {@code max_gross};</li>
  *   <li>{@code inverse_vol}: {@code w_i ← s_i · G · (1/σ_i) / Σ_j (1/σ_j)} (symbols with {@code σ = 0} get 0);</li>
  *   <li>{@code erc}: {@code w_i ← s_i · G · e_i} with {@code e} the equal-risk-contribution weights of the
- *       selected symbols' covariance ({@link RiskParity#erc}); inverse_vol when a selected {@code σ} is 0;</li>
+ *       selected symbols' covariance ({@link RiskParity#erc}); inverse_vol when a selected {@code σ} is 0 or
+ *       the covariance is singular;</li>
  *   <li>{@code vol_target}: the row times {@code k = min(target_vol / σ_p, max_leverage / G)}, {@code σ_p} the
- *       annualised ex-ante volatility of the row ({@link VolTarget#scale}, periods per year of the interval).</li>
+ *       annualised ex-ante volatility of the row ({@link VolTarget#scale}, periods per year of the interval);
+ *       symbols with {@code σ = 0} get 0.</li>
  * </ul>
  */
 public final class WeightSizer {
@@ -104,13 +106,43 @@ public final class WeightSizer {
             case KELLY -> kelly(block, mu, sd, sign);
             case INVERSE_VOL -> inverseVol(sd, sign, gross);
             case ERC -> erc(block, sd, sign, gross);
-            case VOL_TARGET -> VolTarget.scale(current(w, t, n, sel, k), Covariance.sample(block), spec.targetVol(),
-                    panel.interval().periodsPerYear(), spec.maxLeverage()).weights();
+            case VOL_TARGET -> volTarget(block, sd, current(w, t, n, sel, k), panel.interval().periodsPerYear());
             default -> throw new IllegalStateException(spec.method().code());
         };
         for (int j = 0; j < k; j++) {
             w[t * n + sel[j]] = sized[j];
         }
+    }
+
+    /** {@link VolTarget#scale} over the symbols with {@code σ > 0} (the others get 0). */
+    private double[] volTarget(double[][] block, double[] sd, double[] w, double ppy) {
+        int k = 0;
+        for (double s : sd) {
+            k += s > 0 ? 1 : 0;
+        }
+        double[] out = new double[sd.length];
+        if (k == 0) {
+            return out;
+        }
+        double[][] b = new double[block.length][k];
+        double[] v = new double[k];
+        for (int j = 0, m = 0; j < sd.length; j++) {
+            if (sd[j] > 0) {
+                v[m] = w[j];
+                for (int r = 0; r < block.length; r++) {
+                    b[r][m] = block[r][j];
+                }
+                m++;
+            }
+        }
+        double[] scaled = VolTarget.scale(v, Covariance.sample(b), spec.targetVol(), ppy, spec.maxLeverage())
+                .weights();
+        for (int j = 0, m = 0; j < sd.length; j++) {
+            if (sd[j] > 0) {
+                out[j] = scaled[m++];
+            }
+        }
+        return out;
     }
 
     private static double[] current(double[] w, int t, int n, int[] sel, int k) {
@@ -183,7 +215,13 @@ public final class WeightSizer {
         if (!allPositive(sd)) {
             return inverseVol(sd, sign, gross);
         }
-        double[] e = RiskParity.erc(Covariance.sample(block)).weights();
+        double[] e;
+        try {
+            e = RiskParity.erc(Covariance.sample(block)).weights();
+        } catch (IllegalArgumentException singular) {
+            // a singular covariance (fewer returns than symbols, or collinear ones): inverse volatility
+            return inverseVol(sd, sign, gross);
+        }
         double[] v = new double[e.length];
         for (int j = 0; j < e.length; j++) {
             v[j] = sign[j] * gross * e[j];
