@@ -170,7 +170,7 @@ public final class WeightSizer {
             }
         }
         for (int j = 0; j < k; j++) {
-            f[j] = sign[j] * Math.max(0, sign[j] * f[j]);
+            f[j] = sign[j] * f[j] > 0 ? f[j] : 0.0;
         }
         return Kelly.sized(f, new KellyCaps(spec.fraction(), spec.maxWeight(), spec.maxGross()));
     }
