@@ -104,7 +104,7 @@ class BacktestConfigTest {
         assertEquals(ExecutionPrice.CLOSE, c.execution());
         assertEquals(FundingMissing.ZERO, c.funding());
         assertEquals(RebalanceMode.BAND_EDGE, c.rebalance());
-        assertEquals(new CircuitBreaker(0.2, Double.POSITIVE_INFINITY, 3), c.risk().circuitBreaker());
+        assertEquals(new CircuitBreaker(0.2, Double.NaN, 3), c.risk().circuitBreaker());
         assertTrue(c.risk().breaker().isPresent());
         assertEquals(2.5, c.risk().maxLeverage());
     }
@@ -126,7 +126,7 @@ class BacktestConfigTest {
     @Test
     void unknownKeyAnywhere() {
         assertEquals("unknown config key `captial` (file conf/bt.yaml); accepted keys: market, interval, universe, "
-                + "start, end, capital, execution, costs, risk, funding, rebalance, strategy",
+                + "start, end, capital, execution, costs, risk, funding, rebalance, strategy, sizing, hedge",
                 error(MINIMAL + "captial: 3\n"));
         assertEquals("unknown config key `costs.fee_bps` (file conf/bt.yaml); accepted keys: taker_bps, maker_bps, "
                 + "slippage_bps", error(MINIMAL + "costs: {fee_bps: 3}\n"));
