@@ -53,6 +53,55 @@ final class PortfolioFixtures {
         return new TargetWeights(bars, n, decision, w, 0, false);
     }
 
+    /** Executed weights after bar {@code t}: {@code q_i · close_i,t / E_t} (last known close where missing). */
+    static double[] weightsAt(Panel p, io.quantlake.sim.BacktestResult r, int t) {
+        int n = p.symbolCount();
+        double[] q = positionsAt(r.ledger(), n, p.times()[t]);
+        double[] w = new double[n];
+        for (int i = 0; i < n; i++) {
+            double c = Double.NaN;
+            for (int b = t; b >= 0 && Double.isNaN(c); b--) {
+                c = p.close()[b * n + i];
+            }
+            w[i] = q[i] == 0 ? 0 : q[i] * c / r.equity()[t];
+        }
+        return w;
+    }
+
+    /** Every cap of {@code rules} holds (to {@code tol}) on the executed weights after each decision bar. */
+    static void assertCapsAfterDecisions(Panel p, io.quantlake.sim.BacktestResult r, io.quantlake.risk.RiskRules rules,
+                                         boolean[] decisions, double tol) {
+        int n = p.symbolCount();
+        io.quantlake.risk.RiskManager clusters = new io.quantlake.risk.RiskManager(rules, p);
+        int[] ids = new int[n];
+        for (int t = 0; t < p.bars(); t++) {
+            int count = clusters.clusters(t, ids);
+            if (!decisions[t]) {
+                continue;
+            }
+            double[] w = weightsAt(p, r, t);
+            double gross = 0;
+            double net = 0;
+            int open = 0;
+            double[] cluster = new double[count];
+            for (int i = 0; i < n; i++) {
+                org.junit.jupiter.api.Assertions.assertTrue(Math.abs(w[i]) <= rules.maxWeight() + tol,
+                        "asset cap at bar " + t + ": " + w[i]);
+                gross += Math.abs(w[i]);
+                net += w[i];
+                open += w[i] != 0 ? 1 : 0;
+                cluster[ids[i]] += Math.abs(w[i]);
+            }
+            org.junit.jupiter.api.Assertions.assertTrue(gross <= rules.maxGross() + tol, "gross at bar " + t + ": " + gross);
+            org.junit.jupiter.api.Assertions.assertTrue(Math.abs(net) <= rules.maxNet() + tol, "net at bar " + t + ": " + net);
+            org.junit.jupiter.api.Assertions.assertTrue(open <= rules.maxPositions(), "positions at bar " + t + ": " + open);
+            for (double c : cluster) {
+                org.junit.jupiter.api.Assertions.assertTrue(c <= rules.maxClusterWeight() + tol,
+                        "cluster at bar " + t + ": " + c);
+            }
+        }
+    }
+
     /** Net quantity of each symbol after every ledger row with time {@code <= time}. */
     static double[] positionsAt(Ledger l, int n, long time) {
         double[] long_ = new double[n];

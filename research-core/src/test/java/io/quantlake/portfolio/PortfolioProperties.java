@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quantlake.ledger.TradeEvent;
 import io.quantlake.market.Market;
 import io.quantlake.panel.Panel;
-import io.quantlake.risk.RiskManager;
 import io.quantlake.risk.RiskRules;
 import io.quantlake.sim.BacktestResult;
 import io.quantlake.sim.ExecutionPrice;
@@ -37,17 +36,6 @@ class PortfolioProperties {
                 .withMaxPositions(1 + rnd.nextInt(4));
     }
 
-    /** Executed weights after bar {@code t}: {@code q_i · close_i,t / E_t}. */
-    private static double[] weightsAt(Panel p, BacktestResult r, int t) {
-        int n = p.symbolCount();
-        double[] q = PortfolioFixtures.positionsAt(r.ledger(), n, p.times()[t]);
-        double[] w = new double[n];
-        for (int i = 0; i < n; i++) {
-            w[i] = q[i] * p.close()[t * n + i] / r.equity()[t];
-        }
-        return w;
-    }
-
     @Property(tries = 60)
     void riskCapsHoldAfterEveryDecisionsExecution(@ForAll long seed) {
         Random rnd = new Random(seed);
@@ -57,32 +45,7 @@ class PortfolioProperties {
         RiskRules rules = randomRules(rnd);
         TargetWeights tw = PortfolioFixtures.targets(rnd, p.bars(), n, m == Market.SPOT, 0.6);
         BacktestResult r = AdvancedPortfolioManager.builder().risk(rules).build().run(p, closeNoCosts(m), tw).result();
-        RiskManager clusters = new RiskManager(rules, p);
-        int[] ids = new int[n];
-        for (int t = 0; t < p.bars(); t++) {
-            int count = clusters.clusters(t, ids);
-            if (!tw.decision()[t]) {
-                continue;
-            }
-            double[] w = weightsAt(p, r, t);
-            double gross = 0;
-            double net = 0;
-            int open = 0;
-            double[] cluster = new double[count];
-            for (int i = 0; i < n; i++) {
-                assertTrue(Math.abs(w[i]) <= rules.maxWeight() + TOL, "asset cap at bar " + t + ": " + w[i]);
-                gross += Math.abs(w[i]);
-                net += w[i];
-                open += w[i] != 0 ? 1 : 0;
-                cluster[ids[i]] += Math.abs(w[i]);
-            }
-            assertTrue(gross <= rules.maxGross() + TOL, "gross at bar " + t + ": " + gross);
-            assertTrue(Math.abs(net) <= rules.maxNet() + TOL, "net at bar " + t + ": " + net);
-            assertTrue(open <= rules.maxPositions(), "positions at bar " + t + ": " + open);
-            for (double c : cluster) {
-                assertTrue(c <= rules.maxClusterWeight() + TOL, "cluster at bar " + t + ": " + c);
-            }
-        }
+        PortfolioFixtures.assertCapsAfterDecisions(p, r, rules, tw.decision(), TOL);
     }
 
     @Property(tries = 40)
@@ -117,7 +80,7 @@ class PortfolioProperties {
         BetaHedge beta = new BetaHedge(spec, p);
         for (int t = 0; t < p.bars(); t++) {
             if (tw.decision()[t]) {
-                double b = beta.portfolioBeta(t, weightsAt(p, run.result(), t));
+                double b = beta.portfolioBeta(t, PortfolioFixtures.weightsAt(p, run.result(), t));
                 assertTrue(Math.abs(b) <= spec.band() + 1e-9, "beta " + b + " at bar " + t + ", band " + spec.band());
             }
         }
