@@ -2,22 +2,17 @@ package io.quantlake.portfolio;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quantlake.market.Interval;
 import io.quantlake.market.Market;
 import io.quantlake.panel.Panel;
-import io.quantlake.panel.PanelBuilder;
 import io.quantlake.risk.RiskRules;
 import io.quantlake.sim.BacktestResult;
 import io.quantlake.sim.ExecutionPrice;
+import io.quantlake.sim.Fixtures;
 import io.quantlake.sim.FundingMissing;
 import io.quantlake.sim.SimConfig;
 import io.quantlake.strategy.TargetWeights;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** Every portfolio feature at once on real Binance daily candles (shared/data; skipped without it). */
@@ -25,20 +20,7 @@ class RealCandlesPortfolioTest {
     private static final String[] UNIVERSE = {"BTCUSDT", "ETHUSDT", "SOLUSDT", "XRPUSDT", "WIFUSDT"};
 
     private static Panel load() throws IOException {
-        String shared = System.getProperty("quantlake.shared");
-        Path dir = shared == null ? null : Path.of(shared, "data", "binance-spot-2024", "1d");
-        Assumptions.assumeTrue(dir != null && Files.isDirectory(dir),
-                "shared data not found (system property quantlake.shared=" + shared + "); skipping real-data test");
-        PanelBuilder b = Panel.builder(Interval.D1, UNIVERSE);
-        for (String s : UNIVERSE) {
-            List<String> lines = Files.readAllLines(dir.resolve(s + ".csv"));
-            for (String line : lines.subList(1, lines.size())) {
-                String[] f = line.split(",");
-                b.bar(s, Long.parseLong(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]),
-                        Double.parseDouble(f[3]), Double.parseDouble(f[4]), Double.parseDouble(f[5]));
-            }
-        }
-        return b.build();
+        return Fixtures.sharedSpotPanel("1d", UNIVERSE);
     }
 
     /** Every 7th bar: long the first three symbols, short the last two, 0.4 each (0-forced where not listed). */
