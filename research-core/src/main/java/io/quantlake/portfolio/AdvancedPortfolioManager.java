@@ -34,8 +34,8 @@ import java.util.TreeMap;
  * kernel with a {@link PortfolioHook} that at each decision applies {@link RiskManager} (clusters from
  * {@link io.quantlake.risk.CorrelationTracker}), {@link PositionOptimizer} and {@link BetaHedge}. The circuit
  * breaker, leverage cap and liquidation stay the kernel's ({@link SimConfig}). When the optimizer is on it
- * applies the strategy's band itself (box {@code [w ± band]}, trading to the band edge) and the kernel gets
- * band 0; otherwise the kernel's band and {@code rebalance.to} apply to the capped targets. The optimizer is
+ * applies the strategy's band itself (box {@code [w ± band]}; a symbol outside its band trades to its target
+ * with {@code rebalance.to: target}, to the band edge with {@code band_edge}) and the kernel gets band 0; otherwise the kernel's band and {@code rebalance.to} apply to the capped targets. The optimizer is
  * on by default whenever risk caps are set. With nothing configured the kernel runs exactly as without this
  * layer (no hook).
  */
@@ -82,7 +82,8 @@ public final class AdvancedPortfolioManager {
         boolean spot = config.market() == Market.SPOT;
         RiskRules rules = risk == null ? RiskRules.NONE : risk;
         RiskManager manager = rules.any() ? new RiskManager(rules, panel) : null;
-        PositionOptimizer optimizer = optimize ? new PositionOptimizer(sized.band(), rules, spot) : null;
+        PositionOptimizer optimizer = optimize ? new PositionOptimizer(sized.band(), rules, spot,
+                config.rebalanceMode() == io.quantlake.sim.RebalanceMode.TARGET) : null;
         BetaHedge overlay = hedge == null ? null : new BetaHedge(hedge, panel);
         PortfolioHook hook = new PortfolioHook(panel.symbolCount(), manager, optimizer, overlay, spot);
         TargetWeights input = optimizer == null ? sized

@@ -29,8 +29,11 @@ import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
  *
  * <p>Method. Without joint caps the problem separates: {@code x_i = clamp(cw_i, lo_i, hi_i)} is the unique
  * L1-closest point of each box, and it trades exactly the symbols whose current weight lies outside their box,
- * which every feasible point must trade; so it is optimal in both objectives. This is also the band-edge rule
- * of SIMULATION.md §5 (R10 {@code band_edge}). When that projection breaks a joint cap, the turnover minimum is
+ * which every feasible point must trade; so it is optimal in both objectives. This is the band-edge rule of
+ * SIMULATION.md §5 (R10 {@code band_edge}), entries included (a new position opens at {@code w − band}). With
+ * {@code toTarget} ({@code rebalance.to: target}, the default) the box of a symbol whose current weight lies
+ * outside it collapses to {@code {w_i}}: traded symbols go to their targets as in §5, and only the joint caps
+ * can move the untraded ones within their bands. When that projection breaks a joint cap, the turnover minimum is
  * the linear program {@code min Σ d_i} s.t. {@code d_i >= ±(x_i − cw_i)}, {@code a_i >= ±x_i}, the box, and the
  * caps on sums of {@code a_i} and {@code x_i} (Commons Math's simplex; exact up to its tolerance, 1e-9 here).
  * Orders are then reduced by pinning {@code x_i = cw_i} greedily for the symbols whose current weight is inside
@@ -52,6 +55,7 @@ public final class PositionOptimizer {
     private final double band;
     private final RiskRules rules;
     private final boolean longOnly;
+    private final boolean toTarget;
     private double[] lo = new double[0];
     private double[] hi = new double[0];
 
@@ -61,12 +65,21 @@ public final class PositionOptimizer {
      * @param longOnly spot: no negative weights
      */
     public PositionOptimizer(double band, RiskRules rules, boolean longOnly) {
+        this(band, rules, longOnly, false);
+    }
+
+    /**
+     * @param toTarget {@code rebalance.to: target}: a symbol whose current weight is outside its box trades to its
+     *                 target {@code w_i} (its box collapses to {@code {w_i}}) instead of the nearest band edge
+     */
+    public PositionOptimizer(double band, RiskRules rules, boolean longOnly, boolean toTarget) {
         if (!(band >= 0 && band < 1)) {
             throw new IllegalArgumentException("band must be in [0, 1), got " + band);
         }
         this.band = band;
         this.rules = rules;
         this.longOnly = longOnly;
+        this.toTarget = toTarget;
     }
 
     public double band() {
@@ -100,7 +113,7 @@ public final class PositionOptimizer {
             if (longOnly) {
                 lo[i] = Math.max(lo[i], 0);
             }
-            if (w[i] == 0 && rules.maxPositions() < Integer.MAX_VALUE || band == 0) {
+            if (w[i] == 0 && rules.maxPositions() < Integer.MAX_VALUE || band == 0 || toTarget && !inBox(cw[i], i)) {
                 lo[i] = w[i];
                 hi[i] = w[i];
             }

@@ -27,8 +27,9 @@
  *   <li>Risk interventions are counted twice in {@link io.quantlake.portfolio.PortfolioReport}: ledger rows with a
  *       risk reason (the interventions that reduced a held position) and decision-level capped targets. Neither is
  *       added to metrics.json's CLI.md keys; {@code BacktestOutcome.portfolio()} carries the report.</li>
- *   <li>When the optimizer is on (default with any risk cap) it applies the strategy's band itself and trades to
- *       the band edge; the kernel then gets band 0, so {@code rebalance.to} has no effect on such runs.</li>
+ *   <li>When the optimizer is on (default with any risk cap) it applies the strategy's band itself, honouring
+ *       {@code rebalance.to} (target: traded symbols go to their capped targets; band_edge: to the nearest edge,
+ *       entries included); the kernel then gets band 0.</li>
  *   <li>The hedge order is labelled HEDGE as a whole even when the strategy also trades the hedge symbol at that
  *       decision; the hedge leg lies outside the risk caps; {@code hedge:} needs {@code market: usdm}.</li>
  *   <li>Portfolio sections need a weight strategy; with a legacy (signal) strategy they are a config error.</li>

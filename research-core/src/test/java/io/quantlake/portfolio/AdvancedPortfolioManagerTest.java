@@ -10,6 +10,7 @@ import io.quantlake.panel.Panel;
 import io.quantlake.risk.RiskRules;
 import io.quantlake.sim.Fixtures;
 import io.quantlake.sim.FundingMissing;
+import io.quantlake.sim.RebalanceMode;
 import io.quantlake.sim.SimConfig;
 import org.junit.jupiter.api.Test;
 
@@ -45,8 +46,10 @@ class AdvancedPortfolioManagerTest {
         // naive to .5, the optimizer to .45 — one order each.
         var targets = Fixtures.weights(0.05, false, new double[] {0.5, 0.5}, null, new double[] {0.5, 0.5}, null,
                 null);
+        SimConfig bandEdge = SimConfig.builder(Market.USDM, 1000).fundingMissing(FundingMissing.ZERO)
+                .rebalanceMode(RebalanceMode.BAND_EDGE).build();
         ManagedRun run = AdvancedPortfolioManager.builder().risk(RiskRules.NONE.withMaxGross(1)).build()
-                .run(AB, SimConfig.builder(Market.USDM, 1000).fundingMissing(FundingMissing.ZERO).build(), targets);
+                .run(AB, bandEdge, targets);
         PortfolioReport r = run.report();
         assertEquals(2, r.decisions());
         double cwB = 400 / (100 + 5400.0 / 11 + 400);
@@ -56,5 +59,12 @@ class AdvancedPortfolioManagerTest {
         assertEquals(3, r.naiveOrders());
         assertEquals(0.1 + 0.05, r.turnoverSaved(), 1e-12);
         assertEquals(0.05, run.result().targets().band());
+        // rebalance.to: target (default): traded symbols go to their targets, so nothing is saved on this path,
+        // and the executions match the bare kernel's band rule
+        SimConfig target = bandEdge.toBuilder().rebalanceMode(RebalanceMode.TARGET).build();
+        PortfolioReport t = AdvancedPortfolioManager.builder().risk(RiskRules.NONE.withMaxGross(1)).build()
+                .run(AB, target, targets).report();
+        assertEquals(t.naiveTurnover(), t.turnover(), 1e-15);
+        assertEquals(t.naiveOrders(), t.orders());
     }
 }

@@ -108,7 +108,8 @@ class PositionOptimizerTest {
     void neverTradesMoreThanNaiveRebalancing(@ForAll long seed) {
         Random rnd = new Random(seed);
         Case c = Case.random(rnd);
-        PositionOptimizer o = new PositionOptimizer(c.band, c.rules, false);
+        boolean toTarget = rnd.nextBoolean();
+        PositionOptimizer o = new PositionOptimizer(c.band, c.rules, false, toTarget);
         double[] x = new double[c.w.length];
         OptimizerPlan plan = o.plan(c.cw, c.w, c.ids, c.clusters, x);
         assertTrue(o.jointOk(x, c.ids, c.clusters), "caps " + Arrays.toString(x));
