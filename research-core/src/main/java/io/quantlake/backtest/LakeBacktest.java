@@ -56,7 +56,7 @@ public final class LakeBacktest {
                 ? funding(store.funding(config.market(), config.universe(), config.startMs(), config.endMs()))
                 : Map.of();
         BacktestOutcome out = Backtest.run(panel, config, funding, filters(config));
-        return new BacktestOutcome(out.config(), out.result(), out.metrics(), versions);
+        return new BacktestOutcome(out.config(), out.result(), out.metrics(), versions, out.portfolioReport());
     }
 
     /**
