@@ -21,6 +21,9 @@ import io.quantlake.sim.FundingSchedule;
 import io.quantlake.sim.SymbolFilter;
 import io.quantlake.tearsheet.BacktestTearSheet;
 import io.quantlake.tearsheet.Benchmark;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -74,9 +77,20 @@ public final class LakeBacktest {
         return panel.bars() == 0 ? Optional.empty() : Optional.of(Benchmark.buyAndHold(panel, btc));
     }
 
-    /** Writes the run's files and HTML tear sheet (report.html) to {@code dir}. */
+    /**
+     * Writes the run's files and HTML tear sheet (report.html) to {@code dir}; with portfolio sections
+     * also {@code portfolio.json} (risk interventions by rule, orders and turnover saved, hedge activity).
+     */
     public void writeFiles(BacktestOutcome outcome, Path dir, String title) {
         BacktestFiles.write(outcome.result(), dir);
+        outcome.portfolio().ifPresent(report -> {
+            try {
+                new ObjectMapper().writerWithDefaultPrettyPrinter()
+                        .writeValue(dir.resolve("portfolio.json").toFile(), report.toMap());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + dir.resolve("portfolio.json"), e);
+            }
+        });
         BacktestTearSheet.write(dir, btcBenchmark(outcome.config()), title);
     }
 
