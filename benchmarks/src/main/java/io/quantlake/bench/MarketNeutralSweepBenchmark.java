@@ -11,20 +11,13 @@ import io.quantlake.sim.StrategyInput;
 import io.quantlake.strategy.reference.MarketNeutralStrategy;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -41,13 +34,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * ops/s is sets per second and its B/op is bytes per set.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 2, time = 2)
-@Measurement(iterations = 3, time = 3)
-@Fork(1)
 @Threads(1)
-public class MarketNeutralSweepBenchmark {
+public class MarketNeutralSweepBenchmark extends ModestSettings {
     static final int BARS = 2_000;
     static final int SYMBOLS = 50;
     static final int SETS = 1_000;

@@ -12,18 +12,12 @@ import io.quantlake.strategy.reference.SmaCrossTpslStrategy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.ta4j.core.BarSeries;
 import org.ta4j.core.BaseBarSeriesBuilder;
 import org.ta4j.core.BaseStrategy;
@@ -65,12 +59,8 @@ import org.ta4j.core.rules.StopLossRule;
  * One operation = one backtest over {@value #BARS} bars; bars/s = {@value #BARS} × ops/s.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 2, time = 2)
-@Measurement(iterations = 3, time = 3)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx3g"})
-public class SmaCrossVsTa4jBenchmark {
+public class SmaCrossVsTa4jBenchmark extends ModestSettings {
     static final int BARS = 1_000_000;
     static final int FAST = 10;
     static final int SLOW = 30;

@@ -10,18 +10,11 @@ import io.quantlake.sim.StrategyInput;
 import io.quantlake.strategy.TargetWeights;
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The weight path of the kernel: one {@link Simulator#run} of a target-weight matrix over a
@@ -36,12 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * matrix ({@link RatioRunner} prints the ratio).
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 2, time = 2)
-@Measurement(iterations = 3, time = 3)
-@Fork(1)
-public class WeightRebalanceBenchmark {
+public class WeightRebalanceBenchmark extends ModestSettings {
     static final int BARS = 2_000;
     static final int SYMBOLS = 200;
     static final int ASSET_BARS = BARS * SYMBOLS;
