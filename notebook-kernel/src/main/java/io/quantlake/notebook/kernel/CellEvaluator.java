@@ -85,7 +85,9 @@ public final class CellEvaluator implements AutoCloseable {
         Optional<CellValue> last = Optional.empty();
         String remaining = code;
         while (!remaining.isBlank()) {
-            int line = lineAt(code, code.length() - remaining.length() + leadingBlanks(remaining));
+            int start = code.length() - remaining.length();
+            int sourceLine = lineAt(code, start);
+            int line = lineAt(code, start + leadingBlanks(remaining));
             CompletionInfo info = analysis.analyzeCompletion(remaining);
             if (info.completeness() == Completeness.EMPTY) {
                 break;
@@ -97,7 +99,7 @@ public final class CellEvaluator implements AutoCloseable {
             if (info.remaining().length() >= remaining.length()) {
                 throw CellException.of("line " + line + ": JShell cannot split the code here: " + firstLine(remaining));
             }
-            last = evaluateSnippet(info.source(), line);
+            last = evaluateSnippet(info.source(), sourceLine, line);
             remaining = info.remaining();
         }
         return last;
@@ -124,7 +126,11 @@ public final class CellEvaluator implements AutoCloseable {
         shell.close();
     }
 
-    private Optional<CellValue> evaluateSnippet(String source, int line) throws CellException {
+    /**
+     * @param sourceLine the cell line where {@code source} starts (it may start with blank lines)
+     * @param line       the cell line of the snippet's first code
+     */
+    private Optional<CellValue> evaluateSnippet(String source, int sourceLine, int line) throws CellException {
         Optional<CellValue> value = Optional.empty();
         for (SnippetEvent event : shell.eval(source)) {
             if (event.causeSnippet() != null) {
@@ -132,7 +138,7 @@ public final class CellEvaluator implements AutoCloseable {
             }
             Snippet snippet = event.snippet();
             if (event.status() == Snippet.Status.REJECTED) {
-                throw compileError(snippet, line);
+                throw compileError(snippet, sourceLine);
             }
             if (event.exception() != null) {
                 throw runtimeError(event.exception(), line);
