@@ -39,6 +39,7 @@ public final class CellEvaluator implements AutoCloseable {
 
     private final JShell shell;
     private final CellExecutionControl control;
+    private volatile boolean stopRequested;
 
     private CellEvaluator(JShell shell, CellExecutionControl control) {
         this.shell = shell;
@@ -81,6 +82,7 @@ public final class CellEvaluator implements AutoCloseable {
      */
     public Optional<CellValue> evaluate(String code) throws CellException {
         control.clearValues();
+        stopRequested = false;
         SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
         Optional<CellValue> last = Optional.empty();
         String remaining = code;
@@ -99,7 +101,12 @@ public final class CellEvaluator implements AutoCloseable {
             if (info.remaining().length() >= remaining.length()) {
                 throw CellException.of("line " + line + ": JShell cannot split the code here: " + firstLine(remaining));
             }
-            last = evaluateSnippet(info.source(), sourceLine, line);
+            if (!stopRequested) {
+                last = evaluateSnippet(info.source(), sourceLine, line);
+            }
+            if (stopRequested) {
+                throw CellException.of("line " + line + ": the cell was interrupted");
+            }
             remaining = info.remaining();
         }
         return last;
@@ -116,8 +123,17 @@ public final class CellEvaluator implements AutoCloseable {
         return shell.sourceCodeAnalysis().analyzeCompletion(code).completeness();
     }
 
-    /** Interrupts the running cell (see {@link CellExecutionControl#stop()}). */
+    /** Whether a cell's code is running now (for an interrupt to act on). */
+    public boolean isRunning() {
+        return control.isRunning();
+    }
+
+    /**
+     * Interrupts the running cell (see {@link CellExecutionControl#stop()}); the cell's remaining
+     * snippets are skipped and the cell fails as interrupted.
+     */
     public void stop() {
+        stopRequested = true;
         shell.stop();
     }
 

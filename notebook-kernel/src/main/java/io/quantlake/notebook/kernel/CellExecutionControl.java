@@ -92,6 +92,11 @@ final class CellExecutionControl extends DirectExecutionControl {
         return key == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(values.remove(key));
     }
 
+    /** Whether a snippet is running now. */
+    boolean isRunning() {
+        return running != null;
+    }
+
     /** Forgets every kept result (called before each cell, so results never pile up). */
     void clearValues() {
         values.clear();

@@ -112,6 +112,26 @@ class CellEvaluatorTest {
     }
 
     @Test
+    void stopEndsARunawayCellAndTheSessionGoesOn() throws Exception {
+        cells.evaluate("long spins = 0;");
+        java.util.concurrent.CompletableFuture<Object> outcome = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return cells.evaluate("while (true) { spins++; }");
+            } catch (CellException e) {
+                return e;
+            }
+        });
+        while (!cells.isRunning()) {
+            Thread.sleep(10);
+        }
+        cells.stop();
+        Object result = outcome.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertTrue(result instanceof CellException, "a stopped cell is an error, got " + result);
+        assertEquals("line 1: the cell was interrupted", ((CellException) result).getMessage());
+        assertEquals(3, valueOf("1 + 2"), "the session still evaluates after a stop");
+    }
+
+    @Test
     void addedJarIsUsableInLaterCells(@TempDir Path dir) throws Exception {
         Path jar = compileJar(dir, "demo.Greeter", "package demo; public class Greeter { public static String hi() { return \"hi from jar\"; } }");
         cells.addToClasspath(List.of(jar));
