@@ -84,10 +84,19 @@ public final class KernelInstaller {
         }
     }
 
-    /** This class's own jar (or classes directory), then {@code projectClasspath} when it is not blank. */
+    /**
+     * This class's own jar (or classes directory), then the entries of {@code projectClasspath} other
+     * than that jar (so a caller may pass its whole {@code java.class.path}).
+     */
     public static String withKernel(String projectClasspath) {
         String own = ownLocation().toString();
-        return projectClasspath.isBlank() ? own : own + File.pathSeparator + projectClasspath;
+        StringBuilder classpath = new StringBuilder(own);
+        for (String entry : projectClasspath.split(File.pathSeparator)) {
+            if (!entry.isBlank() && !Path.of(entry).toAbsolutePath().normalize().toString().equals(own)) {
+                classpath.append(File.pathSeparator).append(entry);
+            }
+        }
+        return classpath.toString();
     }
 
     /** The {@code java} executable of this JVM. */

@@ -71,6 +71,13 @@ class KernelInstallerTest {
     }
 
     @Test
+    void kernelClasspathStartsWithTheKernelAndDropsItsDuplicate() {
+        String own = KernelInstaller.ownLocation().toString();
+        assertEquals(own + ":/opt/jobs.jar:/opt/spark.jar", KernelInstaller.withKernel("/opt/jobs.jar:" + own + ":/opt/spark.jar"));
+        assertEquals(own, KernelInstaller.withKernel(""));
+    }
+
+    @Test
     void badHeapIsRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> KernelSpec.quantLake(Path.of("/usr/bin/java"), "lots", "k.jar"));
