@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class NotebookExecutionTest {
     private static final Path OUTPUT = Path.of("target", "executed-notebooks").toAbsolutePath();
     private static final String SMOKE = "00-kernel-smoke.ipynb";
-    private static final int STARTS = 20;
+    private static final int STARTS = 10;
 
     @TempDir
     static Path jupyterHome;
