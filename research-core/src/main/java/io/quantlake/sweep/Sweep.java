@@ -9,6 +9,7 @@ import io.quantlake.lake.RunRecord;
 import io.quantlake.lake.RunStore;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,8 +38,8 @@ import org.apache.spark.util.LongAccumulator;
  *       the one broadcast panel ({@link SweepTask}, {@link SetEvaluator}); the driver collects the
  *       chunk's results, MERGEs them into {@code sweep_results} (one commit per chunk: the resume
  *       step) and prints progress — every {@code progress.seconds} while a chunk runs and after it;</li>
- *   <li>reads the run's results back, computes the {@link SweepSummary} (best set, Deflated Sharpe
- *       Ratio, PBO) and records the {@code runs} row (kind {@code sweep}, config = sweep and base
+ *   <li>computes the {@link SweepSummary} (best set, Deflated Sharpe Ratio, PBO) over the stored
+ *       and the new results of every set of the plan, and records the {@code runs} row (kind {@code sweep}, config = sweep and base
  *       YAML, data versions of candles, funding_rates, symbols and sweep_results, metrics = the
  *       summary JSON, status {@code succeeded}; {@code failed} when it throws).</li>
  * </ol>
@@ -74,8 +75,9 @@ public final class Sweep {
             PanelData data = LakeInputs.read(lake, base);
             List<Fold> folds = config.validation().folds(data.bars());
             SweepResultsTable table = new SweepResultsTable(lake);
+            List<SetResult> stored = table.read(id, plan, folds, data);
             Set<String> done = new HashSet<>();
-            for (SetResult r : table.read(id, plan, folds, data)) {
+            for (SetResult r : stored) {
                 done.add(r.set().hash());
             }
             List<ParameterSet> pending = new ArrayList<>();
@@ -87,14 +89,11 @@ public final class Sweep {
             SweepProgress meter = new SweepProgress(id, plan.size(), plan.size() - pending.size(), progress);
             meter.message(plan.size() + " parameter sets × " + folds.size() + " folds on " + data.bars() + " bars; "
                     + done.size() + " already in " + SweepResultsTable.NAME + ", " + pending.size() + " to evaluate");
+            List<SetResult> all = new ArrayList<>(stored);
             if (!pending.isEmpty()) {
-                evaluate(lake, config, id, data, folds, pending, table, meter);
+                all.addAll(evaluate(lake, config, id, data, folds, pending, table, meter));
             }
-            List<SetResult> all = table.read(id, plan, folds, data);
-            if (all.size() != plan.size()) {
-                throw new IllegalStateException("sweep " + id + ": " + SweepResultsTable.NAME + " holds " + all.size()
-                        + " of " + plan.size() + " sets after the run");
-            }
+            all.sort(Comparator.comparingInt(r -> r.set().index()));
             SweepSummary summary = SweepSummary.of(all, config.objective(), config.cscvBlocks(),
                     data.interval().periodsPerYear());
             versions.put(SweepResultsTable.NAME,
@@ -113,7 +112,8 @@ public final class Sweep {
         }
     }
 
-    private static void evaluate(Lake lake, SweepConfig config, String id, PanelData data, List<Fold> folds,
+    /** Evaluates {@code pending} chunk by chunk, writing each chunk's results; returns them all. */
+    private static List<SetResult> evaluate(Lake lake, SweepConfig config, String id, PanelData data, List<Fold> folds,
                                  List<ParameterSet> pending, SweepResultsTable table, SweepProgress meter) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(lake.spark().sparkContext());
         BacktestConfig base = config.base();
@@ -121,7 +121,7 @@ public final class Sweep {
                 jsc.broadcast(new SweepTask.Context(data, base.rawYaml(), base.origin(), folds));
         LongAccumulator counter = jsc.sc().longAccumulator("sweep " + id + " sets");
         int slices = Math.max(1, jsc.defaultParallelism() * 2);
-        long evaluated = 0;
+        List<SetResult> all = new ArrayList<>(pending.size());
         try {
             for (int from = 0; from < pending.size(); from += config.chunkSets()) {
                 List<ParameterSet> chunk = new ArrayList<>(
@@ -130,12 +130,13 @@ public final class Sweep {
                         .mapPartitions(new SweepTask(context, counter)).collectAsync();
                 List<SetResult> results = await(job, config.progressSeconds(), meter, counter);
                 table.merge(id, results, folds, data);
-                evaluated += results.size();
-                meter.report(evaluated);
+                all.addAll(results);
+                meter.report(all.size());
             }
         } finally {
             context.destroy();
         }
+        return all;
     }
 
     /** Waits for a chunk's job, printing progress every {@code seconds} from the accumulator. */

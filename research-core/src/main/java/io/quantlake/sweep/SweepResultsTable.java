@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -82,9 +83,13 @@ public final class SweepResultsTable {
                 rows.add(row(runId, s, f.index(), OUT_OF_SAMPLE, f.outOfSample(), data, r.outOfSample().get(f.index()), null));
             }
         }
-        DeltaTable.createIfNotExists(lake.spark()).location(path()).addColumns(SCHEMA).execute();
+        Dataset<Row> source = lake.spark().createDataFrame(rows, SCHEMA);
+        if (!exists()) { // the first write creates the table: one commit instead of create + MERGE
+            source.write().format("delta").mode("errorifexists").save(path());
+            return;
+        }
         DeltaTable.forPath(lake.spark(), path()).as("t")
-                .merge(lake.spark().createDataFrame(rows, SCHEMA).as("s"),
+                .merge(source.as("s"),
                         "t.run_id = s.run_id AND t.param_hash = s.param_hash AND t.fold = s.fold AND t.split = s.split")
                 .whenMatched().updateAll()
                 .whenNotMatched().insertAll()
