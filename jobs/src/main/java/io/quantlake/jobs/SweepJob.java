@@ -80,7 +80,7 @@ public final class SweepJob {
     static String report(SweepOutcome o) {
         SweepSummary s = o.summary();
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "sweep %s: %d sets (%d evaluated, %d resumed), %d folds, objective %s%n",
+        b.append(String.format(Locale.ROOT, "sweep %s: %d sets (%d evaluated, %d skipped: already in sweep_results), %d folds, objective %s%n",
                 o.runId(), o.total(), o.evaluated(), o.skipped(), s.folds(), s.objective().code()));
         b.append(String.format(Locale.ROOT, "best %s %s: %s %.4f over all bars; mean in-sample %.4f, out-of-sample %.4f%n",
                 s.best().set().hash(), s.best().set().json(), s.objective().code(),

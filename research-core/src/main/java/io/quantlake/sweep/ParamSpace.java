@@ -134,7 +134,8 @@ public sealed interface ParamSpace {
             values.put(key, list);
         }
         if (values.isEmpty()) {
-            throw grid.invalid("", "a mapping of at least one parameter to its values", grid.json());
+            throw new ConfigException("config key `" + grid.path() + "` must map at least one parameter to its values ("
+                    + grid.origin() + ")");
         }
         try {
             return new Grid(values);

@@ -68,11 +68,6 @@ public record ParameterSet(int index, String strategy, String json, String hash)
         }
     }
 
-    /** The same params at another position (for ordering a re-read plan). */
-    public ParameterSet withIndex(int newIndex) {
-        return new ParameterSet(newIndex, strategy, json, hash);
-    }
-
     static String canonicalJson(JsonNode node) {
         try {
             Object plain = CANONICAL.treeToValue(node, Object.class);

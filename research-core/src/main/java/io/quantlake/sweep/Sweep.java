@@ -73,7 +73,12 @@ public final class Sweep {
         try {
             Map<String, Long> versions = new LinkedHashMap<>(lake.versions(LakeInputs.TABLES));
             PanelData data = LakeInputs.read(lake, base);
-            List<Fold> folds = config.validation().folds(data.bars());
+            List<Fold> folds;
+            try {
+                folds = config.validation().folds(data.bars());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(e.getMessage() + " (" + config.origin() + ")", e);
+            }
             SweepResultsTable table = new SweepResultsTable(lake);
             List<SetResult> stored = table.read(id, plan, folds, data);
             Set<String> done = new HashSet<>();
