@@ -3,7 +3,6 @@ package io.quantlake.cli;
 import io.quantlake.backtest.BacktestOutcome;
 import io.quantlake.backtest.LakeBacktest;
 import io.quantlake.config.BacktestConfig;
-import io.quantlake.report.BacktestFiles;
 import io.quantlake.strategy.reference.StrategyRegistry;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -15,7 +14,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code backtest --config F [--out DIR]}: one backtest from a YAML config on the lake's candles;
- * writes equity.csv, ledger.csv, targets.csv and metrics.json to {@code --out}, records the run in
+ * writes equity.csv, ledger.csv, targets.csv, metrics.json and the report.html tear sheet to
+ * {@code --out}, records the run in
  * the Delta tables runs, equity and ledger, and prints a summary.
  */
 @Command(name = "backtest", mixinStandardHelpOptions = true,
@@ -39,7 +39,7 @@ final class BacktestCommand implements Runnable {
         BacktestOutcome outcome = backtest.run(cfg);
         String runId = backtest.record(outcome, started);
         Path dir = out != null ? out : Path.of("out", runId);
-        BacktestFiles.write(outcome.result(), dir);
+        backtest.writeFiles(outcome, dir, cfg.strategy().name() + " (" + config.getFileName() + ")");
         Map<String, BacktestOutcome> one = new LinkedHashMap<>();
         one.put(cfg.strategy().name(), outcome);
         System.out.print(MetricsTable.of(one));

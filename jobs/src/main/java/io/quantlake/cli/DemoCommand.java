@@ -9,7 +9,9 @@ import io.quantlake.ingest.ArchiveReader;
 import io.quantlake.ingest.IngestBatch;
 import io.quantlake.lake.Lake;
 import io.quantlake.lake.LakeSummary;
-import io.quantlake.report.BacktestFiles;
+import io.quantlake.sweep.Sweep;
+import io.quantlake.sweep.SweepConfig;
+import io.quantlake.sweep.SweepOutcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,6 +20,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,11 +70,21 @@ final class DemoCommand implements Runnable {
             BacktestOutcome outcome = backtest.run(BacktestConfig.load(config));
             String runId = backtest.record(outcome, started);
             Path dir = out.resolve(name);
-            BacktestFiles.write(outcome.result(), dir);
+            backtest.writeFiles(outcome, dir, name);
             System.out.printf("%-26s run %s -> %s%n", name, runId, dir);
             results.put(name, outcome);
         }
         System.out.print(MetricsTable.of(results));
+        Path sweepConfig = configs().resolve("sweeps").resolve("market_neutral_grid.yaml");
+        if (Files.exists(sweepConfig)) {
+            System.out.println("== 4. a parameter sweep: " + sweepConfig + " (resumable: a rerun skips done sets)");
+            SweepOutcome sweep = Sweep.run(l, SweepConfig.load(sweepConfig), Optional.of("demo-market-neutral-grid"));
+            System.out.print(SweepCommand.report(sweep));
+        }
+        System.out.println("== reports (open offline in a browser):");
+        for (String name : results.keySet()) {
+            System.out.println("  " + out.resolve(name).resolve("report.html").toAbsolutePath());
+        }
     }
 
     private Path configs() {

@@ -1,6 +1,8 @@
 package io.quantlake.backtest;
 
 import io.quantlake.config.BacktestConfig;
+import io.quantlake.config.ConfigException;
+import io.quantlake.portfolio.ManagedRun;
 import io.quantlake.metrics.Metrics;
 import io.quantlake.panel.Panel;
 import io.quantlake.sim.BacktestResult;
@@ -17,7 +19,8 @@ import java.util.Map;
  * Runs a {@link BacktestConfig} on a panel already in memory: resolves the configuration to the
  * kernel's {@link SimConfig}, builds the strategy from the registry and simulates. No Spark: usable
  * from notebooks, tests and inside sweep tasks. {@link LakeBacktest} adds reading the lake and
- * recording the run.
+ * recording the run. A config with a {@code risk} cap, {@code sizing} or {@code hedge} section runs through
+ * {@link io.quantlake.portfolio.AdvancedPortfolioManager}; without one the kernel runs exactly as before.
  */
 public final class Backtest {
     private Backtest() {
@@ -40,9 +43,19 @@ public final class Backtest {
                                       Map<String, SymbolFilter> filters, StrategyRegistry registry) {
         ConfiguredStrategy strategy = registry.create(config.strategy());
         SimConfig sim = simConfig(config, funding, filters);
+        if (config.portfolio().any()) {
+            if (!(strategy instanceof ConfiguredStrategy.Weight w)) {
+                throw new ConfigException("config sections risk (caps), sizing and hedge need a weight strategy; "
+                        + config.strategy().name() + " is not one (" + config.origin() + ")");
+            }
+            ManagedRun run = config.portfolio().manager().run(panel, sim, w.strategy());
+            return new BacktestOutcome(config, run.result(), Metrics.of(run.result()), Map.of(), run.report());
+        }
         StrategyInput input;
         if (strategy instanceof ConfiguredStrategy.Weight w) {
             input = StrategyInput.weights(w.strategy(), panel);
+        } else if (strategy instanceof ConfiguredStrategy.Signal sig) {
+            input = StrategyInput.signals(sig.forMarket(config.market()));
         } else {
             ConfiguredStrategy.Legacy l = (ConfiguredStrategy.Legacy) strategy;
             input = StrategyInput.legacy(l.strategy(), l.maxPositions());

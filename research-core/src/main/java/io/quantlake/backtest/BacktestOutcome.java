@@ -2,16 +2,32 @@ package io.quantlake.backtest;
 
 import io.quantlake.config.BacktestConfig;
 import io.quantlake.metrics.Metrics;
+import io.quantlake.portfolio.PortfolioReport;
 import io.quantlake.sim.BacktestResult;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One finished backtest: its configuration, the kernel's result, the metrics, and the Delta
- * versions of the lake tables it read (empty when it ran on an in-memory panel).
+ * versions of the lake tables it read (empty when it ran on an in-memory panel), and the portfolio layer's
+ * report (risk interventions by rule, orders and turnover saved, hedge activity) when the config has a
+ * {@code risk} cap, {@code sizing} or {@code hedge} section — reported next to metrics.json, whose CLI.md
+ * keys it does not change.
  */
 public record BacktestOutcome(BacktestConfig config, BacktestResult result, Metrics metrics,
-                              Map<String, Long> dataVersions) {
+                              Map<String, Long> dataVersions, PortfolioReport portfolioReport) {
+    /** An outcome without portfolio sections. */
+    public BacktestOutcome(BacktestConfig config, BacktestResult result, Metrics metrics,
+                           Map<String, Long> dataVersions) {
+        this(config, result, metrics, dataVersions, null);
+    }
+
+    /** The portfolio layer's report, present when the config has a portfolio section. */
+    public Optional<PortfolioReport> portfolio() {
+        return Optional.ofNullable(portfolioReport);
+    }
+
     public BacktestOutcome {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(result, "result");

@@ -19,11 +19,18 @@ import io.quantlake.report.BacktestFiles;
 import io.quantlake.sim.BacktestResult;
 import io.quantlake.sim.FundingSchedule;
 import io.quantlake.sim.SymbolFilter;
+import io.quantlake.tearsheet.BacktestTearSheet;
+import io.quantlake.tearsheet.Benchmark;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.Row;
 
 /**
@@ -52,7 +59,39 @@ public final class LakeBacktest {
                 ? funding(store.funding(config.market(), config.universe(), config.startMs(), config.endMs()))
                 : Map.of();
         BacktestOutcome out = Backtest.run(panel, config, funding, filters(config));
-        return new BacktestOutcome(out.config(), out.result(), out.metrics(), versions);
+        return new BacktestOutcome(out.config(), out.result(), out.metrics(), versions, out.portfolioReport());
+    }
+
+    /**
+     * BTC buy-and-hold over the backtest's grid, the tear sheet's benchmark: BTCUSDT of the config's
+     * market and interval from the lake (whether or not it is in the universe), when the lake has it.
+     */
+    public Optional<Benchmark> btcBenchmark(BacktestConfig config) {
+        String btc = "BTCUSDT";
+        CandleStore store = new CandleStore(lake);
+        if (store.lastOpenTime(config.market(), config.interval(), btc).isEmpty()) {
+            return Optional.empty();
+        }
+        Panel panel = store.panel(CandleQuery.of(config.market(), config.interval(), List.of(btc), config.start(),
+                config.end()));
+        return panel.bars() == 0 ? Optional.empty() : Optional.of(Benchmark.buyAndHold(panel, btc));
+    }
+
+    /**
+     * Writes the run's files and HTML tear sheet (report.html) to {@code dir}; with portfolio sections
+     * also {@code portfolio.json} (risk interventions by rule, orders and turnover saved, hedge activity).
+     */
+    public void writeFiles(BacktestOutcome outcome, Path dir, String title) {
+        BacktestFiles.write(outcome.result(), dir);
+        outcome.portfolio().ifPresent(report -> {
+            try {
+                new ObjectMapper().writerWithDefaultPrettyPrinter()
+                        .writeValue(dir.resolve("portfolio.json").toFile(), report.toMap());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + dir.resolve("portfolio.json"), e);
+            }
+        });
+        BacktestTearSheet.write(dir, btcBenchmark(outcome.config()), title);
     }
 
     /** Writes the run's {@code runs}, {@code equity} and {@code ledger} rows; returns the run id. */

@@ -31,14 +31,16 @@ import java.util.Objects;
  * @param strategy  the strategy name and its unvalidated params (see StrategyRegistry)
  * @param origin    where the config came from, e.g. {@code file conf/mn.yaml}
  * @param rawYaml   the exact text, for the {@code runs} table's {@code config} column
+ * @param portfolio the optional risk-manager keys of {@code risk}, {@code sizing} and {@code hedge}
+ *                  ({@link PortfolioSections#NONE} when absent)
  */
 public record BacktestConfig(Market market, Interval interval, List<String> universe, Instant start, Instant end,
                              double capital, ExecutionPrice execution, Costs costs, RiskLimits risk,
                              FundingMissing funding, RebalanceMode rebalance, StrategyConfig strategy,
-                             String origin, String rawYaml) {
-    /** Top-level keys in CLI.md order. */
+                             String origin, String rawYaml, PortfolioSections portfolio) {
+    /** Top-level keys in CLI.md order, then the portfolio sections. */
     public static final String[] KEYS = {"market", "interval", "universe", "start", "end", "capital", "execution",
-        "costs", "risk", "funding", "rebalance", "strategy"};
+        "costs", "risk", "funding", "rebalance", "strategy", "sizing", "hedge"};
     /** Keys R1 requires. */
     public static final String[] REQUIRED = {"market", "interval", "universe", "start", "end", "capital", "strategy"};
 
@@ -63,6 +65,16 @@ public record BacktestConfig(Market market, Interval interval, List<String> univ
         Objects.requireNonNull(strategy, "strategy");
         Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(rawYaml, "rawYaml");
+        Objects.requireNonNull(portfolio, "portfolio");
+    }
+
+    /** A config without portfolio sections. */
+    public BacktestConfig(Market market, Interval interval, List<String> universe, Instant start, Instant end,
+                          double capital, ExecutionPrice execution, Costs costs, RiskLimits risk,
+                          FundingMissing funding, RebalanceMode rebalance, StrategyConfig strategy, String origin,
+                          String rawYaml) {
+        this(market, interval, universe, start, end, capital, execution, costs, risk, funding, rebalance, strategy,
+                origin, rawYaml, PortfolioSections.NONE);
     }
 
     /** Loads and binds a YAML file; every error is a {@link ConfigException} naming the file. */
@@ -95,7 +107,7 @@ public record BacktestConfig(Market market, Interval interval, List<String> univ
                 execution.choice("price", ExecutionPrice.NEXT_OPEN), Costs.bind(root.objectOrEmpty("costs")),
                 RiskLimits.bind(root.objectOrEmpty("risk")), funding.choice("missing", FundingMissing.ERROR),
                 rebalance.choice("to", RebalanceMode.TARGET), StrategyConfig.bind(root.object("strategy")),
-                doc.origin(), doc.text());
+                doc.origin(), doc.text(), PortfolioSections.bind(root, universe));
     }
 
     /** {@link #start} in UTC epoch milliseconds. */

@@ -33,9 +33,15 @@ public record RiskLimits(double maxLeverage, double maintenanceMargin, CircuitBr
         return Optional.ofNullable(circuitBreaker);
     }
 
-    /** Binds {@code risk}: max_leverage, maintenance_margin, circuit_breaker, each optional. */
+    /**
+     * Binds {@code risk}: max_leverage, maintenance_margin, circuit_breaker, each optional; the risk manager's
+     * keys ({@link PortfolioSections#RISK_KEYS}) are accepted here and bound by {@link PortfolioSections}.
+     */
     public static RiskLimits bind(ConfigNode node) {
-        node.allowOnly("max_leverage", "maintenance_margin", "circuit_breaker");
+        java.util.List<String> keys = new java.util.ArrayList<>(java.util.List.of("max_leverage", "maintenance_margin",
+                "circuit_breaker"));
+        keys.addAll(PortfolioSections.RISK_KEYS);
+        node.allowOnly(keys.toArray(new String[0]));
         return new RiskLimits(node.number("max_leverage", LEVERAGE, DEFAULT.maxLeverage),
                 node.number("maintenance_margin", MARGIN, DEFAULT.maintenanceMargin),
                 node.has("circuit_breaker") ? bindBreaker(node.object("circuit_breaker")) : null);

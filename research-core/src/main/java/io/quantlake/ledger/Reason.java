@@ -4,7 +4,8 @@ package io.quantlake.ledger;
  * The {@code reason} column of a ledger row. SIMULATION.md §6 and R15 fix the codes of CLOSE,
  * weight-strategy, legacy, delisting, liquidation and funding rows; the codes of time exits
  * ({@code time_exit}), conditional exits ({@code conditional_exit}) and hedge orders
- * ({@code hedge}) are this implementation's choice.
+ * ({@code hedge}) are this implementation's choice, as are the risk manager's {@code risk_<rule>} codes of
+ * its PARTIAL_CLOSE / CLOSE rows (§6 "the risk manager reduces a position").
  */
 public enum Reason {
     SIGNAL("signal"),
@@ -18,7 +19,17 @@ public enum Reason {
     DELISTED("delisted"),
     LIQUIDATION("liquidation"),
     FUNDING("funding"),
-    HEDGE("hedge");
+    HEDGE("hedge"),
+    /** Risk manager: per-asset weight cap ({@code risk.max_weight}). */
+    RISK_ASSET_CAP("risk_asset_cap"),
+    /** Risk manager: gross exposure cap ({@code risk.max_gross}). */
+    RISK_GROSS_CAP("risk_gross_cap"),
+    /** Risk manager: net exposure cap ({@code risk.max_net}). */
+    RISK_NET_CAP("risk_net_cap"),
+    /** Risk manager: combined weight cap of a correlated cluster ({@code risk.max_cluster_weight}). */
+    RISK_CLUSTER_CAP("risk_cluster_cap"),
+    /** Risk manager: maximum number of open positions ({@code risk.max_positions}). */
+    RISK_MAX_POSITIONS("risk_max_positions");
 
     private static final Reason[] VALUES = values();
     private final String code;
@@ -30,6 +41,11 @@ public enum Reason {
     /** The code written to ledger.csv, e.g. {@code take_profit}. */
     public String code() {
         return code;
+    }
+
+    /** Whether this is one of the risk manager's {@code risk_<rule>} reasons. */
+    public boolean isRisk() {
+        return ordinal() >= RISK_ASSET_CAP.ordinal();
     }
 
     static Reason of(int ordinal) {

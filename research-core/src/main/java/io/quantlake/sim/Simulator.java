@@ -47,6 +47,19 @@ public final class Simulator {
         return loop(s, weights, signals);
     }
 
+    /**
+     * Runs target weights through a {@link DecisionHook} (risk manager, position optimizer, hedge
+     * overlay) called at each decision; everything else is {@link #run(Panel, SimConfig, StrategyInput)}.
+     */
+    public static BacktestResult run(Panel panel, SimConfig config, StrategyInput.Weights input, DecisionHook hook) {
+        Objects.requireNonNull(panel, "panel");
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(hook, "hook");
+        SimState s = new SimState(panel, config);
+        return loop(s, new WeightExecutor(s, input.targets(), hook), null);
+    }
+
     private static BacktestResult loop(SimState s, WeightExecutor weights, SignalExecutor signals) {
         int bars = s.bars;
         int n = s.n;

@@ -1,6 +1,7 @@
 package io.quantlake.sim;
 
 import io.quantlake.exit.RebalanceExitStrategy;
+import io.quantlake.ledger.Reason;
 import io.quantlake.ledger.TradeEventType;
 import io.quantlake.strategy.TargetWeights;
 
@@ -22,9 +23,18 @@ final class WeightExecutor {
     private final boolean[] candidate;
     private final double[] tw;
     private final double[] dq;
+    private final DecisionHook hook;
+    /** The reason override of each pending order (null = ordinary rows); set only by a hook. */
+    private final Reason[] pendingReason;
+    private final double[] cw;
     private int pendingCount;
 
     WeightExecutor(SimState s, TargetWeights targets) {
+        this(s, targets, null);
+    }
+
+    /** With a {@link DecisionHook} called at each decision (null = none). */
+    WeightExecutor(SimState s, TargetWeights targets, DecisionHook hook) {
         if (targets.bars() != s.bars || targets.symbols() != s.n) {
             throw new IllegalArgumentException("target weights are " + targets.bars() + " bars × " + targets.symbols()
                     + " symbols but the panel is " + s.bars + " × " + s.n);
@@ -41,6 +51,9 @@ final class WeightExecutor {
         this.candidate = new boolean[s.n];
         this.tw = new double[s.n];
         this.dq = new double[s.n];
+        this.hook = hook;
+        this.pendingReason = new Reason[s.n];
+        this.cw = new double[s.n];
     }
 
     /** The targets as decided, after the 0-forcing of R6/R7 (targets.csv, R25). */
@@ -73,6 +86,33 @@ final class WeightExecutor {
             recorded[t * n + i] = v;
             pending[i] = !Double.isNaN(v);
             pendingW[i] = v;
+            if (pending[i]) {
+                pendingCount++;
+            }
+        }
+        if (hook != null) {
+            applyHook(t);
+        }
+    }
+
+    /** Lets the hook rewrite the decision; recounts the pending orders (R6/R7 0-forcing kept). */
+    private void applyHook(int t) {
+        int n = s.n;
+        Account a = s.account;
+        double e = a.equity(s.lastClose);
+        for (int i = 0; i < n; i++) {
+            double q = a.net(i);
+            cw[i] = q != 0 && e > 0 ? q * s.lastClose[i] / e : 0.0;
+            pendingReason[i] = null;
+        }
+        hook.adjust(t, pendingW, cw, pendingReason);
+        pendingCount = 0;
+        for (int i = 0; i < n; i++) {
+            if (!s.panel.exists(t, i)) {
+                pendingW[i] = 0.0;
+                pendingReason[i] = null;
+            }
+            pending[i] = !Double.isNaN(pendingW[i]);
             if (pending[i]) {
                 pendingCount++;
             }
@@ -217,6 +257,11 @@ final class WeightExecutor {
         double fp = a.marketPrice(s.px[i], dq);
         double q = a.net(i);
         double after = q + dq;
+        Reason override = pendingReason[i];
+        if (override == Reason.HEDGE) {
+            hedge(t, i, q, after, fp);
+            return;
+        }
         if (q != 0 && q * after < 0) {
             int from = q > 0 ? 2 * i : 2 * i + 1;
             a.fill(t, from, -q, fp, a.takerRate(), TradeEventType.OPEN, TradeEventType.REBALANCE, TradeEventType.CLOSE,
@@ -227,7 +272,27 @@ final class WeightExecutor {
         }
         int slot = q > 0 || (q == 0 && dq > 0) ? 2 * i : 2 * i + 1;
         double lotAfter = a.lot(slot) + dq;
+        if (override != null && q != 0 && Math.abs(after) < Math.abs(q)) {
+            // DecisionHook: the risk manager reduced an existing position.
+            TradeEventType type = lotAfter == 0 ? TradeEventType.CLOSE : TradeEventType.PARTIAL_CLOSE;
+            a.fill(t, slot, dq, fp, a.takerRate(), type, type, type, override);
+            return;
+        }
         TradeEventType type = q == 0 ? TradeEventType.OPEN : RebalanceExitStrategy.typeFor(lotAfter);
         a.fill(t, slot, dq, fp, a.takerRate(), type, type, type, RebalanceExitStrategy.reason());
+    }
+
+    /** An order of the hedge overlay: every row type HEDGE, reason hedge; a sign flip is two rows. */
+    private void hedge(int t, int i, double q, double after, double fp) {
+        Account a = s.account;
+        TradeEventType h = TradeEventType.HEDGE;
+        if (q != 0 && q * after < 0) {
+            int from = q > 0 ? 2 * i : 2 * i + 1;
+            a.fill(t, from, -q, fp, a.takerRate(), h, h, h, Reason.HEDGE);
+            a.fill(t, from ^ 1, after, fp, a.takerRate(), h, h, h, Reason.HEDGE);
+            return;
+        }
+        int slot = q > 0 || (q == 0 && after > q) ? 2 * i : 2 * i + 1;
+        a.fill(t, slot, after - q, fp, a.takerRate(), h, h, h, Reason.HEDGE);
     }
 }

@@ -26,6 +26,11 @@
  *       conditional exits are decided at step 5 and fill per §2.</li>
  *   <li>Symbols without a bar before their first bar have no price; they count for nothing in
  *       equity or gross.</li>
+ *   <li>Portfolio layer hook: {@link io.quantlake.sim.Simulator#run(io.quantlake.panel.Panel,
+ *       io.quantlake.sim.SimConfig, io.quantlake.sim.StrategyInput.Weights, io.quantlake.sim.DecisionHook)} calls a
+ *       {@link io.quantlake.sim.DecisionHook} at each weight decision; it may rewrite the targets and give an
+ *       order the reason {@code hedge} (HEDGE rows) or {@code risk_<rule>} (PARTIAL_CLOSE / CLOSE when the
+ *       order reduces a position). Without a hook nothing changes.</li>
  * </ul>
  */
 package io.quantlake.sim;

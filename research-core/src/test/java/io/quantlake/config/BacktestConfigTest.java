@@ -126,7 +126,7 @@ class BacktestConfigTest {
     @Test
     void unknownKeyAnywhere() {
         assertEquals("unknown config key `captial` (file conf/bt.yaml); accepted keys: market, interval, universe, "
-                + "start, end, capital, execution, costs, risk, funding, rebalance, strategy",
+                + "start, end, capital, execution, costs, risk, funding, rebalance, strategy, sizing, hedge",
                 error(MINIMAL + "captial: 3\n"));
         assertEquals("unknown config key `costs.fee_bps` (file conf/bt.yaml); accepted keys: taker_bps, maker_bps, "
                 + "slippage_bps", error(MINIMAL + "costs: {fee_bps: 3}\n"));

@@ -77,4 +77,25 @@ public final class Fixtures {
     public static double[] row(double... w) {
         return w;
     }
+
+    /**
+     * The real daily/hourly Binance spot candles of {@code universe} from shared/data/binance-spot-2024/{interval}
+     * (found through the system property {@code quantlake.shared}); the calling test is skipped when they are absent.
+     */
+    public static Panel sharedSpotPanel(String interval, String... universe) throws java.io.IOException {
+        String shared = System.getProperty("quantlake.shared");
+        java.nio.file.Path dir = shared == null ? null : java.nio.file.Path.of(shared, "data", "binance-spot-2024", interval);
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir != null && java.nio.file.Files.isDirectory(dir),
+                "shared data not found (system property quantlake.shared=" + shared + "); skipping real-data test");
+        PanelBuilder b = Panel.builder(Interval.parse(interval), universe);
+        for (String s : universe) {
+            java.util.List<String> lines = java.nio.file.Files.readAllLines(dir.resolve(s + ".csv"));
+            for (String line : lines.subList(1, lines.size())) {
+                String[] f = line.split(",");
+                b.bar(s, Long.parseLong(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]),
+                        Double.parseDouble(f[3]), Double.parseDouble(f[4]), Double.parseDouble(f[5]));
+            }
+        }
+        return b.build();
+    }
 }

@@ -4,19 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quantlake.ledger.Reason;
-import io.quantlake.market.Interval;
 import io.quantlake.market.Market;
 import io.quantlake.panel.Panel;
-import io.quantlake.panel.PanelBuilder;
 import io.quantlake.strategy.TargetWeights;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** The kernel on real Binance spot candles (shared/data): the accounting invariants hold and the paths agree. */
@@ -24,20 +19,7 @@ class RealDataKernelTest {
     private static final String[] UNIVERSE = {"BTCUSDT", "ETHUSDT", "SOLUSDT", "XRPUSDT", "WIFUSDT"};
 
     private static Panel load(String interval) throws IOException {
-        String shared = System.getProperty("quantlake.shared");
-        Path dir = shared == null ? null : Path.of(shared, "data", "binance-spot-2024", interval);
-        Assumptions.assumeTrue(dir != null && Files.isDirectory(dir),
-                "shared data not found (system property quantlake.shared=" + shared + "); skipping real-data test");
-        PanelBuilder b = Panel.builder(Interval.parse(interval), UNIVERSE);
-        for (String s : UNIVERSE) {
-            List<String> lines = Files.readAllLines(dir.resolve(s + ".csv"));
-            for (String line : lines.subList(1, lines.size())) {
-                String[] f = line.split(",");
-                b.bar(s, Long.parseLong(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]),
-                        Double.parseDouble(f[3]), Double.parseDouble(f[4]), Double.parseDouble(f[5]));
-            }
-        }
-        return b.build();
+        return Fixtures.sharedSpotPanel(interval, UNIVERSE);
     }
 
     /** First bar of each UTC month, targets 0.3/0.3/0.2/0.1/0.1 (WIF forced to 0 before its listing). */

@@ -1,10 +1,17 @@
 package io.quantlake.strategy.reference;
 
+import io.quantlake.market.Market;
 import io.quantlake.strategy.LegacyStrategy;
+import io.quantlake.strategy.SignalStrategy;
 import io.quantlake.strategy.WeightStrategy;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
-/** What {@link StrategyRegistry} builds from a config: a weight strategy or a legacy one with its capacity. */
+/**
+ * What {@link StrategyRegistry} builds from a config: a weight strategy, a legacy one with its capacity, or a
+ * signal strategy with the markets it can trade.
+ */
 public sealed interface ConfiguredStrategy {
     /** The config name, e.g. {@code inverse_vol}. */
     String name();
@@ -33,6 +40,33 @@ public sealed interface ConfiguredStrategy {
             if (maxPositions < 1) {
                 throw new IllegalArgumentException("max_positions must be >= 1, got " + maxPositions);
             }
+        }
+    }
+
+    /**
+     * A signal strategy (tier 2, DESIGN.md), run with {@code StrategyInput.signals}.
+     *
+     * @param name    the config name, e.g. {@code pair_trading}
+     * @param markets the markets it can trade (e.g. only usdm for a strategy that shorts)
+     */
+    record Signal(String name, SignalStrategy strategy, Set<Market> markets) implements ConfiguredStrategy {
+        public Signal {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(strategy, "strategy");
+            markets = Set.copyOf(markets);
+            if (markets.isEmpty()) {
+                throw new IllegalArgumentException("strategy " + name + " must trade in at least one market");
+            }
+        }
+
+        /** The strategy for a run in {@code market}; an error naming the config key when it cannot trade there. */
+        public SignalStrategy forMarket(Market market) {
+            if (!markets.contains(market)) {
+                throw new IllegalArgumentException("config key `market` must be "
+                        + String.join(" or ", markets.stream().map(m -> m.name().toLowerCase(Locale.ROOT)).sorted().toList())
+                        + " for strategy " + name + ", got " + market.name().toLowerCase(Locale.ROOT));
+            }
+            return strategy;
         }
     }
 }

@@ -3,6 +3,9 @@ package io.quantlake.strategy.reference;
 import io.quantlake.config.ConfigNode;
 import io.quantlake.config.Range;
 import io.quantlake.config.StrategyConfig;
+import io.quantlake.market.Market;
+import io.quantlake.strategy.pairs.PairTradingConfig;
+import io.quantlake.strategy.pairs.PairTradingStrategy;
 import io.quantlake.schedule.RebalanceSchedule;
 import io.quantlake.strategy.quant.QuantConfigs;
 import java.util.Collections;
@@ -34,7 +37,8 @@ public final class StrategyRegistry {
     private static final StrategyRegistry ALL = STANDARD
             .with("risk_parity", QuantConfigs::riskParity)
             .with("factor", QuantConfigs::factor)
-            .with("market_neutral_beta", QuantConfigs::marketNeutralBeta);
+            .with("market_neutral_beta", QuantConfigs::marketNeutralBeta)
+            .with("pair_trading", StrategyRegistry::pairTrading);
 
     private final Map<String, Factory> factories;
 
@@ -50,7 +54,7 @@ public final class StrategyRegistry {
     /**
      * Every strategy the project ships: {@link #standard()} plus the quant strategies {@code risk_parity},
      * {@code factor} and {@code market_neutral_beta} (io.quantlake.strategy.quant.QuantConfigs documents
-     * their params). Use this for configs; {@code standard()} stays CLI.md's reference set.
+     * their params) and the signal strategy {@code pair_trading} (io.quantlake.strategy.pairs). Use this for configs; {@code standard()} stays CLI.md's reference set.
      */
     public static StrategyRegistry all() {
         return ALL;
@@ -134,5 +138,11 @@ public final class StrategyRegistry {
                 p.integer("slow", 1, Integer.MAX_VALUE), p.number("take_profit", Range.above(0)),
                 p.number("stop_loss", Range.open(0, 1)), p.integer("max_positions", 1, Integer.MAX_VALUE));
         return new ConfiguredStrategy.Legacy("sma_cross_tpsl", s, s.maxPositions());
+    }
+
+    /** {@link PairTradingStrategy}, usdm only (each trade shorts a leg); params in {@link PairTradingConfig}. */
+    private static ConfiguredStrategy pairTrading(ConfigNode p) {
+        return new ConfiguredStrategy.Signal("pair_trading", new PairTradingStrategy(PairTradingConfig.bind(p)),
+                java.util.Set.of(Market.USDM));
     }
 }

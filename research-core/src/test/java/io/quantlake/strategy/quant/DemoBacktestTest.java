@@ -14,6 +14,7 @@ import io.quantlake.panel.Panel;
 import io.quantlake.panel.PanelBuilder;
 import io.quantlake.sim.BacktestResult;
 import io.quantlake.sim.FundingSchedule;
+import io.quantlake.strategy.reference.ConfiguredStrategy;
 import io.quantlake.strategy.reference.StrategyRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,7 +48,7 @@ class DemoBacktestTest {
             }
             assertTrue(r.ledger().size() > 10, file + ": ledger rows " + r.ledger().size());
             assertTrue(Double.isFinite(out.metrics().sharpe()), file + ": sharpe " + out.metrics().sharpe());
-            if (!c.strategy().name().equals("sma_cross_tpsl")) {
+            if (StrategyRegistry.all().create(c.strategy()) instanceof ConfiguredStrategy.Weight) {
                 int decisions = 0;
                 for (boolean d : r.targets().decision()) {
                     decisions += d ? 1 : 0;

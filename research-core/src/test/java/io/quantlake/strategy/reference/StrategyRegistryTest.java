@@ -118,7 +118,8 @@ class StrategyRegistryTest {
                     p.allowOnly();
                     return new ConfiguredStrategy.Weight(new MonthlyRebalanceStrategy(Map.of(), 1, 0));
                 });
-        assertEquals(List.of("monthly_rebalance", "inverse_vol", "market_neutral", "sma_cross_tpsl", "equal_weight"),
+        assertEquals(List.of("monthly_rebalance", "inverse_vol", "market_neutral", "sma_cross_tpsl",
+                "equal_weight"),
                 List.copyOf(r.names()));
         ConfiguredStrategy s = r.create(StrategyConfig.of("inverse_vol",
                 Map.of("lookback", 5, "schedule", Map.of("monthly", 1)), "notebook sweep.ipynb"));

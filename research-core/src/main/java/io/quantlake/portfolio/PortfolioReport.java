@@ -1,0 +1,67 @@
+package io.quantlake.portfolio;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What the portfolio layer did in one run, reported next to the metrics (not inside metrics.json's CLI.md
+ * keys). Order and turnover counts are taken at each decision in weight units (fractions of equity at the
+ * decision bar's close): "naive" rebalancing trades every symbol with {@code |w_i − cw_i| >= band} to its
+ * capped target, the optimizer trades to {@code x} (see {@link PositionOptimizer}); executed quantities can
+ * differ slightly (prices move to the execution bar, rounding, leverage and cash rules).
+ *
+ * @param riskInterventions ledger rows with a {@code risk_<rule>} reason, by reason code (each rule listed)
+ * @param cappedTargets     decision-level: symbols whose target a rule reduced, by reason code
+ * @param decisions         decisions the layer saw
+ * @param orders            optimizer orders, summed over decisions
+ * @param turnover          optimizer turnover {@code Σ|x − cw|}, summed over decisions
+ * @param naiveOrders       naive orders, summed
+ * @param naiveTurnover     naive turnover, summed
+ * @param hedgeAdjustments  decisions at which the hedge weight changed
+ * @param hedgeRows         ledger rows of type HEDGE
+ */
+public record PortfolioReport(Map<String, Long> riskInterventions, Map<String, Long> cappedTargets, long decisions,
+                              long orders, double turnover, long naiveOrders, double naiveTurnover,
+                              long hedgeAdjustments, long hedgeRows) {
+    public PortfolioReport {
+        riskInterventions = Map.copyOf(Objects.requireNonNull(riskInterventions, "riskInterventions"));
+        cappedTargets = Map.copyOf(Objects.requireNonNull(cappedTargets, "cappedTargets"));
+    }
+
+    /** {@code naiveOrders − orders}. */
+    public long ordersSaved() {
+        return naiveOrders - orders;
+    }
+
+    /** {@code naiveTurnover − turnover}. */
+    public double turnoverSaved() {
+        return naiveTurnover - turnover;
+    }
+
+    /** Total ledger rows with a risk reason. */
+    public long totalInterventions() {
+        long s = 0;
+        for (long v : riskInterventions.values()) {
+            s += v;
+        }
+        return s;
+    }
+
+    /** The report as ordered JSON-ready values (keys in snake case). */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("risk_interventions", new java.util.TreeMap<>(riskInterventions));
+        m.put("capped_targets", new java.util.TreeMap<>(cappedTargets));
+        m.put("decisions", decisions);
+        m.put("orders", orders);
+        m.put("naive_orders", naiveOrders);
+        m.put("orders_saved", ordersSaved());
+        m.put("turnover", turnover);
+        m.put("naive_turnover", naiveTurnover);
+        m.put("turnover_saved", turnoverSaved());
+        m.put("hedge_adjustments", hedgeAdjustments);
+        m.put("hedge_rows", hedgeRows);
+        return m;
+    }
+}

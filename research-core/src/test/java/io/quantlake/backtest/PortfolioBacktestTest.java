@@ -1,0 +1,99 @@
+package io.quantlake.backtest;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quantlake.config.BacktestConfig;
+import io.quantlake.config.ConfigException;
+import io.quantlake.config.ConfigLoader;
+import io.quantlake.ledger.Reason;
+import io.quantlake.panel.Panel;
+import io.quantlake.panel.PanelBuilder;
+import io.quantlake.sim.BacktestResult;
+import io.quantlake.sim.Fixtures;
+import io.quantlake.sim.Simulator;
+import io.quantlake.sim.StrategyInput;
+import io.quantlake.strategy.reference.ConfiguredStrategy;
+import io.quantlake.strategy.reference.StrategyRegistry;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Backtest wiring of the portfolio sections: bit-identical without them, the report with them. */
+class PortfolioBacktestTest {
+    private static final String HEAD = """
+            market: usdm
+            interval: 1d
+            universe: [BTCUSDT, ETHUSDT, SOLUSDT]
+            start: 2024-01-01
+            end: 2024-04-01
+            capital: 10000
+            costs: {taker_bps: 10, slippage_bps: 5}
+            funding: {missing: zero}
+            strategy: {name: inverse_vol, params: {lookback: 10, schedule: {every: 5}}}
+            """;
+
+    private static Panel panel() {
+        Random rnd = new Random(7);
+        String[] names = {"BTCUSDT", "ETHUSDT", "SOLUSDT"};
+        PanelBuilder b = Fixtures.daily(names);
+        double[] p = {40000, 2000, 100};
+        for (int t = 0; t < 91; t++) {
+            double m = 0.03 * rnd.nextGaussian();
+            for (int i = 0; i < 3; i++) {
+                double o = p[i];
+                double c = o * (1 + (1 + 0.5 * i) * m + 0.02 * rnd.nextGaussian());
+                b.bar(names[i], Fixtures.T0 + t * Fixtures.DAY, o, Math.max(o, c) * 1.01, Math.min(o, c) * 0.99, c, 1);
+                p[i] = c;
+            }
+        }
+        return b.build();
+    }
+
+    private static BacktestOutcome run(String extra) {
+        return Backtest.run(panel(), BacktestConfig.bind(ConfigLoader.parse(HEAD + extra, "file t.yaml")), Map.of(),
+                Map.of());
+    }
+
+    @Test
+    void withoutPortfolioSectionsTheResultIsTheBareKernelBitForBit() {
+        BacktestConfig config = BacktestConfig.bind(ConfigLoader.parse(HEAD, "file t.yaml"));
+        Panel p = panel();
+        BacktestOutcome out = Backtest.run(p, config, Map.of(), Map.of());
+        ConfiguredStrategy.Weight w = (ConfiguredStrategy.Weight) StrategyRegistry.standard().create(config.strategy());
+        BacktestResult bare = Simulator.run(p, Backtest.simConfig(config, Map.of(), Map.of()),
+                StrategyInput.weights(w.strategy(), p));
+        assertEquals(bare.ledger().events(), out.result().ledger().events());
+        assertArrayEquals(bare.equity(), out.result().equity());
+        assertTrue(out.portfolio().isEmpty());
+    }
+
+    @Test
+    void riskSizingAndHedgeRunThroughTheManagerAndReport() {
+        BacktestOutcome out = run("""
+                risk: {max_leverage: 3, max_weight: 0.3, max_gross: 1.2}
+                sizing: {method: vol_target, lookback: 10, target_vol: 0.5, max_leverage: 2}
+                hedge: {band: 0.1, lookback: 10}
+                """);
+        var report = out.portfolio().orElseThrow();
+        assertTrue(report.decisions() > 0);
+        assertTrue(report.hedgeRows() > 0, report.toString());
+        long riskRows = out.result().ledger().events().stream().filter(e -> e.reason().isRisk()).count();
+        assertEquals(report.totalInterventions(), riskRows);
+        assertTrue(report.riskInterventions().containsKey(Reason.RISK_GROSS_CAP.code()));
+        assertTrue(report.turnover() <= report.naiveTurnover() + 1e-9 || report.cappedTargets().values().stream()
+                .mapToLong(Long::longValue).sum() > 0);
+    }
+
+    @Test
+    void legacyStrategiesRejectPortfolioSections() {
+        String legacy = HEAD.replace("strategy: {name: inverse_vol, params: {lookback: 10, schedule: {every: 5}}}",
+                "strategy: {name: sma_cross_tpsl, params: {fast: 2, slow: 5, take_profit: 0.1, stop_loss: 0.05, "
+                        + "max_positions: 2}}");
+        BacktestConfig c = BacktestConfig.bind(ConfigLoader.parse(legacy + "risk: {max_weight: 0.3}\n", "file t.yaml"));
+        ConfigException e = assertThrows(ConfigException.class, () -> Backtest.run(panel(), c, Map.of(), Map.of()));
+        assertTrue(e.getMessage().contains("weight strategy"), e.getMessage());
+    }
+}
