@@ -9,6 +9,7 @@ import io.quantlake.ingest.ArchiveReader;
 import io.quantlake.ingest.IngestBatch;
 import io.quantlake.lake.Lake;
 import io.quantlake.lake.LakeSummary;
+import io.quantlake.research.FactorResearchConfig;
 import io.quantlake.sweep.Sweep;
 import io.quantlake.sweep.SweepConfig;
 import io.quantlake.sweep.SweepOutcome;
@@ -75,13 +76,23 @@ final class DemoCommand implements Runnable {
             results.put(name, outcome);
         }
         System.out.print(MetricsTable.of(results));
+        Path researchConfig = configs().resolve("research").resolve("factors.yaml");
+        Path factorReport = null;
+        if (Files.exists(researchConfig)) {
+            System.out.println("== 4. factor research: " + researchConfig);
+            factorReport = ResearchCommand.factorResearch(l, FactorResearchConfig.load(researchConfig),
+                    out.resolve("factor_research"));
+        }
         Path sweepConfig = configs().resolve("sweeps").resolve("market_neutral_grid.yaml");
         if (Files.exists(sweepConfig)) {
-            System.out.println("== 4. a parameter sweep: " + sweepConfig + " (resumable: a rerun skips done sets)");
+            System.out.println("== 5. a parameter sweep: " + sweepConfig + " (resumable: a rerun skips done sets)");
             SweepOutcome sweep = Sweep.run(l, SweepConfig.load(sweepConfig), Optional.of("demo-market-neutral-grid"));
             System.out.print(SweepCommand.report(sweep));
         }
         System.out.println("== reports (open offline in a browser):");
+        if (factorReport != null) {
+            System.out.println("  " + factorReport.toAbsolutePath());
+        }
         for (String name : results.keySet()) {
             System.out.println("  " + out.resolve(name).resolve("report.html").toAbsolutePath());
         }
