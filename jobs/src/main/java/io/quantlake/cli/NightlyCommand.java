@@ -98,6 +98,16 @@ public final class NightlyCommand implements Callable<Integer> {
             strategy = weightStrategy(strategyConfig);
             factors = cfg.factorsConfig().map(FactorResearchConfig::load);
             positions = Positions.read(cfg.positions(), cfg.cash());
+            for (String s : positions.quantities().keySet()) {
+                if (!strategyConfig.universe().contains(s)) {
+                    throw new IllegalArgumentException("positions file " + cfg.positions() + ": symbol " + s
+                            + " is not in the universe of " + strategyConfig.origin() + " " + strategyConfig.universe());
+                }
+            }
+            if (!strategyConfig.start().isBefore(runDate.atStartOfDay(ZoneOffset.UTC).toInstant())) {
+                throw new IllegalArgumentException("--date " + runDate + " must be after the start "
+                        + strategyConfig.start() + " of " + strategyConfig.origin());
+            }
         } catch (IllegalArgumentException e) { // ConfigException included
             return fail(USAGE, e);
         }

@@ -180,7 +180,9 @@ class NightlyCommandTest {
             {"strategy: {config: strategy.yaml}\npositions: positions.csv\nfactors: {config: factors.yaml, research: yes please}\n",
                 "`factors.research` must be true or false"},
             {"strategy: {config: missing.yaml}\npositions: positions.csv\n", "missing.yaml does not exist"},
+            {"strategy: {config: strategy.yaml}\npositions: doge.csv\n", "symbol DOGEUSDT is not in the universe"},
         };
+        write("doge.csv", "symbol,quantity\nDOGEUSDT,100\n");
         for (String[] c : cases) {
             Path f = write("bad.yaml", c[0]);
             Run r = run("--config", f.toString(), "--date", "2024-12-31", "--lake", lake.toString());

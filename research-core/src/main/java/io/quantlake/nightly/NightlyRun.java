@@ -58,6 +58,7 @@ import org.apache.spark.sql.RowFactory;
  *       {@code orders-D.csv} / {@code orders-D.json} ({@link OrderFiles}), then the {@code runs} row (kind
  *       {@value #KIND}, status {@code succeeded}) last.</li>
  * </ol>
+ * A run that fails after it started leaves a runs row with status {@code failed} and the error in its metrics.
  * Not applied: the backtest config's portfolio sections (risk caps, sizing, hedge), fees and slippage.
  */
 public final class NightlyRun {
@@ -78,7 +79,7 @@ public final class NightlyRun {
      * @param strategyConfig the bound {@code strategy.config}
      * @param strategy       its weight strategy
      * @param factors        the bound {@code factors.config}, if any
-     * @throws StaleDataException when the data do not reach the run date
+     * @throws StaleDataException when the data do not reach the run date (runs row status {@code stale})
      */
     public NightlyOutcome run(NightlyConfig config, BacktestConfig strategyConfig, WeightStrategy strategy,
                               Optional<FactorResearchConfig> factors, Positions positions, LocalDate runDate, Path outDir) {
@@ -90,6 +91,24 @@ public final class NightlyRun {
                     + strategyConfig.start() + " (" + strategyConfig.origin() + ")");
         }
         ObjectNode metrics = JSON.createObjectNode().put("run_date", runDate.toString());
+        try {
+            return steps(config, strategyConfig, strategy, factors, positions, runDate, outDir, runId, started, end, metrics);
+        } catch (StaleDataException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            metrics.put("error", String.valueOf(e.getMessage()));
+            try {
+                record(runId, config, Map.of(), metrics, "failed", started);
+            } catch (RuntimeException secondary) {
+                e.addSuppressed(secondary);
+            }
+            throw e;
+        }
+    }
+
+    private NightlyOutcome steps(NightlyConfig config, BacktestConfig strategyConfig, WeightStrategy strategy,
+                                 Optional<FactorResearchConfig> factors, Positions positions, LocalDate runDate, Path outDir,
+                                 String runId, Instant started, Instant end, ObjectNode metrics) {
         if (config.ingest().isPresent()) {
             IngestReport report = NightlyIngest.ingest(lake, config.ingest().get(), runId, strategyConfig.start(),
                     end.toEpochMilli());
