@@ -170,7 +170,7 @@ public final class NightlyRun {
         Dataset<Row> rows = f.spec().engine().longTable(candles)
                 .where(col("ts").geq(Timestamp.from(from)).and(col("ts").lt(Timestamp.from(end))));
         NightlyTables.mergeFactors(lake, rows);
-        metrics.put("factor_rows", rows.count());
+        metrics.put("factor_days", config.factorDays());
         if (config.research()) {
             ObjectNode research = metrics.putObject("research");
             for (IcSummary s : FactorResearch.run(lake.read(LakeTable.CANDLES), window).summaries()) {
