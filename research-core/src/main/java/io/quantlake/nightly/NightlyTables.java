@@ -1,0 +1,102 @@
+package io.quantlake.nightly;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+
+import io.delta.tables.DeltaTable;
+import io.quantlake.lake.Lake;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The Delta tables the nightly pipeline writes, path-based under the lake root, each by one MERGE:
+ * <ul>
+ *   <li>{@value #ORDERS} — key (run_date, symbol): {@code side} BUY/SELL, {@code quantity} base units,
+ *       {@code price} last close, {@code notional} quote currency, {@code reason} ({@link RebalanceOrder.Reason});</li>
+ *   <li>{@value #TARGETS} — key (run_date, symbol): {@code target_weight} (NULL = no opinion),
+ *       {@code current_weight}, {@code planned_weight} (post-trade, before lot rounding), {@code price},
+ *       {@code quantity} held, {@code decision_time} (open time of the decision bar used, NULL when none);</li>
+ *   <li>{@value #FACTORS} — key (market, interval, factor, symbol, ts): the long layout of
+ *       {@link io.quantlake.factor.FactorEngine#longTable}.</li>
+ * </ul>
+ * The two nightly tables are replaced per date: matched rows are updated when a value differs, new keys
+ * inserted, and rows of the same run_date absent from the new batch deleted — so a rerun of a date leaves
+ * exactly that run's rows (idempotent) and other dates untouched.
+ */
+public final class NightlyTables {
+    public static final String ORDERS = "nightly_orders";
+    public static final String TARGETS = "nightly_targets";
+    public static final String FACTORS = "factors";
+
+    public static final StructType ORDERS_SCHEMA = new StructType()
+            .add("run_date", DataTypes.DateType, false).add("symbol", DataTypes.StringType, false)
+            .add("side", DataTypes.StringType, false).add("quantity", DataTypes.DoubleType, false)
+            .add("price", DataTypes.DoubleType, false).add("notional", DataTypes.DoubleType, false)
+            .add("reason", DataTypes.StringType, false);
+    public static final StructType TARGETS_SCHEMA = new StructType()
+            .add("run_date", DataTypes.DateType, false).add("symbol", DataTypes.StringType, false)
+            .add("target_weight", DataTypes.DoubleType, true).add("current_weight", DataTypes.DoubleType, false)
+            .add("planned_weight", DataTypes.DoubleType, false).add("price", DataTypes.DoubleType, false)
+            .add("quantity", DataTypes.DoubleType, false).add("decision_time", DataTypes.TimestampType, true);
+    public static final StructType FACTORS_SCHEMA = new StructType()
+            .add("market", DataTypes.StringType, false).add("interval", DataTypes.StringType, false)
+            .add("factor", DataTypes.StringType, false).add("symbol", DataTypes.StringType, false)
+            .add("ts", DataTypes.TimestampType, false).add("value", DataTypes.DoubleType, false)
+            .add("rank", DataTypes.DoubleType, true).add("zscore", DataTypes.DoubleType, true);
+    private static final List<String> DATE_KEYS = List.of("run_date", "symbol");
+    private static final List<String> FACTOR_KEYS = List.of("market", "interval", "factor", "symbol", "ts");
+
+    private NightlyTables() {
+    }
+
+    /** The location of table {@code name}: {@code <lake root>/<name>}. */
+    public static String path(Lake lake, String name) {
+        return (lake.root().endsWith("/") ? lake.root() : lake.root() + "/") + name;
+    }
+
+    /** Replaces the rows of {@code runDate} in {@code table} ({@value #ORDERS} or {@value #TARGETS}) by {@code rows}, one MERGE. */
+    public static void replaceDate(Lake lake, String table, StructType schema, LocalDate runDate, List<Row> rows) {
+        Dataset<Row> source = lake.spark().createDataFrame(rows, schema);
+        merge(lake, table, schema, DATE_KEYS, source)
+                .whenNotMatchedBySource(col("t.run_date").equalTo(lit(Date.valueOf(runDate)))).delete()
+                .execute();
+    }
+
+    /** MERGEs factor rows (the columns of {@link #FACTORS_SCHEMA}, one row per key) into {@value #FACTORS}. */
+    public static void mergeFactors(Lake lake, Dataset<Row> rows) {
+        Column[] cols = new Column[FACTORS_SCHEMA.size()];
+        for (int k = 0; k < cols.length; k++) {
+            cols[k] = col(FACTORS_SCHEMA.fieldNames()[k]);
+        }
+        merge(lake, FACTORS, FACTORS_SCHEMA, FACTOR_KEYS, rows.select(cols)).execute();
+    }
+
+    private static io.delta.tables.DeltaMergeBuilder merge(Lake lake, String table, StructType schema, List<String> keys,
+                                                           Dataset<Row> source) {
+        String path = path(lake, table);
+        if (!DeltaTable.isDeltaTable(lake.spark(), path)) {
+            DeltaTable.createIfNotExists(lake.spark()).location(path).addColumns(schema).execute();
+        }
+        Column on = null;
+        Column differs = null;
+        for (String c : schema.fieldNames()) {
+            if (keys.contains(c)) {
+                Column eq = col("t." + c).equalTo(col("s." + c));
+                on = on == null ? eq : on.and(eq);
+            } else {
+                Column d = not(col("t." + c).eqNullSafe(col("s." + c)));
+                differs = differs == null ? d : differs.or(d);
+            }
+        }
+        return DeltaTable.forPath(lake.spark(), path).as("t").merge(source.as("s"), on)
+                .whenMatched(differs).updateAll()
+                .whenNotMatched().insertAll();
+    }
+}
