@@ -169,7 +169,7 @@ public final class NightlyRun {
         Instant from = runDate.minusDays(config.factorDays()).atStartOfDay(ZoneOffset.UTC).toInstant();
         Dataset<Row> rows = f.spec().engine().longTable(candles)
                 .where(col("ts").geq(Timestamp.from(from)).and(col("ts").lt(Timestamp.from(end))));
-        NightlyTables.mergeFactors(lake, rows);
+        lake.merge(LakeTable.FACTORS, rows);
         metrics.put("factor_days", config.factorDays());
         if (config.research()) {
             ObjectNode research = metrics.putObject("research");

@@ -23,8 +23,6 @@ import org.apache.spark.sql.types.StructType;
  *   <li>{@value #TARGETS} — key (run_date, symbol): {@code target_weight} (NULL = no opinion),
  *       {@code current_weight}, {@code planned_weight} (post-trade, before lot rounding), {@code price},
  *       {@code quantity} held, {@code decision_time} (open time of the decision bar used, NULL when none);</li>
- *   <li>{@value #FACTORS} — key (market, interval, factor, symbol, ts): the long layout of
- *       {@link io.quantlake.factor.FactorEngine#longTable}.</li>
  * </ul>
  * The two nightly tables are replaced per date: matched rows are updated when a value differs, new keys
  * inserted, and rows of the same run_date absent from the new batch deleted — so a rerun of a date leaves
@@ -33,7 +31,6 @@ import org.apache.spark.sql.types.StructType;
 public final class NightlyTables {
     public static final String ORDERS = "nightly_orders";
     public static final String TARGETS = "nightly_targets";
-    public static final String FACTORS = "factors";
 
     public static final StructType ORDERS_SCHEMA = new StructType()
             .add("run_date", DataTypes.DateType, false).add("symbol", DataTypes.StringType, false)
@@ -45,13 +42,7 @@ public final class NightlyTables {
             .add("target_weight", DataTypes.DoubleType, true).add("current_weight", DataTypes.DoubleType, false)
             .add("planned_weight", DataTypes.DoubleType, false).add("price", DataTypes.DoubleType, false)
             .add("quantity", DataTypes.DoubleType, false).add("decision_time", DataTypes.TimestampType, true);
-    public static final StructType FACTORS_SCHEMA = new StructType()
-            .add("market", DataTypes.StringType, false).add("interval", DataTypes.StringType, false)
-            .add("factor", DataTypes.StringType, false).add("symbol", DataTypes.StringType, false)
-            .add("ts", DataTypes.TimestampType, false).add("value", DataTypes.DoubleType, false)
-            .add("rank", DataTypes.DoubleType, true).add("zscore", DataTypes.DoubleType, true);
     private static final List<String> DATE_KEYS = List.of("run_date", "symbol");
-    private static final List<String> FACTOR_KEYS = List.of("market", "interval", "factor", "symbol", "ts");
 
     private NightlyTables() {
     }
@@ -67,15 +58,6 @@ public final class NightlyTables {
         merge(lake, table, schema, DATE_KEYS, source)
                 .whenNotMatchedBySource(col("t.run_date").equalTo(lit(Date.valueOf(runDate)))).delete()
                 .execute();
-    }
-
-    /** MERGEs factor rows (the columns of {@link #FACTORS_SCHEMA}, one row per key) into {@value #FACTORS}. */
-    public static void mergeFactors(Lake lake, Dataset<Row> rows) {
-        Column[] cols = new Column[FACTORS_SCHEMA.size()];
-        for (int k = 0; k < cols.length; k++) {
-            cols[k] = col(FACTORS_SCHEMA.fieldNames()[k]);
-        }
-        merge(lake, FACTORS, FACTORS_SCHEMA, FACTOR_KEYS, rows.select(cols)).execute();
     }
 
     private static io.delta.tables.DeltaMergeBuilder merge(Lake lake, String table, StructType schema, List<String> keys,
