@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Opens a backtest report and a factor report in Debian's headless Chromium and checks that it renders offline with no console
+ * Opens a backtest report, a factor report and a sweep report in Debian's headless Chromium and checks that it renders offline with no console
  * message and no script error, and keeps a screenshot.
  *
  * <p>How: {@code chromium --headless --dump-dom} with {@code --virtual-time-budget} loads the report from
@@ -75,6 +75,22 @@ class BrowserRenderTest {
         Files.createDirectories(png.getParent());
         Files.deleteIfExists(png);
         Files.copy(report, png.resolveSibling("factor-report.html"), StandardCopyOption.REPLACE_EXISTING);
+        chromium(tmp, List.of("--hide-scrollbars", "--window-size=1400,3200", "--screenshot=" + png,
+                report.toUri().toString()));
+        assertTrue(Files.size(png) > 50_000, "screenshot " + png + " looks empty: " + Files.size(png) + " bytes");
+    }
+
+    @Test
+    void sweepReportRendersEveryChartWithoutConsoleErrors(@TempDir Path tmp) throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
+                "skipped: /usr/bin/chromium is absent (apt-get install -y chromium)");
+        SyntheticSweep sweep = SyntheticSweep.of("sweep-browser");
+        Path report = SweepTearSheet.write(tmp.resolve("out"), sweep.outcome(), sweep.rows(), "Synthetic <sweep>");
+        assertRendersCleanly(tmp, report, 5);
+        Path png = Path.of("target", "tearsheet", "sweep-report.png").toAbsolutePath();
+        Files.createDirectories(png.getParent());
+        Files.deleteIfExists(png);
+        Files.copy(report, png.resolveSibling("sweep-report.html"), StandardCopyOption.REPLACE_EXISTING);
         chromium(tmp, List.of("--hide-scrollbars", "--window-size=1400,3200", "--screenshot=" + png,
                 report.toUri().toString()));
         assertTrue(Files.size(png) > 50_000, "screenshot " + png + " looks empty: " + Files.size(png) + " bytes");
