@@ -83,15 +83,21 @@ final class DemoCommand implements Runnable {
             factorReport = ResearchCommand.factorResearch(l, FactorResearchConfig.load(researchConfig),
                     out.resolve("factor_research"));
         }
+        Path sweepReport = null;
         Path sweepConfig = configs().resolve("sweeps").resolve("market_neutral_grid.yaml");
         if (Files.exists(sweepConfig)) {
             System.out.println("== 5. a parameter sweep: " + sweepConfig + " (resumable: a rerun skips done sets)");
-            SweepOutcome sweep = Sweep.run(l, SweepConfig.load(sweepConfig), Optional.of("demo-market-neutral-grid"));
+            SweepConfig grid = SweepConfig.load(sweepConfig);
+            SweepOutcome sweep = Sweep.run(l, grid, Optional.of("demo-market-neutral-grid"));
             System.out.print(SweepCommand.report(sweep));
+            sweepReport = SweepCommand.writeReport(l, sweep, grid, out.resolve("sweep"));
         }
         System.out.println("== reports (open offline in a browser):");
         if (factorReport != null) {
             System.out.println("  " + factorReport.toAbsolutePath());
+        }
+        if (sweepReport != null) {
+            System.out.println("  " + sweepReport.toAbsolutePath());
         }
         for (String name : results.keySet()) {
             System.out.println("  " + out.resolve(name).resolve("report.html").toAbsolutePath());

@@ -1,10 +1,12 @@
 package io.quantlake.cli;
 
+import io.quantlake.lake.Lake;
 import io.quantlake.sweep.BacktestOverfitting;
 import io.quantlake.sweep.Sweep;
 import io.quantlake.sweep.SweepConfig;
 import io.quantlake.sweep.SweepOutcome;
 import io.quantlake.sweep.SweepSummary;
+import io.quantlake.tearsheet.SweepTearSheet;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -13,11 +15,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code sweep --config F [--grid G] [--run-id ID]}: a grid or random search over a strategy's
+ * {@code sweep --config F [--grid G] [--run-id ID] [--out DIR]}: a grid or random search over a strategy's
  * params with walk-forward or purged k-fold validation, distributed over Spark executors against one
  * broadcast panel; results in Delta {@code sweep_results}, the Deflated Sharpe Ratio and the
  * Probability of Backtest Overfitting in the {@code runs} row. Resumable: a rerun with the same
- * {@code --run-id} skips the parameter sets already in the table.
+ * {@code --run-id} skips the parameter sets already in the table. After the sweep, its tear sheet
+ * {@code sweep_report.html} ({@link SweepTearSheet}) is written to {@code --out} (default {@code out/<run id>}).
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Parameter sweep with walk-forward / purged k-fold validation, DSR and PBO (resumable).",
@@ -35,11 +38,28 @@ final class SweepCommand implements Runnable {
     @Option(names = "--run-id", description = "run id; rerun with the same id to resume an interrupted sweep")
     String runId;
 
+    @Option(names = "--out", paramLabel = "DIR", description = "output directory of sweep_report.html (default: out/<run id>)")
+    Path out;
+
     @Override
     public void run() {
         SweepConfig sweep = grid == null ? SweepConfig.load(config) : SweepConfig.load(config, grid);
-        SweepOutcome outcome = Sweep.run(lake.open(), sweep, Optional.ofNullable(runId));
+        Lake l = lake.open();
+        SweepOutcome outcome = Sweep.run(l, sweep, Optional.ofNullable(runId));
         System.out.print(report(outcome));
+        writeReport(l, outcome, sweep, out);
+    }
+
+    /**
+     * Writes the sweep's {@code sweep_report.html} (rows read back from {@code sweep_results}) into {@code out}
+     * (null: {@code out/<run id>}), prints its path and returns it.
+     */
+    static Path writeReport(Lake lake, SweepOutcome outcome, SweepConfig config, Path out) {
+        Path dir = out != null ? out : Path.of("out", outcome.runId());
+        String strategy = config.base().strategy().name();
+        Path report = SweepTearSheet.write(dir, lake, outcome, "Sweep " + outcome.runId() + ": " + strategy);
+        System.out.println("report " + report);
+        return report;
     }
 
     /** The summary printed on stdout. */

@@ -29,6 +29,12 @@ class CliArgumentsTest {
     }
 
     @Test
+    void sweepTakesAnOutputDirectoryForItsReport() {
+        CliRun run = CliRun.of("sweep", "--help");
+        assertTrue(run.out().contains("--out=DIR") && run.out().contains("sweep_report.html"), run.out());
+    }
+
+    @Test
     void unknownOptionIsAUsageError() {
         CliRun run = CliRun.of("backtest", "--config", "x.yaml", "--no-such-option");
         assertEquals(2, run.exitCode());

@@ -132,6 +132,29 @@ public final class SweepResultsTable {
         return out;
     }
 
+    /**
+     * Every row of {@code runId} (all its sets, whatever the plan), ordered by param_hash, fold and split;
+     * empty when the table or the run does not exist.
+     */
+    public List<SweepRow> rows(String runId) {
+        RunRecord.requireValidRunId(runId);
+        if (!exists()) {
+            return List.of();
+        }
+        List<String> c = new ArrayList<>(List.of("param_hash", "fold", "split", "start", "end", "periods"));
+        c.addAll(METRICS);
+        c.add("params");
+        List<Row> rows = lake.spark().read().format("delta").load(path()).filter(col("run_id").equalTo(runId))
+                .selectExpr(c.stream().map(name -> "`" + name + "`").toArray(String[]::new))
+                .orderBy("param_hash", "fold", "split").collectAsList();
+        List<SweepRow> out = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            out.add(new SweepRow(r.getString(0), r.getString(r.fieldIndex("params")), r.getInt(1), r.getString(2),
+                    r.getTimestamp(3).getTime(), r.getTimestamp(4).getTime(), metrics(r)));
+        }
+        return out;
+    }
+
     private static void checkWindow(String runId, int fold, String split, Row r, List<Fold> folds, PanelData data) {
         BarWindow w = fold < 0 ? BarWindow.of(0, data.bars())
                 : fold < folds.size() ? (IN_SAMPLE.equals(split) ? folds.get(fold).inSample() : folds.get(fold).outOfSample())

@@ -21,6 +21,8 @@
  *
  * <p>Kernel-side classes (parameter sets, folds, metrics, DSR, PBO, {@link io.quantlake.sweep.SetEvaluator})
  * are pure Java; {@link io.quantlake.sweep.Sweep}, {@link io.quantlake.sweep.SweepResultsTable} and the
- * task class are the Spark side.
+ * task class are the Spark side. A run's rows read back as plain {@link io.quantlake.sweep.SweepRow}s
+ * ({@link io.quantlake.sweep.SweepResultsTable#rows(String)}) feed its report,
+ * {@link io.quantlake.tearsheet.SweepTearSheet}.
  */
 package io.quantlake.sweep;

@@ -34,5 +34,12 @@
  * {@link io.quantlake.research.FactorResearchResult} into {@code factor_report.html}: the summary table (factor x
  * horizon), the factor correlation heatmap, and per factor the IC and rank IC per date with a trailing mean, the IC
  * decay across horizons, the quantile mean forward returns and the turnover and rank autocorrelation.
+ *
+ * <p><b>The sweep tear sheet</b> ({@link io.quantlake.tearsheet.SweepTearSheet}) draws a
+ * {@link io.quantlake.sweep.SweepOutcome} and the run's {@code sweep_results} rows
+ * ({@link io.quantlake.sweep.SweepRow}, read from a lake or given as plain records) into {@code sweep_report.html}:
+ * heatmaps of the objective over the two most-varied params (all bars, mean out of sample; best over the other
+ * params per cell), in-sample vs out-of-sample per set, the best set per fold, the Deflated Sharpe Ratio with its
+ * inputs, the PBO with the histogram of its logits, and the top sets.
  */
 package io.quantlake.tearsheet;

@@ -77,6 +77,20 @@ class SweepSparkTest {
             assertEquals(s.json(), r.getString(r.fieldIndex("params")));
         }
 
+        // the rows as the report reads them, and the report itself
+        List<SweepRow> rows = new SweepResultsTable(lake).rows(runId);
+        assertEquals(20, rows.size());
+        for (int k = 1; k < rows.size(); k++) {
+            assertTrue(rows.get(k - 1).paramHash().compareTo(rows.get(k).paramHash()) <= 0, "ordered by param_hash");
+        }
+        SweepRow oos0 = rows.stream().filter(r -> r.fold() == 1 && r.split().equals("out_of_sample")).findFirst()
+                .orElseThrow();
+        assertEquals(SweepFixtures.T0 + 150 * SweepFixtures.DAY, oos0.start());
+        assertEquals(50, oos0.metrics().returns());
+        java.nio.file.Path report = io.quantlake.tearsheet.SweepTearSheet.write(
+                SharedSpark.newTempDir("sweep-report"), lake, first, "sweep test");
+        assertTrue(java.nio.file.Files.readString(report).contains(first.summary().best().set().hash()));
+
         RunStore runs = new RunStore(lake);
         Row run = runs.find(runId).orElseThrow();
         assertEquals("sweep", run.getString(run.fieldIndex("kind")));

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Opens a backtest report and a factor report in Debian's headless Chromium and checks that it renders offline with no console
+ * Opens a backtest report, a factor report and a sweep report in Debian's headless Chromium and checks that it renders offline with no console
  * message and no script error, and keeps a screenshot.
  *
  * <p>How: {@code chromium --headless --dump-dom} with {@code --virtual-time-budget} loads the report from
@@ -71,10 +71,25 @@ class BrowserRenderTest {
         Path report = FactorTearSheet.write(tmp.resolve("out"), SyntheticFactorResult.of(700), "Synthetic <factors>",
                 "two factors, two horizons, 700 dates");
         assertRendersCleanly(tmp, report, 11);
-        Path png = Path.of("target", "tearsheet", "factor-report.png").toAbsolutePath();
+        keepScreenshot(tmp, report, "factor-report");
+    }
+
+    @Test
+    void sweepReportRendersEveryChartWithoutConsoleErrors(@TempDir Path tmp) throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
+                "skipped: /usr/bin/chromium is absent (apt-get install -y chromium)");
+        SyntheticSweep sweep = SyntheticSweep.of("sweep-browser");
+        Path report = SweepTearSheet.write(tmp.resolve("out"), sweep.outcome(), sweep.rows(), "Synthetic <sweep>");
+        assertRendersCleanly(tmp, report, 5);
+        keepScreenshot(tmp, report, "sweep-report");
+    }
+
+    /** Keeps {@code target/tearsheet/<name>.png} (1400 x 3200, the top of the page) next to a copy of the report. */
+    private static void keepScreenshot(Path tmp, Path report, String name) throws Exception {
+        Path png = Path.of("target", "tearsheet", name + ".png").toAbsolutePath();
         Files.createDirectories(png.getParent());
         Files.deleteIfExists(png);
-        Files.copy(report, png.resolveSibling("factor-report.html"), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(report, png.resolveSibling(name + ".html"), StandardCopyOption.REPLACE_EXISTING);
         chromium(tmp, List.of("--hide-scrollbars", "--window-size=1400,3200", "--screenshot=" + png,
                 report.toUri().toString()));
         assertTrue(Files.size(png) > 50_000, "screenshot " + png + " looks empty: " + Files.size(png) + " bytes");
