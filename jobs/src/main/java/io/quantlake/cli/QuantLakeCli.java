@@ -1,5 +1,6 @@
 package io.quantlake.cli;
 
+import io.quantlake.spark.SparkSessions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -29,6 +30,7 @@ public final class QuantLakeCli implements Runnable {
 
     /** Runs the CLI and returns its exit code (tests call this instead of {@link #main}). */
     public static int execute(String... args) {
+        SparkSessions.quietLogging();
         CommandLine cli = new CommandLine(new QuantLakeCli());
         cli.setExecutionExceptionHandler(new OneLineErrors());
         cli.setParameterExceptionHandler((ex, argv) -> {

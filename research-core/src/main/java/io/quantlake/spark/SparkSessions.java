@@ -77,6 +77,15 @@ public final class SparkSessions {
         return spark;
     }
 
+    /**
+     * Points log4j2 at QuantLake's WARN-on-stderr configuration unless the user configured logging;
+     * call it first thing in a main method, before any class logs (log4j2 reads its configuration
+     * once, on first use), so that Spark's INFO start-up chatter never reaches the console.
+     */
+    public static void quietLogging() {
+        SparkLogging.quietUnlessConfigured();
+    }
+
     /** Whether a master URL is already configured (system property {@code spark.master}, set by spark-submit). */
     static boolean masterConfigured() {
         return new SparkConf().contains("spark.master");
