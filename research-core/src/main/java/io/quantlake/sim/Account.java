@@ -28,6 +28,10 @@ public final class Account {
     private final OpenLot[] exits;
     private final boolean[] hedgeLot;
     private double cash;
+    private double markedEquity;
+    private double markedGross;
+    private double markedNet;
+    private boolean markedAny;
 
     Account(String[] symbols, long[] times, SimConfig config) {
         this.n = symbols.length;
@@ -118,6 +122,54 @@ public final class Account {
             }
         }
         return e;
+    }
+
+    /**
+     * Mark to market at {@code prices} in one pass: {@link #equity}, {@link #gross}, the net
+     * exposure {@code Σ q_i · prices[i]} and whether any {@code q_i != 0}, each summed in universe
+     * order exactly as the single-purpose methods do. Read them with {@link #markedEquity()} etc.
+     */
+    void mark(double[] prices) {
+        double e = cash;
+        double g = 0;
+        double net = 0;
+        boolean any = false;
+        double[] lots = lotQty;
+        for (int i = 0; i < n; i++) {
+            double q = lots[2 * i] + lots[2 * i + 1];
+            if (q != 0) {
+                double v = q * prices[i];
+                e += v;
+                g += Math.abs(q) * prices[i];
+                net += v;
+                any = true;
+            }
+        }
+        markedEquity = e;
+        markedGross = g;
+        markedNet = net;
+        markedAny = any;
+    }
+
+    double markedEquity() {
+        return markedEquity;
+    }
+
+    double markedGross() {
+        return markedGross;
+    }
+
+    double markedNet() {
+        return markedNet;
+    }
+
+    boolean markedAny() {
+        return markedAny;
+    }
+
+    /** The lot quantities by slot ({@code 2i} long, {@code 2i + 1} short); read-only for the executors. */
+    double[] lots() {
+        return lotQty;
     }
 
     /** Gross exposure {@code Σ |q_i| · prices[i]} with {@code q_i} the net quantity (§3). */

@@ -66,6 +66,9 @@ public final class Simulator {
         Account a = s.account;
         boolean usdm = s.config.market() == Market.USDM;
         FundingStep funding = usdm ? new FundingStep(s) : null;
+        if (funding != null && !funding.active()) {
+            funding = null; // no record in the window and missing funding counts as zero: nothing to charge
+        }
         Breaker breaker = new Breaker(s, weights, signals);
         double mm = s.config.maintenanceMargin();
         double[] equity = new double[bars];
@@ -96,7 +99,7 @@ public final class Simulator {
                 }
             }
             // 3. delisting closes
-            for (int i = 0; i < n; i++) {
+            for (int i : s.delisting) {
                 if (s.delistBar[i] == t) {
                     s.closeSymbol(t, i, s.lastClose[i], TradeEventType.CLOSE, Reason.DELISTED);
                     s.flatten[i] = false;
@@ -126,25 +129,20 @@ public final class Simulator {
                 }
             }
             // 6. mark to market, 7. liquidation
-            double e = a.equity(s.lastClose);
-            double g = a.gross(s.lastClose);
+            a.mark(s.lastClose);
+            double e = a.markedEquity();
+            double g = a.markedGross();
             if (usdm && g > 0 && e <= mm * g) {
                 for (int i = 0; i < n; i++) {
                     s.closeSymbol(t, i, s.lastClose[i], TradeEventType.LIQUIDATION, Reason.LIQUIDATION);
                 }
-                e = a.equity(s.lastClose);
-                g = a.gross(s.lastClose);
+                a.mark(s.lastClose);
+                e = a.markedEquity();
+                g = a.markedGross();
             }
-            // 8. equity row
-            double netExposure = 0;
-            boolean any = false;
-            for (int i = 0; i < n; i++) {
-                double q = a.net(i);
-                if (q != 0) {
-                    netExposure += q * s.lastClose[i];
-                }
-                any |= q != 0; // R28: "any q != 0", q the net quantity (§3)
-            }
+            // 8. equity row; R28: "any q != 0", q the net quantity (§3)
+            double netExposure = a.markedNet();
+            boolean any = a.markedAny();
             equity[t] = e;
             cash[t] = a.cash();
             gross[t] = g;
