@@ -32,6 +32,8 @@ public final class Account {
     private double markedGross;
     private double markedNet;
     private boolean markedAny;
+    /** Number of lots with an exit chain (the exit steps do nothing when 0). */
+    private int exitLots;
 
     Account(String[] symbols, long[] times, SimConfig config) {
         this.n = symbols.length;
@@ -90,8 +92,14 @@ public final class Account {
     }
 
     void setExits(int slot, OpenLot lot, boolean hedge) {
+        exitLots += (lot != null ? 1 : 0) - (exits[slot] != null ? 1 : 0);
         exits[slot] = lot;
         hedgeLot[slot] = hedge;
+    }
+
+    /** Number of open lots with an exit chain. */
+    int exitLots() {
+        return exitLots;
     }
 
     boolean isHedge(int slot) {
@@ -217,6 +225,9 @@ public final class Account {
         cash += cashFlow;
         if (after == 0) {
             avgEntry[slot] = 0;
+            if (exits[slot] != null) {
+                exitLots--;
+            }
             exits[slot] = null;
             hedgeLot[slot] = false;
         } else if (exits[slot] != null) {

@@ -3,7 +3,7 @@ package io.quantlake.strategy.reference;
 import io.quantlake.market.Interval;
 import io.quantlake.strategy.CandleWindow;
 import io.quantlake.strategy.LegacyDecision;
-import io.quantlake.strategy.LegacyStrategy;
+import io.quantlake.strategy.SeriesLegacyStrategy;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
@@ -25,7 +25,7 @@ import java.util.function.Consumer;
  * <p>The capacity {@code maxPositions} is applied by the legacy portfolio manager (R19), not here.
  * Stateless apart from the sink, so one instance serves every symbol.
  */
-public final class SmaCrossTpslStrategy implements LegacyStrategy {
+public final class SmaCrossTpslStrategy implements SeriesLegacyStrategy {
     /** Relative tolerance of the cross rule (§13). */
     public static final double CROSS_TOLERANCE = 1e-12;
     /** SMAs closer than this, relative, are also compared exactly (R20). */
@@ -129,6 +129,106 @@ public final class SmaCrossTpslStrategy implements LegacyStrategy {
             sum += window.close(k);
         }
         return sum / length;
+    }
+
+    /** Bits of {@link #crossFlags}: the §13 cross, the R20 exact check is needed, the plain {@code fast > slow} cross. */
+    private static final byte CROSS = 1;
+    private static final byte CHECK = 2;
+    private static final byte PLAIN = 4;
+    /** Bars per block of the vectorised SMA sums (fits L1 with its buffers). */
+    private static final int BLOCK = 1024;
+
+    /**
+     * The fast path: the cross of every own bar computed once, with SMAs summed exactly as
+     * {@link #decide} sums them (oldest first, from 0, then divided), so each bar's flags equal
+     * what {@code decide} finds; the exact check and its warning still run at the decision.
+     */
+    @Override
+    public Decider prepare(CandleWindow series, Interval interval) {
+        byte[] flags = crossFlags(series);
+        int warmup = warmupBars();
+        return size -> {
+            if (size < warmup) {
+                return null;
+            }
+            int last = size - 1;
+            byte f = flags[last];
+            boolean cross = (f & CROSS) != 0;
+            if ((f & CHECK) != 0) {
+                checkExact(series, last, (f & PLAIN) != 0, cross);
+            }
+            if (!cross) {
+                return null;
+            }
+            double close = series.close(last);
+            return LegacyDecision.buy(close * (1 + takeProfit), close * (1 - stopLoss));
+        };
+    }
+
+    /** Per own bar {@code k >= warmupBars() - 1}: the {@link #CROSS}, {@link #CHECK} and {@link #PLAIN} bits of bar {@code k}. */
+    private byte[] crossFlags(CandleWindow series) {
+        int m = series.size();
+        byte[] flags = new byte[m];
+        int longest = Math.max(fast, slow);
+        double[] buf = new double[BLOCK + longest];
+        double[] f = new double[BLOCK];
+        double[] sl = new double[BLOCK];
+        double fastPrev = Double.NaN;
+        double slowPrev = Double.NaN;
+        for (int start = 0; start < m; start += BLOCK) {
+            int end = Math.min(m, start + BLOCK);
+            int from = Math.max(0, start - longest + 1);
+            for (int k = from; k < end; k++) {
+                buf[k - from] = series.close(k);
+            }
+            smaBlock(buf, from, start, end, fast, f);
+            smaBlock(buf, from, start, end, slow, sl);
+            for (int k = start; k < end; k++) {
+                double fastNow = f[k - start];
+                double slowNow = sl[k - start];
+                if (k >= longest) {
+                    byte b = 0;
+                    if (fastNow - slowNow > CROSS_TOLERANCE * slowNow && fastPrev - slowPrev <= CROSS_TOLERANCE * slowPrev) {
+                        b |= CROSS;
+                    }
+                    if (near(fastNow, slowNow) || near(fastPrev, slowPrev)) {
+                        b |= CHECK;
+                    }
+                    if (fastNow > slowNow && fastPrev <= slowPrev) {
+                        b |= PLAIN;
+                    }
+                    flags[k] = b;
+                }
+                fastPrev = fastNow;
+                slowPrev = slowNow;
+            }
+        }
+        return flags;
+    }
+
+    /**
+     * {@code out[k - start]} = mean of the {@code length} closes ending at own bar {@code k}, for
+     * {@code k} in {@code [start, end)} with {@code k >= length - 1} (else NaN); {@code buf[j]} is
+     * own bar {@code from + j}. Summed oldest first from 0 like {@link #sma}, bar by bar
+     * independent, so the loop over bars vectorises and every sum is bit-identical to {@code sma}'s.
+     */
+    private static void smaBlock(double[] buf, int from, int start, int end, int length, double[] out) {
+        int count = end - start;
+        int first = Math.max(start, length - 1);
+        java.util.Arrays.fill(out, 0, count, 0.0);
+        int lo = first - start;
+        for (int j = 0; j < length; j++) {
+            int off = first - length + 1 + j - from - lo;
+            for (int r = lo; r < count; r++) {
+                out[r] += buf[r + off];
+            }
+        }
+        for (int r = 0; r < lo; r++) {
+            out[r] = Double.NaN;
+        }
+        for (int r = lo; r < count; r++) {
+            out[r] /= length;
+        }
     }
 
     private static boolean near(double a, double b) {
