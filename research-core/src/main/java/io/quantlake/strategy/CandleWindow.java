@@ -26,18 +26,7 @@ public final class CandleWindow {
      */
     public CandleWindow reset(String symbol, long[] times, double[] open, double[] high, double[] low,
                               double[] close, double[] volume, int from, int size) {
-        this.symbol = symbol;
-        this.times = times;
-        this.open = open;
-        this.high = high;
-        this.low = low;
-        this.close = close;
-        this.volume = volume;
-        this.timeFrom = from;
-        this.base = from;
-        this.stride = 1;
-        this.size = size;
-        return this;
+        return reset(symbol, times, from, open, high, low, close, volume, from, 1, size);
     }
 
     /**
