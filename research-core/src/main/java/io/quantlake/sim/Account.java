@@ -138,17 +138,29 @@ public final class Account {
      * order exactly as the single-purpose methods do. Read them with {@link #markedEquity()} etc.
      */
     void mark(double[] prices) {
+        markAndUpdate(null, 0, prices);
+    }
+
+    /**
+     * {@link #mark} at the last known closes after first updating them with the closes of one bar,
+     * {@code last[i] = close[row + i]} where not NaN (R9), in the same pass; {@code close} null:
+     * no update, mark at {@code last}.
+     */
+    void markAndUpdate(double[] close, int row, double[] last) {
         double e = cash;
         double g = 0;
         double net = 0;
         boolean any = false;
         double[] lots = lotQty;
         for (int i = 0; i < n; i++) {
+            double c = close == null ? Double.NaN : close[row + i];
+            double p = c == c ? c : last[i];
+            last[i] = p;
             double q = lots[2 * i] + lots[2 * i + 1];
             if (q != 0) {
-                double v = q * prices[i];
+                double v = q * p;
                 e += v;
-                g += Math.abs(q) * prices[i];
+                g += Math.abs(q) * p;
                 net += v;
                 any = true;
             }

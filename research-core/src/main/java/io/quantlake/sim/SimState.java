@@ -82,6 +82,17 @@ final class SimState {
         }
     }
 
+    /** Step 2 of the bar loop: {@link #lastClose} takes the closes of bar {@code t} where it has one (R9). */
+    void updateLastClose(int t) {
+        int row = t * n;
+        for (int i = 0; i < n; i++) {
+            double c = close[row + i];
+            if (c == c) {
+                lastClose[i] = c;
+            }
+        }
+    }
+
     /** {@link Panel#exists(int, int)} from the cached bounds. */
     boolean exists(int t, int i) {
         return t >= existsFrom[i] && t < existsTo[i];

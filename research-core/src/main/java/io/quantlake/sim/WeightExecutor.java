@@ -58,6 +58,11 @@ final class WeightExecutor {
         this.cw = new double[s.n];
     }
 
+    /** Whether a {@link DecisionHook} adjusts the decisions (it reads the last closes). */
+    boolean hasHook() {
+        return hook != null;
+    }
+
     /** The targets as decided, after the 0-forcing of R6/R7 (targets.csv, R25). */
     TargetWeights recordedTargets() {
         return new TargetWeights(s.bars, s.n, recordedDecision, recorded, band, targets.threshold());
@@ -185,43 +190,48 @@ final class WeightExecutor {
         }
         boolean delistings = s.delisting.length > 0;
         boolean positive = e > 0;
+        boolean threshold = targets.threshold();
+        boolean spot = s.spot;
+        boolean edge = bandEdge && band != 0;
+        double b = band;
+        boolean[] pend = pending;
+        double[] pw = pendingW;
         int nc = 0;
+        int executed = 0;
         boolean anyOver = false;
         for (int i = 0; i < n; i++) {
-            if (!pending[i] || close[row + i] != close[row + i]) {
+            if (!pend[i] || close[row + i] != close[row + i]) {
                 continue;
             }
-            pending[i] = false;
-            pendingCount--;
+            pend[i] = false;
+            executed++;
             if ((delistings && s.delisted(t, i)) || !positive) {
                 continue;
             }
-            double w = s.spot && pendingW[i] < 0 ? 0.0 : pendingW[i];
+            double w = spot && pw[i] < 0 ? 0.0 : pw[i];
             double cw = (lots[2 * i] + lots[2 * i + 1]) * px[i] / e;
-            boolean over = Math.abs(w - cw) >= band;
-            candidates[nc++] = i;
+            boolean over = Math.abs(w - cw) >= b;
             anyOver |= over;
             trade[i] = over;
-            double target = !bandEdge || band == 0 ? w : (cw > w ? w + band : w - band);
-            tw[i] = s.spot && target < 0 ? 0 : target;
+            if (over || threshold) {
+                candidates[nc++] = i; // per-symbol band: only the symbols that trade
+            }
+            double target = !edge ? w : (cw > w ? w + b : w - b);
+            tw[i] = spot && target < 0 ? 0 : target;
         }
+        pendingCount -= executed;
         if (nc == 0) {
             return;
         }
-        if (targets.threshold()) {
+        int nt = nc;
+        if (threshold) {
             // §5 threshold schedule: when any candidate is outside its band, every candidate trades to its target.
             for (int k = 0; k < nc; k++) {
                 int i = candidates[k];
                 trade[i] = anyOver;
                 tw[i] = s.spot && pendingW[i] < 0 ? 0.0 : pendingW[i];
             }
-        }
-        int nt = 0;
-        for (int k = 0; k < nc; k++) {
-            int i = candidates[k];
-            if (trade[i]) {
-                candidates[nt++] = i;
-            }
+            nt = anyOver ? nc : 0;
         }
         if (nt > 0) {
             placeOrders(t, e, nt);
