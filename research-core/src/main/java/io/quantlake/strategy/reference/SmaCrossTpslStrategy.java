@@ -135,13 +135,12 @@ public final class SmaCrossTpslStrategy implements SeriesLegacyStrategy {
     private static final byte CROSS = 1;
     private static final byte CHECK = 2;
     private static final byte PLAIN = 4;
-    /** Bars per block of the vectorised SMA sums (fits L1 with its buffers). */
+    /** Bars per block of the running SMA sums (each block re-starts them exactly). */
     private static final int BLOCK = 1024;
 
     /**
-     * The fast path: the cross of every own bar computed once, with SMAs summed exactly as
-     * {@link #decide} sums them (oldest first, from 0, then divided), so each bar's flags equal
-     * what {@code decide} finds; the exact check and its warning still run at the decision.
+     * The fast path: the cross of every own bar computed once ({@link #crossFlags}), equal to what
+     * {@link #decide} finds at that bar; the R20 exact check and its warning still run at the decision.
      */
     @Override
     public Decider prepare(CandleWindow series, Interval interval) {
@@ -165,70 +164,88 @@ public final class SmaCrossTpslStrategy implements SeriesLegacyStrategy {
         };
     }
 
-    /** Per own bar {@code k >= warmupBars() - 1}: the {@link #CROSS}, {@link #CHECK} and {@link #PLAIN} bits of bar {@code k}. */
+    /**
+     * Per own bar {@code k >= warmupBars() - 1}: the {@link #CROSS}, {@link #CHECK} and {@link #PLAIN}
+     * bits that {@link #decide} finds at {@code k}. Running sums (re-started exactly at each block of
+     * {@value #BLOCK} bars) give {@code fast − slow} within a bound {@code err} of the sequential sums;
+     * where both {@code t} and {@code t − 1} are farther than {@code 2e-9 · slow + 4 err} from a tie,
+     * no rule is near its threshold (not near, cross = plain = the signs), else the bar is decided
+     * from the sequential sums exactly as {@code decide} does.
+     */
     private byte[] crossFlags(CandleWindow series) {
         int m = series.size();
         byte[] flags = new byte[m];
         int longest = Math.max(fast, slow);
-        double[] buf = new double[BLOCK + longest];
-        double[] f = new double[BLOCK];
-        double[] sl = new double[BLOCK];
-        double fastPrev = Double.NaN;
-        double slowPrev = Double.NaN;
+        double[] buf = new double[BLOCK + longest + 1];
+        double dPrev = Double.NaN;
+        boolean certainPrev = false;
         for (int start = 0; start < m; start += BLOCK) {
             int end = Math.min(m, start + BLOCK);
-            int from = Math.max(0, start - longest + 1);
+            int from = Math.max(0, start - longest);
+            double maxAbs = 0;
             for (int k = from; k < end; k++) {
-                buf[k - from] = series.close(k);
+                double c = series.close(k);
+                buf[k - from] = c;
+                maxAbs = Math.max(maxAbs, Math.abs(c));
             }
-            smaBlock(buf, from, start, end, fast, f);
-            smaBlock(buf, from, start, end, slow, sl);
+            // rounding of BLOCK running updates and of the sums, with a factor 2 of slack (2.3e-16 > 2 eps)
+            double err = (2.0 * longest + 2.0 * BLOCK + 8) * 2.3e-16 * maxAbs;
+            double sf = 0;
+            double ss = 0;
             for (int k = start; k < end; k++) {
-                double fastNow = f[k - start];
-                double slowNow = sl[k - start];
-                if (k >= longest) {
-                    byte b = 0;
-                    if (fastNow - slowNow > CROSS_TOLERANCE * slowNow && fastPrev - slowPrev <= CROSS_TOLERANCE * slowPrev) {
-                        b |= CROSS;
-                    }
-                    if (near(fastNow, slowNow) || near(fastPrev, slowPrev)) {
-                        b |= CHECK;
-                    }
-                    if (fastNow > slowNow && fastPrev <= slowPrev) {
-                        b |= PLAIN;
-                    }
-                    flags[k] = b;
+                int x = k - from;
+                if (k >= fast - 1) {
+                    sf = k == start || k == fast - 1 ? sum(buf, x, fast) : sf + buf[x] - buf[x - fast];
                 }
-                fastPrev = fastNow;
-                slowPrev = slowNow;
+                if (k >= slow - 1) {
+                    ss = k == start || k == slow - 1 ? sum(buf, x, slow) : ss + buf[x] - buf[x - slow];
+                }
+                if (k < longest - 1) {
+                    continue;
+                }
+                double slowNow = ss / slow;
+                double d = sf / fast - slowNow;
+                boolean certain = slowNow > 4 * err && Math.abs(d) > 2e-9 * slowNow + 4 * err;
+                if (k >= longest) {
+                    if (certain && certainPrev) {
+                        flags[k] = d > 0 && dPrev < 0 ? (byte) (CROSS | PLAIN) : 0;
+                    } else {
+                        flags[k] = exactFlags(buf, x);
+                    }
+                }
+                dPrev = d;
+                certainPrev = certain;
             }
         }
         return flags;
     }
 
-    /**
-     * {@code out[k - start]} = mean of the {@code length} closes ending at own bar {@code k}, for
-     * {@code k} in {@code [start, end)} with {@code k >= length - 1} (else NaN); {@code buf[j]} is
-     * own bar {@code from + j}. Summed oldest first from 0 like {@link #sma}, bar by bar
-     * independent, so the loop over bars vectorises and every sum is bit-identical to {@code sma}'s.
-     */
-    private static void smaBlock(double[] buf, int from, int start, int end, int length, double[] out) {
-        int count = end - start;
-        int first = Math.max(start, length - 1);
-        java.util.Arrays.fill(out, 0, count, 0.0);
-        int lo = first - start;
-        for (int j = 0; j < length; j++) {
-            int off = first - length + 1 + j - from - lo;
-            for (int r = lo; r < count; r++) {
-                out[r] += buf[r + off];
-            }
+    /** The flags of the bar at {@code buf[x]} from sequential sums, as {@link #decide} computes them. */
+    private byte exactFlags(double[] buf, int x) {
+        double fastNow = sum(buf, x, fast) / fast;
+        double slowNow = sum(buf, x, slow) / slow;
+        double fastPrev = sum(buf, x - 1, fast) / fast;
+        double slowPrev = sum(buf, x - 1, slow) / slow;
+        byte b = 0;
+        if (fastNow - slowNow > CROSS_TOLERANCE * slowNow && fastPrev - slowPrev <= CROSS_TOLERANCE * slowPrev) {
+            b |= CROSS;
         }
-        for (int r = 0; r < lo; r++) {
-            out[r] = Double.NaN;
+        if (near(fastNow, slowNow) || near(fastPrev, slowPrev)) {
+            b |= CHECK;
         }
-        for (int r = lo; r < count; r++) {
-            out[r] /= length;
+        if (fastNow > slowNow && fastPrev <= slowPrev) {
+            b |= PLAIN;
         }
+        return b;
+    }
+
+    /** Sum of the {@code length} values ending at {@code buf[end]}, oldest first from 0 (as {@link #sma}). */
+    private static double sum(double[] buf, int end, int length) {
+        double sum = 0;
+        for (int k = end - length + 1; k <= end; k++) {
+            sum += buf[k];
+        }
+        return sum;
     }
 
     private static boolean near(double a, double b) {
