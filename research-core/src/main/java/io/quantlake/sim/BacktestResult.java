@@ -10,7 +10,7 @@ import java.util.Objects;
  * a liquidation), the ledger and the recorded targets.
  *
  * @param interval the bar interval
- * @param times    bar open times, UTC epoch ms
+ * @param times    bar open times, UTC epoch ms (the panel's array, shared: read-only)
  * @param symbols  the universe in order
  * @param capital  initial cash
  * @param equity   {@code E_t = C_t + Σ q_i close_i,t} (last known close where missing)

@@ -158,7 +158,8 @@ public final class Simulator {
             breaker.check(t, e);
         }
         TargetWeights targets = weights != null ? weights.recordedTargets() : TargetWeights.none(bars, n, 0);
-        return new BacktestResult(s.panel.interval(), s.times.clone(), s.panel.symbols().clone(), s.config.capital(),
+        // The grid times are the panel's (shared read-only, like the panel's own arrays).
+        return new BacktestResult(s.panel.interval(), s.times, s.panel.symbols().clone(), s.config.capital(),
                 equity, cash, gross, net, leverage, invested, a.ledger(), targets);
     }
 }
