@@ -20,7 +20,8 @@ import java.util.Objects;
  * @param leverage {@code G_t / E_t}
  * @param invested whether any net quantity {@code q_i} is non-zero after bar {@code t} (R28)
  * @param ledger   every position or cash change
- * @param targets  weight path: the decided targets after R6/R7 forcing; other paths: no decision
+ * @param targets  weight path: the decided targets after R6/R7 forcing; other paths: no decision (an all-NaN
+ *                 matrix shared by runs of one shape; read-only)
  */
 public record BacktestResult(Interval interval, long[] times, String[] symbols, double capital, double[] equity,
                              double[] cash, double[] gross, double[] net, double[] leverage, boolean[] invested,

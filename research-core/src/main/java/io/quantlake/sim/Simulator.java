@@ -60,6 +60,19 @@ public final class Simulator {
         return loop(s, new WeightExecutor(s, input.targets(), hook), null);
     }
 
+    /** The last "no decision" targets handed out, reused for runs of the same shape (read-only, like the panel). */
+    private static volatile java.lang.ref.SoftReference<TargetWeights> lastNone = new java.lang.ref.SoftReference<>(null);
+
+    /** {@link TargetWeights#none} of the signal paths: an all-NaN matrix shared by runs of one shape (9 MB at 1M bars). */
+    private static TargetWeights noTargets(int bars, int n) {
+        TargetWeights none = lastNone.get();
+        if (none == null || none.bars() != bars || none.symbols() != n) {
+            none = TargetWeights.none(bars, n, 0);
+            lastNone = new java.lang.ref.SoftReference<>(none);
+        }
+        return none;
+    }
+
     private static BacktestResult loop(SimState s, WeightExecutor weights, SignalExecutor signals) {
         int bars = s.bars;
         int n = s.n;
@@ -157,7 +170,7 @@ public final class Simulator {
             invested[t] = any;
             breaker.check(t, e);
         }
-        TargetWeights targets = weights != null ? weights.recordedTargets() : TargetWeights.none(bars, n, 0);
+        TargetWeights targets = weights != null ? weights.recordedTargets() : noTargets(bars, n);
         // The grid times are the panel's (shared read-only, like the panel's own arrays).
         return new BacktestResult(s.panel.interval(), s.times, s.panel.symbols().clone(), s.config.capital(),
                 equity, cash, gross, net, leverage, invested, a.ledger(), targets);
