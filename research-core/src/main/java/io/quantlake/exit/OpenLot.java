@@ -21,6 +21,10 @@ public final class OpenLot {
     private final int[] intState;
     private double quantity;
     private boolean conditionalExitPending;
+    /** Whether a rule of the chain decides at the close ({@link ExitStrategy#checkAtClose}): a conditional exit. */
+    private final boolean closeRule;
+    /** Whether a rule of the chain updates path state after a bar ({@link ExitStrategy#afterBar}): a trailing stop. */
+    private final boolean pathRule;
 
     /**
      * @param symbol       universe index
@@ -43,6 +47,14 @@ public final class OpenLot {
         this.quantity = quantity;
         this.doubleState = new double[2 * this.chain.size()];
         this.intState = new int[2 * this.chain.size()];
+        boolean close = false;
+        boolean path = false;
+        for (ExitStrategy r : this.chain) {
+            close |= r instanceof ConditionalExitStrategy;
+            path |= r instanceof TrailingStopExitStrategy;
+        }
+        this.closeRule = close;
+        this.pathRule = path;
     }
 
     public int symbol() {
@@ -85,6 +97,16 @@ public final class OpenLot {
     }
 
     /** Whether a conditional exit fired at a close and waits for its next_open fill. */
+    /** Whether any rule of the chain can fire at the close (the others' {@code checkAtClose} is always false). */
+    public boolean hasCloseRule() {
+        return closeRule;
+    }
+
+    /** Whether any rule of the chain keeps path state updated by {@code afterBar} (the others' is a no-op). */
+    public boolean hasPathRule() {
+        return pathRule;
+    }
+
     public boolean conditionalExitPending() {
         return conditionalExitPending;
     }

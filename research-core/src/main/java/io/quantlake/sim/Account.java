@@ -28,6 +28,12 @@ public final class Account {
     private final OpenLot[] exits;
     private final boolean[] hedgeLot;
     private double cash;
+    private double markedEquity;
+    private double markedGross;
+    private double markedNet;
+    private boolean markedAny;
+    /** Number of lots with an exit chain (the exit steps do nothing when 0). */
+    private int exitLots;
 
     Account(String[] symbols, long[] times, SimConfig config) {
         this.n = symbols.length;
@@ -86,8 +92,14 @@ public final class Account {
     }
 
     void setExits(int slot, OpenLot lot, boolean hedge) {
+        exitLots += (lot != null ? 1 : 0) - (exits[slot] != null ? 1 : 0);
         exits[slot] = lot;
         hedgeLot[slot] = hedge;
+    }
+
+    /** Number of open lots with an exit chain. */
+    int exitLots() {
+        return exitLots;
     }
 
     boolean isHedge(int slot) {
@@ -118,6 +130,66 @@ public final class Account {
             }
         }
         return e;
+    }
+
+    /**
+     * Mark to market at {@code prices} in one pass: {@link #equity}, {@link #gross}, the net
+     * exposure {@code Σ q_i · prices[i]} and whether any {@code q_i != 0}, each summed in universe
+     * order exactly as the single-purpose methods do. Read them with {@link #markedEquity()} etc.
+     */
+    void mark(double[] prices) {
+        markAndUpdate(null, 0, prices);
+    }
+
+    /**
+     * {@link #mark} at the last known closes after first updating them with the closes of one bar,
+     * {@code last[i] = close[row + i]} where not NaN (R9), in the same pass; {@code close} null:
+     * no update, mark at {@code last}.
+     */
+    void markAndUpdate(double[] close, int row, double[] last) {
+        double e = cash;
+        double g = 0;
+        double net = 0;
+        boolean any = false;
+        double[] lots = lotQty;
+        for (int i = 0; i < n; i++) {
+            double c = close == null ? Double.NaN : close[row + i];
+            double p = c == c ? c : last[i];
+            last[i] = p;
+            double q = lots[2 * i] + lots[2 * i + 1];
+            if (q != 0) {
+                double v = q * p;
+                e += v;
+                g += Math.abs(q) * p;
+                net += v;
+                any = true;
+            }
+        }
+        markedEquity = e;
+        markedGross = g;
+        markedNet = net;
+        markedAny = any;
+    }
+
+    double markedEquity() {
+        return markedEquity;
+    }
+
+    double markedGross() {
+        return markedGross;
+    }
+
+    double markedNet() {
+        return markedNet;
+    }
+
+    boolean markedAny() {
+        return markedAny;
+    }
+
+    /** The lot quantities by slot ({@code 2i} long, {@code 2i + 1} short); read-only for the executors. */
+    double[] lots() {
+        return lotQty;
     }
 
     /** Gross exposure {@code Σ |q_i| · prices[i]} with {@code q_i} the net quantity (§3). */
@@ -165,6 +237,9 @@ public final class Account {
         cash += cashFlow;
         if (after == 0) {
             avgEntry[slot] = 0;
+            if (exits[slot] != null) {
+                exitLots--;
+            }
             exits[slot] = null;
             hedgeLot[slot] = false;
         } else if (exits[slot] != null) {

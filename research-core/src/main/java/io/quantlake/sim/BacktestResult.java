@@ -10,7 +10,7 @@ import java.util.Objects;
  * a liquidation), the ledger and the recorded targets.
  *
  * @param interval the bar interval
- * @param times    bar open times, UTC epoch ms
+ * @param times    bar open times, UTC epoch ms (the panel's array, shared: read-only)
  * @param symbols  the universe in order
  * @param capital  initial cash
  * @param equity   {@code E_t = C_t + Σ q_i close_i,t} (last known close where missing)
@@ -20,7 +20,8 @@ import java.util.Objects;
  * @param leverage {@code G_t / E_t}
  * @param invested whether any net quantity {@code q_i} is non-zero after bar {@code t} (R28)
  * @param ledger   every position or cash change
- * @param targets  weight path: the decided targets after R6/R7 forcing; other paths: no decision
+ * @param targets  weight path: the decided targets after R6/R7 forcing; other paths: no decision (an all-NaN
+ *                 matrix shared by runs of one shape; read-only)
  */
 public record BacktestResult(Interval interval, long[] times, String[] symbols, double capital, double[] equity,
                              double[] cash, double[] gross, double[] net, double[] leverage, boolean[] invested,

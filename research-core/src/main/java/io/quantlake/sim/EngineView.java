@@ -15,9 +15,13 @@ import io.quantlake.strategy.PortfolioState;
 final class EngineView implements MarketSnapshot, PortfolioState {
     private final SimState s;
     private final Panel panel;
+    /** Own index per grid cell ({@code t * N + i}, -1 without a bar); only for symbols with gaps, else null. */
     private final int[] ownIndex;
+    /** Symbols with gaps: their own bars copied, compacted; null for a symbol viewed in place. */
     private final long[][] ownTimes;
     private final double[][][] own;
+    /** A symbol without gaps between its first and last bar is viewed in place in the panel's arrays. */
+    private final boolean[] inPlace;
     private final CandleWindow[] windows;
     private final SignalExecutor pending;
     private int t;
@@ -28,17 +32,33 @@ final class EngineView implements MarketSnapshot, PortfolioState {
         this.panel = s.panel;
         this.pending = pending;
         int n = s.n;
-        this.ownIndex = new int[s.bars * n];
         this.ownTimes = new long[n][];
-        this.own = new double[n][5][];
+        this.own = new double[n][][];
+        this.inPlace = new boolean[n];
         this.windows = new CandleWindow[n];
-        double[][] src = {panel.open(), panel.high(), panel.low(), panel.close(), panel.volume()};
+        boolean anyGaps = false;
         for (int i = 0; i < n; i++) {
+            int first = panel.firstBar(i);
+            int count = 0;
+            for (int b = Math.max(first, 0); first >= 0 && b <= panel.lastBar(i); b++) {
+                count += s.hasBar(b, i) ? 1 : 0;
+            }
+            inPlace[i] = first < 0 || count == panel.lastBar(i) - first + 1;
+            anyGaps |= !inPlace[i];
+            windows[i] = new CandleWindow();
+        }
+        this.ownIndex = anyGaps ? new int[s.bars * n] : null;
+        double[][] src = {panel.open(), panel.high(), panel.low(), panel.close(), panel.volume()};
+        for (int i = 0; i < n && anyGaps; i++) {
+            if (inPlace[i]) {
+                continue;
+            }
             int count = 0;
             for (int b = 0; b < s.bars; b++) {
                 count += s.hasBar(b, i) ? 1 : 0;
             }
             ownTimes[i] = new long[count];
+            own[i] = new double[5][];
             for (int c = 0; c < 5; c++) {
                 own[i][c] = new double[count];
             }
@@ -54,8 +74,28 @@ final class EngineView implements MarketSnapshot, PortfolioState {
                     ownIndex[b * n + i] = -1;
                 }
             }
-            windows[i] = new CandleWindow();
         }
+    }
+
+    /** Own bars of symbol {@code k} up to and including grid bar {@code t}, where it has a bar at {@code t}. */
+    int ownSize(int t, int k) {
+        return inPlace[k] ? t - panel.firstBar(k) + 1 : ownIndex[t * s.n + k] + 1;
+    }
+
+    /** Points {@code w} at symbol {@code k}'s first {@code size} own bars. */
+    CandleWindow point(CandleWindow w, int k, int size) {
+        if (inPlace[k]) {
+            int first = panel.firstBar(k);
+            return w.reset(symbol(k), s.times, first, panel.open(), panel.high(), panel.low(), panel.close(),
+                    panel.volume(), first * s.n + k, s.n, size);
+        }
+        double[][] o = own[k];
+        return w.reset(symbol(k), ownTimes[k], o[0], o[1], o[2], o[3], o[4], 0, size);
+    }
+
+    /** Number of own bars of symbol {@code k} in the whole run. */
+    int ownTotal(int k) {
+        return inPlace[k] ? (panel.firstBar(k) < 0 ? 0 : panel.lastBar(k) - panel.firstBar(k) + 1) : ownTimes[k].length;
     }
 
     /** Re-points the view at decision bar {@code t} with equity {@code e}. */
@@ -100,9 +140,7 @@ final class EngineView implements MarketSnapshot, PortfolioState {
         if (!valid(k)) {
             throw new IllegalStateException(symbol(k) + " has no valid bar at " + java.time.Instant.ofEpochMilli(time()));
         }
-        int size = ownIndex[t * s.n + k] + 1;
-        double[][] o = own[k];
-        return windows[k].reset(symbol(k), ownTimes[k], o[0], o[1], o[2], o[3], o[4], 0, size);
+        return point(windows[k], k, ownSize(t, k));
     }
 
     @Override

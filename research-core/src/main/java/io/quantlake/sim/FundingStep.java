@@ -20,6 +20,10 @@ final class FundingStep {
     private final int[] cursor;
     private final long windowStart;
     private final long windowEnd;
+    /** Symbols with (without) funding records in the window, in universe order. */
+    private final int[] withRecords;
+    private final int[] withoutRecords;
+    private final boolean errorMode;
 
     FundingStep(SimState s) {
         this.s = s;
@@ -42,27 +46,50 @@ final class FundingStep {
             cursor[i] = f.firstAtOrAfter(windowStart);
             hasRecords[i] = cursor[i] < time[i].length && time[i][cursor[i]] < windowEnd;
         }
+        int with = 0;
+        for (boolean h : hasRecords) {
+            with += h ? 1 : 0;
+        }
+        this.withRecords = new int[with];
+        this.withoutRecords = new int[n - with];
+        for (int i = 0, a = 0, b = 0; i < n; i++) {
+            if (hasRecords[i]) {
+                withRecords[a++] = i;
+            } else {
+                withoutRecords[b++] = i;
+            }
+        }
+        this.errorMode = s.config.fundingMissing() == FundingMissing.ERROR;
     }
 
     /** Charges the funding times of bar {@code t} on the current positions. */
     void charge(int t) {
+        if (errorMode) {
+            Account a = s.account;
+            for (int i : withoutRecords) {
+                if (a.net(i) != 0) {
+                    long lo = s.times[t];
+                    throw new IllegalStateException("funding data missing for " + s.panel.symbols()[i] + ": no funding record in ["
+                            + Instant.ofEpochMilli(windowStart) + ", " + Instant.ofEpochMilli(windowEnd) + ") but a position of "
+                            + a.net(i) + " is held at bar " + Instant.ofEpochMilli(lo)
+                            + "; ingest its funding rates or set funding.missing: zero");
+                }
+            }
+        }
+        if (withRecords.length == 0) {
+            return;
+        }
         long lo = s.times[t];
         long hi = t + 1 < s.bars ? s.times[t + 1] : lo + s.panel.interval().millis();
         Account a = s.account;
-        for (int i = 0; i < s.n; i++) {
-            if (a.net(i) != 0 && !hasRecords[i] && s.config.fundingMissing() == FundingMissing.ERROR) {
-                throw new IllegalStateException("funding data missing for " + s.panel.symbols()[i] + ": no funding record in ["
-                        + Instant.ofEpochMilli(windowStart) + ", " + Instant.ofEpochMilli(windowEnd) + ") but a position of "
-                        + a.net(i) + " is held at bar " + Instant.ofEpochMilli(lo)
-                        + "; ingest its funding rates or set funding.missing: zero");
-            }
+        for (int i : withRecords) {
             while (cursor[i] < time[i].length && time[i][cursor[i]] < lo) {
                 cursor[i]++;
             }
         }
         while (true) {
             long next = Long.MAX_VALUE;
-            for (int i = 0; i < s.n; i++) {
+            for (int i : withRecords) {
                 int c = cursor[i];
                 if (c < time[i].length && time[i][c] < hi && time[i][c] < next) {
                     next = time[i][c];
@@ -71,7 +98,7 @@ final class FundingStep {
             if (next == Long.MAX_VALUE) {
                 return;
             }
-            for (int i = 0; i < s.n; i++) {
+            for (int i : withRecords) {
                 int c = cursor[i];
                 if (c < time[i].length && time[i][c] == next) {
                     cursor[i]++;
@@ -83,5 +110,10 @@ final class FundingStep {
                 }
             }
         }
+    }
+
+    /** Whether any symbol has a funding record in the window or a missing record is an error (else {@link #charge} is a no-op). */
+    boolean active() {
+        return errorMode || withRecords.length > 0;
     }
 }

@@ -7,6 +7,7 @@ import io.quantlake.strategy.LegacyDecision;
 import io.quantlake.strategy.LegacyStrategy;
 import io.quantlake.strategy.MarketSnapshot;
 import io.quantlake.strategy.PortfolioState;
+import io.quantlake.strategy.SeriesLegacyStrategy;
 import io.quantlake.strategy.Signal;
 import io.quantlake.strategy.SignalStrategy;
 import java.util.ArrayList;
@@ -26,6 +27,9 @@ import java.util.Objects;
 public final class LegacySignalAdapter implements SignalStrategy {
     private final LegacyStrategy strategy;
     private final int maxPositions;
+    /** The run whose deciders are prepared (the fast path of a {@link SeriesLegacyStrategy}). */
+    private EngineView preparedFor;
+    private SeriesLegacyStrategy.Decider[] deciders;
 
     public LegacySignalAdapter(LegacyStrategy strategy, int maxPositions) {
         this.strategy = Objects.requireNonNull(strategy, "strategy");
@@ -39,15 +43,27 @@ public final class LegacySignalAdapter implements SignalStrategy {
     public List<Signal> generateSignals(MarketSnapshot snapshot, PortfolioState state) {
         List<Signal> out = null;
         int capacity = maxPositions - state.heldCount() - state.pendingCount();
+        // The engine's own view with a SeriesLegacyStrategy: ask each symbol's prepared decider.
+        EngineView view = strategy instanceof SeriesLegacyStrategy && snapshot instanceof EngineView v ? v : null;
+        int warmup = strategy.warmupBars();
         for (int k = 0; k < snapshot.symbolCount(); k++) {
             if (!snapshot.valid(k)) {
                 continue;
             }
-            CandleWindow w = snapshot.window(k);
-            if (w.size() < strategy.warmupBars()) {
-                continue;
+            LegacyDecision d;
+            if (view != null) {
+                int size = view.ownSize(view.bar(), k);
+                if (size < warmup) {
+                    continue;
+                }
+                d = decider(view, k).decide(size);
+            } else {
+                CandleWindow w = snapshot.window(k);
+                if (w.size() < warmup) {
+                    continue;
+                }
+                d = strategy.decide(w, snapshot.interval());
             }
-            LegacyDecision d = strategy.decide(w, snapshot.interval());
             if (d == null || state.held(k) || state.pending(k) || capacity <= 0) {
                 continue;
             }
@@ -59,6 +75,21 @@ public final class LegacySignalAdapter implements SignalStrategy {
             capacity--;
         }
         return out == null ? List.of() : out;
+    }
+
+    /** Symbol {@code k}'s decider over its whole own series in {@code view}'s run, prepared on first use. */
+    private SeriesLegacyStrategy.Decider decider(EngineView view, int k) {
+        if (preparedFor != view) {
+            preparedFor = view;
+            deciders = new SeriesLegacyStrategy.Decider[view.symbolCount()];
+        }
+        SeriesLegacyStrategy.Decider d = deciders[k];
+        if (d == null) {
+            CandleWindow series = view.point(new CandleWindow(), k, view.ownTotal(k));
+            d = ((SeriesLegacyStrategy) strategy).prepare(series, view.interval());
+            deciders[k] = d;
+        }
+        return d;
     }
 
     /** The wrapped strategy's own decision, so the adapter can also stand as a LegacyStrategy. */

@@ -25,6 +25,9 @@ final class LotExits {
     /** Step 2: exits inside bar {@code t}. */
     void inBar(int t) {
         Account a = s.account;
+        if (a.exitLots() == 0) {
+            return;
+        }
         for (int i = 0; i < s.n; i++) {
             if (!s.hasBar(t, i)) {
                 continue;
@@ -42,7 +45,7 @@ final class LotExits {
                         break;
                     }
                 }
-                if (a.exits(slot) == lot) {
+                if (a.exits(slot) == lot && lot.hasPathRule()) {
                     for (int r = 0; r < chain.size(); r++) {
                         chain.get(r).afterBar(r, lot, bar);
                     }
@@ -58,13 +61,16 @@ final class LotExits {
      */
     void atClose(int t) {
         Account a = s.account;
+        if (a.exitLots() == 0) {
+            return;
+        }
         for (int i = 0; i < s.n; i++) {
             if (!s.hasBar(t, i)) {
                 continue;
             }
             for (int slot = 2 * i; slot <= 2 * i + 1; slot++) {
                 OpenLot lot = a.exits(slot);
-                if (lot == null || lot.conditionalExitPending()) {
+                if (lot == null || !lot.hasCloseRule() || lot.conditionalExitPending()) {
                     continue;
                 }
                 bar.reset(s.panel, t, i, s.atClose);
@@ -86,6 +92,9 @@ final class LotExits {
     /** Step 1: conditional exits decided at an earlier close fill at this bar's open (market order). */
     void fillPendingAtOpen(int t) {
         Account a = s.account;
+        if (a.exitLots() == 0) {
+            return;
+        }
         for (int i = 0; i < s.n; i++) {
             if (!s.hasBar(t, i)) {
                 continue;

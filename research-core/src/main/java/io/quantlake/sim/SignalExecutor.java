@@ -108,7 +108,8 @@ final class SignalExecutor {
         double e = s.account.equity(s.lastClose);
         List<Signal> signals = strategy.generateSignals(view.reset(t, e), view);
         boolean[] seen = null;
-        for (Signal sig : signals) {
+        for (int j = 0, count = signals.size(); j < count; j++) {
+            Signal sig = signals.get(j);
             Integer k = index.get(sig.symbol());
             if (k == null) {
                 throw new IllegalArgumentException("signal for " + sig.symbol() + " at bar " + t

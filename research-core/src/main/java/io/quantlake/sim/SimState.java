@@ -32,6 +32,11 @@ final class SimState {
     final double[] minNotional;
     /** Circuit breaker: symbols whose lots must be closed at their next execution. */
     final boolean[] flatten;
+    /** {@link Panel#exists}: symbol {@code i} exists at bars {@code [existsFrom[i], existsTo[i])}. */
+    final int[] existsFrom;
+    final int[] existsTo;
+    /** The symbols with a delisting bar (R5), in universe order. */
+    final int[] delisting;
     /** Last bar of the current cooldown (entries refused at bars {@code (tripBar, cooldownEnd]}). */
     int cooldownEnd = -1;
     int tripBar = -1;
@@ -54,12 +59,43 @@ final class SimState {
         this.stepSize = new double[n];
         this.minNotional = new double[n];
         this.flatten = new boolean[n];
+        this.existsFrom = new int[n];
+        this.existsTo = new int[n];
+        int delisted = 0;
         for (int i = 0; i < n; i++) {
             delistBar[i] = panel.delistingBar(i);
+            int first = panel.firstBar(i);
+            existsFrom[i] = first < 0 ? Integer.MAX_VALUE : first;
+            existsTo[i] = delistBar[i] < 0 ? Integer.MAX_VALUE : delistBar[i];
+            if (delistBar[i] >= 0) {
+                delisted++;
+            }
             SymbolFilter f = config.filter(panel.symbols()[i]);
             stepSize[i] = f.stepSize();
             minNotional[i] = f.minNotional();
         }
+        this.delisting = new int[delisted];
+        for (int i = 0, k = 0; i < n; i++) {
+            if (delistBar[i] >= 0) {
+                delisting[k++] = i;
+            }
+        }
+    }
+
+    /** Step 2 of the bar loop: {@link #lastClose} takes the closes of bar {@code t} where it has one (R9). */
+    void updateLastClose(int t) {
+        int row = t * n;
+        for (int i = 0; i < n; i++) {
+            double c = close[row + i];
+            if (c == c) {
+                lastClose[i] = c;
+            }
+        }
+    }
+
+    /** {@link Panel#exists(int, int)} from the cached bounds. */
+    boolean exists(int t, int i) {
+        return t >= existsFrom[i] && t < existsTo[i];
     }
 
     boolean hasBar(int t, int i) {

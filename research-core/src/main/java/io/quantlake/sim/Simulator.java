@@ -60,12 +60,28 @@ public final class Simulator {
         return loop(s, new WeightExecutor(s, input.targets(), hook), null);
     }
 
+    /** The last "no decision" targets handed out, reused for runs of the same shape (read-only, like the panel). */
+    private static volatile java.lang.ref.SoftReference<TargetWeights> lastNone = new java.lang.ref.SoftReference<>(null);
+
+    /** {@link TargetWeights#none} of the signal paths: an all-NaN matrix shared by runs of one shape (9 MB at 1M bars). */
+    private static TargetWeights noTargets(int bars, int n) {
+        TargetWeights none = lastNone.get();
+        if (none == null || none.bars() != bars || none.symbols() != n) {
+            none = TargetWeights.none(bars, n, 0);
+            lastNone = new java.lang.ref.SoftReference<>(none);
+        }
+        return none;
+    }
+
     private static BacktestResult loop(SimState s, WeightExecutor weights, SignalExecutor signals) {
         int bars = s.bars;
         int n = s.n;
         Account a = s.account;
         boolean usdm = s.config.market() == Market.USDM;
         FundingStep funding = usdm ? new FundingStep(s) : null;
+        if (funding != null && !funding.active()) {
+            funding = null; // no record in the window and missing funding counts as zero: nothing to charge
+        }
         Breaker breaker = new Breaker(s, weights, signals);
         double mm = s.config.maintenanceMargin();
         double[] equity = new double[bars];
@@ -74,6 +90,11 @@ public final class Simulator {
         double[] net = new double[bars];
         double[] leverage = new double[bars];
         boolean[] invested = new boolean[bars];
+        // The last closes (R9) are read between steps 2 and 6 only by delisting closes, funding, a decision
+        // hook and the signal path; without them they are updated in the mark-to-market pass. (A fill at a
+        // missing close uses the last close, unchanged by step 2 then.)
+        boolean lateLastClose = signals == null && funding == null && s.delisting.length == 0
+                && (weights == null || !weights.hasHook());
         for (int t = 0; t < bars; t++) {
             // 1. fills at the open
             if (!s.atClose) {
@@ -89,14 +110,11 @@ public final class Simulator {
             if (signals != null) {
                 signals.exitsInBar(t);
             }
-            for (int i = 0; i < n; i++) {
-                double c = s.close[t * n + i];
-                if (c == c) {
-                    s.lastClose[i] = c;
-                }
+            if (!lateLastClose) {
+                s.updateLastClose(t);
             }
             // 3. delisting closes
-            for (int i = 0; i < n; i++) {
+            for (int i : s.delisting) {
                 if (s.delistBar[i] == t) {
                     s.closeSymbol(t, i, s.lastClose[i], TradeEventType.CLOSE, Reason.DELISTED);
                     s.flatten[i] = false;
@@ -126,25 +144,24 @@ public final class Simulator {
                 }
             }
             // 6. mark to market, 7. liquidation
-            double e = a.equity(s.lastClose);
-            double g = a.gross(s.lastClose);
+            if (lateLastClose) {
+                a.markAndUpdate(s.close, t * n, s.lastClose);
+            } else {
+                a.mark(s.lastClose);
+            }
+            double e = a.markedEquity();
+            double g = a.markedGross();
             if (usdm && g > 0 && e <= mm * g) {
                 for (int i = 0; i < n; i++) {
                     s.closeSymbol(t, i, s.lastClose[i], TradeEventType.LIQUIDATION, Reason.LIQUIDATION);
                 }
-                e = a.equity(s.lastClose);
-                g = a.gross(s.lastClose);
+                a.mark(s.lastClose);
+                e = a.markedEquity();
+                g = a.markedGross();
             }
-            // 8. equity row
-            double netExposure = 0;
-            boolean any = false;
-            for (int i = 0; i < n; i++) {
-                double q = a.net(i);
-                if (q != 0) {
-                    netExposure += q * s.lastClose[i];
-                }
-                any |= q != 0; // R28: "any q != 0", q the net quantity (§3)
-            }
+            // 8. equity row; R28: "any q != 0", q the net quantity (§3)
+            double netExposure = a.markedNet();
+            boolean any = a.markedAny();
             equity[t] = e;
             cash[t] = a.cash();
             gross[t] = g;
@@ -153,8 +170,9 @@ public final class Simulator {
             invested[t] = any;
             breaker.check(t, e);
         }
-        TargetWeights targets = weights != null ? weights.recordedTargets() : TargetWeights.none(bars, n, 0);
-        return new BacktestResult(s.panel.interval(), s.times.clone(), s.panel.symbols().clone(), s.config.capital(),
+        TargetWeights targets = weights != null ? weights.recordedTargets() : noTargets(bars, n);
+        // The grid times are the panel's (shared read-only, like the panel's own arrays).
+        return new BacktestResult(s.panel.interval(), s.times, s.panel.symbols().clone(), s.config.capital(),
                 equity, cash, gross, net, leverage, invested, a.ledger(), targets);
     }
 }

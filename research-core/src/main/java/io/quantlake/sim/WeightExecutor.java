@@ -13,14 +13,16 @@ import io.quantlake.strategy.TargetWeights;
 final class WeightExecutor {
     private final SimState s;
     private final TargetWeights targets;
-    private final double[] recorded;
+    /** The recorded targets: the input matrix itself until R6/R7 forcing changes a cell (copy on write). */
+    private double[] recorded;
     private final boolean[] recordedDecision;
     private final double band;
     private final boolean bandEdge;
     private final double[] pendingW;
     private final boolean[] pending;
     private final boolean[] trade;
-    private final boolean[] candidate;
+    /** Scratch: the symbols considered at one execution step, ascending. */
+    private final int[] candidates;
     private final double[] tw;
     private final double[] dq;
     private final DecisionHook hook;
@@ -43,17 +45,22 @@ final class WeightExecutor {
         this.targets = targets;
         this.band = targets.band();
         this.bandEdge = s.config.rebalanceMode() == RebalanceMode.BAND_EDGE;
-        this.recorded = targets.weights().clone();
+        this.recorded = targets.weights();
         this.recordedDecision = new boolean[s.bars];
         this.pendingW = new double[s.n];
         this.pending = new boolean[s.n];
         this.trade = new boolean[s.n];
-        this.candidate = new boolean[s.n];
+        this.candidates = new int[s.n];
         this.tw = new double[s.n];
         this.dq = new double[s.n];
         this.hook = hook;
         this.pendingReason = new Reason[s.n];
         this.cw = new double[s.n];
+    }
+
+    /** Whether a {@link DecisionHook} adjusts the decisions (it reads the last closes). */
+    boolean hasHook() {
+        return hook != null;
     }
 
     /** The targets as decided, after the 0-forcing of R6/R7 (targets.csv, R25). */
@@ -71,28 +78,47 @@ final class WeightExecutor {
             return;
         }
         int n = s.n;
+        int row = t * n;
         double[] w = targets.weights();
-        boolean any = false;
-        for (int i = 0; i < n; i++) {
-            any |= !Double.isNaN(w[t * n + i]);
+        int first = 0;
+        while (first < n && Double.isNaN(w[row + first])) {
+            first++;
         }
-        if (!any) {
+        if (first == n) {
             return;
         }
         recordedDecision[t] = true;
-        pendingCount = 0;
+        int count = 0;
+        int[] from = s.existsFrom;
+        int[] to = s.existsTo;
         for (int i = 0; i < n; i++) {
-            double v = s.panel.exists(t, i) ? w[t * n + i] : 0.0;
-            recorded[t * n + i] = v;
-            pending[i] = !Double.isNaN(v);
+            double raw = w[row + i];
+            double v = raw;
+            if (t < from[i] || t >= to[i]) {
+                v = 0.0;
+                if (Double.doubleToRawLongBits(raw) != 0L) {
+                    record(row + i, v);
+                }
+            }
+            boolean p = v == v;
+            pending[i] = p;
             pendingW[i] = v;
-            if (pending[i]) {
-                pendingCount++;
+            if (p) {
+                count++;
             }
         }
+        pendingCount = count;
         if (hook != null) {
             applyHook(t);
         }
+    }
+
+    /** Writes a forced value into the recorded targets, copying the shared input matrix on the first write. */
+    private void record(int k, double v) {
+        if (recorded == targets.weights()) {
+            recorded = recorded.clone();
+        }
+        recorded[k] = v;
     }
 
     /** Lets the hook rewrite the decision; recounts the pending orders (R6/R7 0-forcing kept). */
@@ -108,7 +134,7 @@ final class WeightExecutor {
         hook.adjust(t, pendingW, cw, pendingReason);
         pendingCount = 0;
         for (int i = 0; i < n; i++) {
-            if (!s.panel.exists(t, i)) {
+            if (!s.exists(t, i)) {
                 pendingW[i] = 0.0;
                 pendingReason[i] = null;
             }
@@ -145,52 +171,87 @@ final class WeightExecutor {
         }
         int n = s.n;
         Account a = s.account;
-        s.executionPrices(t, useClose);
+        double[] lots = a.lots();
         double[] px = s.px;
-        double e = a.equity(px);
-        boolean anyCandidate = false;
+        double[] close = s.close;
+        double[] src = useClose ? close : s.open;
+        double[] last = s.lastClose;
+        int row = t * n;
+        // Execution prices and E' = C + Σ q_i px_i in one pass (the sum in universe order, as Account.equity).
+        double e = a.cash();
+        for (int i = 0; i < n; i++) {
+            double c = close[row + i];
+            double p = c != c ? last[i] : src[row + i];
+            px[i] = p;
+            double q = lots[2 * i] + lots[2 * i + 1];
+            if (q != 0) {
+                e += q * p;
+            }
+        }
+        boolean delistings = s.delisting.length > 0;
+        boolean positive = e > 0;
+        boolean threshold = targets.threshold();
+        boolean spot = s.spot;
+        boolean edge = bandEdge && band != 0;
+        double b = band;
+        boolean[] pend = pending;
+        double[] pw = pendingW;
+        int nc = 0;
+        int executed = 0;
         boolean anyOver = false;
         for (int i = 0; i < n; i++) {
-            trade[i] = false;
-            candidate[i] = false;
-            if (!pending[i] || !s.hasBar(t, i)) {
+            if (!pend[i] || close[row + i] != close[row + i]) {
                 continue;
             }
-            pending[i] = false;
-            pendingCount--;
-            if (s.delisted(t, i) || !(e > 0)) {
+            pend[i] = false;
+            executed++;
+            if ((delistings && s.delisted(t, i)) || !positive) {
                 continue;
             }
-            double w = s.spot && pendingW[i] < 0 ? 0.0 : pendingW[i];
-            double cw = a.net(i) * px[i] / e;
-            boolean over = Math.abs(w - cw) >= band;
-            anyCandidate = true;
-            candidate[i] = true;
+            double w = spot && pw[i] < 0 ? 0.0 : pw[i];
+            double cw = (lots[2 * i] + lots[2 * i + 1]) * px[i] / e;
+            boolean over = Math.abs(w - cw) >= b;
             anyOver |= over;
             trade[i] = over;
-            tw[i] = !bandEdge || band == 0 ? w : (cw > w ? w + band : w - band);
-            if (s.spot && tw[i] < 0) {
-                tw[i] = 0;
+            if (over || threshold) {
+                candidates[nc++] = i; // per-symbol band: only the symbols that trade
             }
+            double target = !edge ? w : (cw > w ? w + b : w - b);
+            tw[i] = spot && target < 0 ? 0 : target;
         }
-        if (!anyCandidate) {
+        pendingCount -= executed;
+        if (nc == 0) {
             return;
         }
-        if (targets.threshold()) {
+        int nt = nc;
+        if (threshold) {
             // §5 threshold schedule: when any candidate is outside its band, every candidate trades to its target.
-            for (int i = 0; i < n; i++) {
-                if (candidate[i]) {
-                    trade[i] = anyOver;
-                    tw[i] = s.spot && pendingW[i] < 0 ? 0.0 : pendingW[i];
-                }
+            for (int k = 0; k < nc; k++) {
+                int i = candidates[k];
+                trade[i] = anyOver;
+                tw[i] = s.spot && pendingW[i] < 0 ? 0.0 : pendingW[i];
+            }
+            nt = anyOver ? nc : 0;
+        }
+        if (nt > 0) {
+            placeOrders(t, e, nt);
+            for (int k = 0; k < nt; k++) {
+                trade[candidates[k]] = false;
             }
         }
+    }
+
+    /**
+     * The orders of the {@code nt} symbols in {@code candidates[0, nt)} (ascending, each with
+     * {@code trade[i]} set): leverage cap, cooldown refusal, sells, spot cash scaling, buys.
+     */
+    private void placeOrders(int t, double e, int nt) {
+        Account a = s.account;
+        double[] px = s.px;
         double f = s.spot ? 1.0 : leverageFactor(e);
         boolean blocked = s.entriesBlocked(t);
-        for (int i = 0; i < n; i++) {
-            if (!trade[i]) {
-                continue;
-            }
+        for (int k = 0; k < nt; k++) {
+            int i = candidates[k];
             double q = a.net(i);
             double qs = tw[i] * f * e / px[i];
             if (blocked && (q == 0 || q * qs < 0 || Math.abs(qs) > Math.abs(q))) {
@@ -198,16 +259,18 @@ final class WeightExecutor {
             }
             dq[i] = qs - q;
         }
-        for (int i = 0; i < n; i++) {
-            if (trade[i] && dq[i] < 0) {
+        for (int k = 0; k < nt; k++) {
+            int i = candidates[k];
+            if (dq[i] < 0) {
                 trade(t, i, s.filter(i, dq[i], px[i], e));
             }
         }
         double scale = 1.0;
         if (s.spot) {
             double cost = 0;
-            for (int i = 0; i < n; i++) {
-                if (trade[i] && dq[i] > 0) {
+            for (int k = 0; k < nt; k++) {
+                int i = candidates[k];
+                if (dq[i] > 0) {
                     double fp = a.marketPrice(px[i], dq[i]);
                     cost += dq[i] * fp + a.takerRate() * dq[i] * fp;
                 }
@@ -215,8 +278,9 @@ final class WeightExecutor {
             double c = a.cash();
             scale = cost > c ? (c > 0 ? c / cost : 0.0) : 1.0;
         }
-        for (int i = 0; i < n; i++) {
-            if (trade[i] && dq[i] > 0) {
+        for (int k = 0; k < nt; k++) {
+            int i = candidates[k];
+            if (dq[i] > 0) {
                 trade(t, i, s.filter(i, dq[i] * scale, px[i], e));
             }
         }

@@ -14,7 +14,9 @@ public final class CandleWindow {
     private double[] low;
     private double[] close;
     private double[] volume;
-    private int from;
+    private int timeFrom;
+    private int base;
+    private int stride;
     private int size;
 
     /**
@@ -24,6 +26,18 @@ public final class CandleWindow {
      */
     public CandleWindow reset(String symbol, long[] times, double[] open, double[] high, double[] low,
                               double[] close, double[] volume, int from, int size) {
+        return reset(symbol, times, from, open, high, low, close, volume, from, 1, size);
+    }
+
+    /**
+     * Points this window at a strided layout, such as a {@code Panel} column: own bar {@code k} is
+     * {@code times[timeFrom + k]} and {@code close[base + k * stride]} (likewise for the other fields),
+     * for {@code k < size}. Lets the engine view a symbol without gaps in place, without a copy.
+     *
+     * @return this window
+     */
+    public CandleWindow reset(String symbol, long[] times, int timeFrom, double[] open, double[] high, double[] low,
+                              double[] close, double[] volume, int base, int stride, int size) {
         this.symbol = symbol;
         this.times = times;
         this.open = open;
@@ -31,7 +45,9 @@ public final class CandleWindow {
         this.low = low;
         this.close = close;
         this.volume = volume;
-        this.from = from;
+        this.timeFrom = timeFrom;
+        this.base = base;
+        this.stride = stride;
         this.size = size;
         return this;
     }
@@ -47,27 +63,27 @@ public final class CandleWindow {
 
     /** Open time (UTC epoch ms) of own bar {@code k}. */
     public long time(int k) {
-        return times[from + check(k)];
+        return times[timeFrom + check(k)];
     }
 
     public double open(int k) {
-        return open[from + check(k)];
+        return open[base + check(k) * stride];
     }
 
     public double high(int k) {
-        return high[from + check(k)];
+        return high[base + check(k) * stride];
     }
 
     public double low(int k) {
-        return low[from + check(k)];
+        return low[base + check(k) * stride];
     }
 
     public double close(int k) {
-        return close[from + check(k)];
+        return close[base + check(k) * stride];
     }
 
     public double volume(int k) {
-        return volume[from + check(k)];
+        return volume[base + check(k) * stride];
     }
 
     /** Close of the decision bar. */

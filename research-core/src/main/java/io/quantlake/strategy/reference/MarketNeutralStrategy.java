@@ -56,77 +56,44 @@ public record MarketNeutralStrategy(CrossSectionalScore score, Selection selecti
     public TargetWeights targets(Panel panel) {
         int n = panel.symbolCount();
         int bars = panel.bars();
-        double[] s = score.scores(panel);
+        double[] s = score instanceof MomentumScore m ? m.shared(panel) : score.scores(panel);
         if (s.length != bars * n) {
             throw new IllegalArgumentException("score matrix has " + s.length + " cells, expected bars × symbols = "
                     + bars * n);
         }
-        int[] nameRank = nameRank(panel.symbols());
         boolean[] decision = schedule.decisionBars(panel.times());
+        // A momentum ranking depends only on the panel and (lookback, skip): rank every bar once and
+        // share it across the sets of a sweep; other scores rank the decision bars only.
+        Ranking ranking = score instanceof MomentumScore m
+                ? PanelCache.get(panel, new RankingKey(m), (long) bars * n, p -> Ranking.of(p, s, null))
+                : Ranking.of(panel, s, decision);
         double[] w = new double[bars * n];
         Arrays.fill(w, Double.NaN);
-        int[] order = new int[n];
         for (int t = 0; t < bars; t++) {
             if (!decision[t]) {
                 continue;
             }
-            int valid = 0;
-            for (int i = 0; i < n; i++) {
-                if (!Double.isNaN(s[t * n + i]) && panel.exists(t, i) && panel.hasBar(t, i)) {
-                    order[valid++] = i;
-                }
-            }
+            int valid = ranking.valid(t);
             if (!selection.feasible(valid)) {
                 decision[t] = false;
                 continue;
             }
-            sortByScoreThenName(order, valid, s, t * n, nameRank);
+            int[] order = ranking.order();
+            int row = t * n;
             int top = selection.top(valid);
             int bottom = selection.bottom(valid);
-            Arrays.fill(w, t * n, t * n + n, 0.0);
+            Arrays.fill(w, row, row + n, 0.0);
             for (int r = 0; r < top; r++) {
-                w[t * n + order[r]] = longRatio / top;
+                w[row + order[row + r]] = longRatio / top;
             }
             for (int r = valid - bottom; r < valid; r++) {
-                w[t * n + order[r]] = -shortRatio / bottom;
+                w[row + order[row + r]] = -shortRatio / bottom;
             }
         }
         return new TargetWeights(bars, n, decision, w, band, schedule.threshold());
     }
 
-    /** {@code rank[i]} = position of symbol {@code i} in ascending {@link String#compareTo} order. */
-    private static int[] nameRank(String[] symbols) {
-        String[] sorted = symbols.clone();
-        Arrays.sort(sorted);
-        int[] rank = new int[symbols.length];
-        for (int i = 0; i < symbols.length; i++) {
-            rank[i] = Arrays.binarySearch(sorted, symbols[i]);
-        }
-        return rank;
-    }
-
-    /**
-     * Insertion sort of {@code order[0..count)} by score descending, then name ascending; no
-     * allocation, O(count²) per decision bar (universes are tens to hundreds of symbols).
-     */
-    private static void sortByScoreThenName(int[] order, int count, double[] s, int row, int[] nameRank) {
-        for (int a = 1; a < count; a++) {
-            int x = order[a];
-            int b = a - 1;
-            while (b >= 0 && before(x, order[b], s, row, nameRank)) {
-                order[b + 1] = order[b];
-                b--;
-            }
-            order[b + 1] = x;
-        }
-    }
-
-    private static boolean before(int x, int y, double[] s, int row, int[] nameRank) {
-        double sx = s[row + x];
-        double sy = s[row + y];
-        if (sx != sy) {
-            return sx > sy;
-        }
-        return nameRank[x] < nameRank[y];
+    /** The cache key of a momentum ranking (distinct from the score matrix's key). */
+    private record RankingKey(MomentumScore score) {
     }
 }

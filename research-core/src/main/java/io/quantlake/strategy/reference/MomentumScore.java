@@ -27,8 +27,18 @@ public record MomentumScore(int lookback, int skip) implements CrossSectionalSco
         return lookback + 1;
     }
 
+    /** A new matrix (a copy of the shared one, which callers may then change). */
     @Override
     public double[] scores(Panel panel) {
+        return shared(panel).clone();
+    }
+
+    /** The score matrix over {@code panel}, computed once per panel and parameters ({@link PanelCache}); read-only. */
+    double[] shared(Panel panel) {
+        return PanelCache.get(panel, this, (long) panel.bars() * panel.symbolCount(), this::compute);
+    }
+
+    private double[] compute(Panel panel) {
         int n = panel.symbolCount();
         OwnBars own = OwnBars.of(panel);
         double[] m = new double[panel.bars() * n];

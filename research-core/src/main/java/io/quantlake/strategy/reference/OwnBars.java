@@ -17,7 +17,13 @@ final class OwnBars {
         this.close = close;
     }
 
+    /** The own-bar view of {@code panel}, computed once per panel ({@link PanelCache}); read-only. */
     static OwnBars of(Panel panel) {
+        long cells = 2L * panel.bars() * panel.symbolCount();
+        return PanelCache.get(panel, OwnBars.class, cells, OwnBars::compute);
+    }
+
+    private static OwnBars compute(Panel panel) {
         int n = panel.symbolCount();
         int bars = panel.bars();
         double[] c = panel.close();

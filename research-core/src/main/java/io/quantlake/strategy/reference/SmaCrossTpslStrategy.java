@@ -3,7 +3,7 @@ package io.quantlake.strategy.reference;
 import io.quantlake.market.Interval;
 import io.quantlake.strategy.CandleWindow;
 import io.quantlake.strategy.LegacyDecision;
-import io.quantlake.strategy.LegacyStrategy;
+import io.quantlake.strategy.SeriesLegacyStrategy;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
@@ -25,7 +25,7 @@ import java.util.function.Consumer;
  * <p>The capacity {@code maxPositions} is applied by the legacy portfolio manager (R19), not here.
  * Stateless apart from the sink, so one instance serves every symbol.
  */
-public final class SmaCrossTpslStrategy implements LegacyStrategy {
+public final class SmaCrossTpslStrategy implements SeriesLegacyStrategy {
     /** Relative tolerance of the cross rule (§13). */
     public static final double CROSS_TOLERANCE = 1e-12;
     /** SMAs closer than this, relative, are also compared exactly (R20). */
@@ -129,6 +129,123 @@ public final class SmaCrossTpslStrategy implements LegacyStrategy {
             sum += window.close(k);
         }
         return sum / length;
+    }
+
+    /** Bits of {@link #crossFlags}: the §13 cross, the R20 exact check is needed, the plain {@code fast > slow} cross. */
+    private static final byte CROSS = 1;
+    private static final byte CHECK = 2;
+    private static final byte PLAIN = 4;
+    /** Bars per block of the running SMA sums (each block re-starts them exactly). */
+    private static final int BLOCK = 1024;
+
+    /**
+     * The fast path: the cross of every own bar computed once ({@link #crossFlags}), equal to what
+     * {@link #decide} finds at that bar; the R20 exact check and its warning still run at the decision.
+     */
+    @Override
+    public Decider prepare(CandleWindow series, Interval interval) {
+        byte[] flags = crossFlags(series);
+        int warmup = warmupBars();
+        return size -> {
+            if (size < warmup) {
+                return null;
+            }
+            int last = size - 1;
+            byte f = flags[last];
+            boolean cross = (f & CROSS) != 0;
+            if ((f & CHECK) != 0) {
+                checkExact(series, last, (f & PLAIN) != 0, cross);
+            }
+            if (!cross) {
+                return null;
+            }
+            double close = series.close(last);
+            return LegacyDecision.buy(close * (1 + takeProfit), close * (1 - stopLoss));
+        };
+    }
+
+    /**
+     * Per own bar {@code k >= warmupBars() - 1}: the {@link #CROSS}, {@link #CHECK} and {@link #PLAIN}
+     * bits that {@link #decide} finds at {@code k}. Running sums (re-started exactly at each block of
+     * {@value #BLOCK} bars) give {@code fast − slow} within a bound {@code err} of the sequential sums;
+     * where both {@code t} and {@code t − 1} are farther than {@code 2e-9 · slow + 4 err} from a tie,
+     * no rule is near its threshold (not near, cross = plain = the signs), else the bar is decided
+     * from the sequential sums exactly as {@code decide} does.
+     */
+    private byte[] crossFlags(CandleWindow series) {
+        int m = series.size();
+        byte[] flags = new byte[m];
+        int longest = Math.max(fast, slow);
+        double[] buf = new double[BLOCK + longest + 1];
+        double dPrev = Double.NaN;
+        boolean certainPrev = false;
+        for (int start = 0; start < m; start += BLOCK) {
+            int end = Math.min(m, start + BLOCK);
+            int from = Math.max(0, start - longest);
+            double maxAbs = 0;
+            for (int k = from; k < end; k++) {
+                double c = series.close(k);
+                buf[k - from] = c;
+                maxAbs = Math.max(maxAbs, Math.abs(c));
+            }
+            // rounding of BLOCK running updates and of the sums, with a factor 2 of slack (2.3e-16 > 2 eps)
+            double err = (2.0 * longest + 2.0 * BLOCK + 8) * 2.3e-16 * maxAbs;
+            double sf = 0;
+            double ss = 0;
+            for (int k = start; k < end; k++) {
+                int x = k - from;
+                if (k >= fast - 1) {
+                    sf = k == start || k == fast - 1 ? sum(buf, x, fast) : sf + buf[x] - buf[x - fast];
+                }
+                if (k >= slow - 1) {
+                    ss = k == start || k == slow - 1 ? sum(buf, x, slow) : ss + buf[x] - buf[x - slow];
+                }
+                if (k < longest - 1) {
+                    continue;
+                }
+                double slowNow = ss / slow;
+                double d = sf / fast - slowNow;
+                boolean certain = slowNow > 4 * err && Math.abs(d) > 2e-9 * slowNow + 4 * err;
+                if (k >= longest) {
+                    if (certain && certainPrev) {
+                        flags[k] = d > 0 && dPrev < 0 ? (byte) (CROSS | PLAIN) : 0;
+                    } else {
+                        flags[k] = exactFlags(buf, x);
+                    }
+                }
+                dPrev = d;
+                certainPrev = certain;
+            }
+        }
+        return flags;
+    }
+
+    /** The flags of the bar at {@code buf[x]} from sequential sums, as {@link #decide} computes them. */
+    private byte exactFlags(double[] buf, int x) {
+        double fastNow = sum(buf, x, fast) / fast;
+        double slowNow = sum(buf, x, slow) / slow;
+        double fastPrev = sum(buf, x - 1, fast) / fast;
+        double slowPrev = sum(buf, x - 1, slow) / slow;
+        byte b = 0;
+        if (fastNow - slowNow > CROSS_TOLERANCE * slowNow && fastPrev - slowPrev <= CROSS_TOLERANCE * slowPrev) {
+            b |= CROSS;
+        }
+        if (near(fastNow, slowNow) || near(fastPrev, slowPrev)) {
+            b |= CHECK;
+        }
+        if (fastNow > slowNow && fastPrev <= slowPrev) {
+            b |= PLAIN;
+        }
+        return b;
+    }
+
+    /** Sum of the {@code length} values ending at {@code buf[end]}, oldest first from 0 (as {@link #sma}). */
+    private static double sum(double[] buf, int end, int length) {
+        double sum = 0;
+        for (int k = end - length + 1; k <= end; k++) {
+            sum += buf[k];
+        }
+        return sum;
     }
 
     private static boolean near(double a, double b) {

@@ -1,0 +1,33 @@
+package io.quantlake.strategy;
+
+import io.quantlake.market.Interval;
+
+/**
+ * An optional fast path of a {@link LegacyStrategy}: the engine prepares one {@link Decider} per
+ * symbol and run over the symbol's whole own-bar series, then asks it at each decision bar instead
+ * of calling {@link #decide(CandleWindow, Interval)} with a fresh window. Strategies that do not
+ * implement it run through {@code decide} unchanged.
+ *
+ * <p>Contract: {@code prepare(series, interval).decide(size)} returns what
+ * {@code decide(window, interval)} returns for the window of the first {@code size} own bars of
+ * {@code series}, with the same side effects (warnings) at the same call. A decider may precompute
+ * arithmetic over the whole series in {@code prepare} (e.g. moving averages, vectorised), but its
+ * answer for {@code size} must depend only on own bars {@code [0, size)}: no look-ahead.
+ */
+public interface SeriesLegacyStrategy extends LegacyStrategy {
+
+    /**
+     * A decider over {@code series}, which the engine dedicates to it (not re-pointed later).
+     *
+     * @param series   all own bars of one symbol in the run, oldest first
+     * @param interval the bar interval
+     */
+    Decider prepare(CandleWindow series, Interval interval);
+
+    /** The decisions over one prepared series. */
+    @FunctionalInterface
+    interface Decider {
+        /** The decision on the first {@code size} own bars (the decision bar is own bar {@code size - 1}); null = none. */
+        LegacyDecision decide(int size);
+    }
+}
