@@ -116,7 +116,10 @@ class NotebookExecutionTest {
         assertEquals("INFO", plainResult(cells.get(3)), "the JVM's default root level");
     }
 
-    /** Every other notebook of the project runs without a failing cell. */
+    /**
+     * Every other notebook of the project runs without a failing cell and shows what a research notebook
+     * shows: at least one HTML table and one PNG chart.
+     */
     @TestFactory
     Stream<DynamicTest> everyProjectNotebookRuns() throws IOException {
         List<Path> notebooks;
@@ -127,6 +130,10 @@ class NotebookExecutionTest {
         return notebooks.stream().map(notebook -> DynamicTest.dynamicTest(notebook.getFileName().toString(), () -> {
             NotebookRunner.Run run = runner.execute(notebook, notebook.getFileName().toString());
             assertEquals(0, run.exitCode(), run.log());
+            List<String> shown = run.codeCells().stream().flatMap(cell -> NotebookRunner.outputs(cell).stream())
+                    .filter(o -> o.has("data")).flatMap(o -> o.getAsJsonObject("data").keySet().stream()).toList();
+            assertTrue(shown.contains("text/html"), notebook.getFileName() + " shows no HTML table: " + shown);
+            assertTrue(shown.contains("image/png"), notebook.getFileName() + " shows no PNG chart: " + shown);
         }));
     }
 
