@@ -104,7 +104,7 @@ class PositionOptimizerTest {
         assertTrue(lp > 20, "the linear program ran in only " + lp + " cases");
     }
 
-    @Property(tries = 300)
+    @Property(tries = 3000)
     void neverTradesMoreThanNaiveRebalancing(@ForAll long seed) {
         Random rnd = new Random(seed);
         Case c = Case.random(rnd);
@@ -125,9 +125,19 @@ class PositionOptimizerTest {
             full += Math.abs(c.w[i] - c.cw[i]);
         }
         assertTrue(plan.turnover() <= full + 1e-9);
-        if (o.jointOk(naive, c.ids, c.clusters)) {
+        // naive rebalancing is a valid comparator only where it meets the caps itself: a drifted weight
+        // inside its band but above the per-asset cap must be traded down, which naive rebalancing skips
+        boolean naiveWithinAssetCap = true;
+        for (double v : naive) {
+            naiveWithinAssetCap &= Math.abs(v) <= c.rules.maxWeight() + 1e-9;
+        }
+        if (naiveWithinAssetCap && o.jointOk(naive, c.ids, c.clusters)) {
+            // "trading more" is measured in turnover (the optimizer's objective); fewer orders is its
+            // tie-break, so at equal turnover it never places more orders than naive rebalancing
             assertTrue(plan.turnover() <= plan.naiveTurnover() + 1e-9, plan + " " + c);
-            assertTrue(plan.orders() <= plan.naiveOrders(), plan + " " + c);
+            if (plan.turnover() >= plan.naiveTurnover() - 1e-9) {
+                assertTrue(plan.orders() <= plan.naiveOrders(), plan + " " + c);
+            }
         }
     }
 }
