@@ -6,8 +6,9 @@ package io.quantlake.portfolio;
  *
  * @param orders        symbols whose post-trade weight differs from the current one
  * @param turnover      {@code Σ_i |x_i − cw_i|}
- * @param naiveOrders   orders of naive rebalancing: every symbol with {@code |w_i − cw_i| >= band} (and
- *                      {@code w_i ≠ cw_i}) trades to its capped target {@code w_i}
+ * @param naiveOrders   orders of naive rebalancing that meets every cap: each symbol outside its band or
+ *                      breaking the per-asset cap trades to its capped target {@code w_i}, and every symbol does
+ *                      when that still breaks a joint cap (see {@link PositionOptimizer})
  * @param naiveTurnover {@code Σ |w_i − cw_i|} over those symbols
  * @param linearProgram whether the joint caps needed the linear program (else the box projection sufficed)
  */

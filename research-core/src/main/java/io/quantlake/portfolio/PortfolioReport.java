@@ -7,9 +7,13 @@ import java.util.Objects;
 /**
  * What the portfolio layer did in one run, reported next to the metrics (not inside metrics.json's CLI.md
  * keys). Order and turnover counts are taken at each decision in weight units (fractions of equity at the
- * decision bar's close): "naive" rebalancing trades every symbol with {@code |w_i − cw_i| >= band} to its
- * capped target, the optimizer trades to {@code x} (see {@link PositionOptimizer}); executed quantities can
- * differ slightly (prices move to the execution bar, rounding, leverage and cash rules).
+ * decision bar's close): "naive" rebalancing trades every symbol with {@code |w_i − cw_i| >= band}, or whose
+ * current weight breaks the per-asset cap, to its capped target, and every symbol when that still breaks a joint
+ * cap — the simplest rule that meets the same caps; the optimizer trades to {@code x} (see
+ * {@link PositionOptimizer}). Both count the strategy's symbols only: the hedge overlay's orders are
+ * {@code hedgeAdjustments}/{@code hedgeRows}. Executed quantities can differ slightly (prices move to the
+ * execution bar, rounding, leverage and cash rules). The optimizer minimises turnover first, so
+ * {@code turnoverSaved() >= 0} at every decision; at equal turnover it never places more orders.
  *
  * @param riskInterventions ledger rows with a {@code risk_<rule>} reason, by reason code (each rule listed)
  * @param cappedTargets     decision-level: symbols whose target a rule reduced, by reason code

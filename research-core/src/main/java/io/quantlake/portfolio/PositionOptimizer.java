@@ -39,9 +39,10 @@ import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
  * Orders are then reduced by pinning {@code x_i = cw_i} greedily for the symbols whose current weight is inside
  * their box (first those the LP already left in place, then universe order) while the turnover stays within
  * 1e-9 of the minimum; greedy pinning is not guaranteed to find the fewest orders when several pinning sets
- * compete, but the result never has more orders than naive rebalancing when naive rebalancing meets the caps
- * and is turnover-optimal (it is then taken instead). The capped targets {@code w} are always feasible
- * (the risk manager's output), so the program always has a solution.
+ * compete, but the result never has more orders than naive rebalancing (the comparator of the report, which
+ * meets every cap by construction) when that is turnover-optimal too: it is then taken instead. Since naive
+ * rebalancing is itself a feasible point, the optimizer's turnover is never above it. The capped targets
+ * {@code w} are always feasible (the risk manager's output), so the program always has a solution.
  *
  * <p>The projection path allocates nothing; the linear program allocates (it runs only at decisions whose
  * projection breaks a joint cap).
@@ -58,6 +59,8 @@ public final class PositionOptimizer {
     private final boolean toTarget;
     private double[] lo = new double[0];
     private double[] hi = new double[0];
+    /** Scratch: naive rebalancing's post-trade weights of the last plan. */
+    private double[] naive = new double[0];
 
     /**
      * @param band     no-trade band in weight units, in [0, 1)
@@ -99,14 +102,7 @@ public final class PositionOptimizer {
             lo = new double[n];
             hi = new double[n];
         }
-        int naiveOrders = 0;
-        double naiveTurnover = 0;
         for (int i = 0; i < n; i++) {
-            double d = Math.abs(w[i] - cw[i]);
-            if (d != 0 && d >= band) {
-                naiveOrders++;
-                naiveTurnover += d;
-            }
             double cap = rules.maxWeight();
             lo[i] = Math.max(w[i] - band, -cap);
             hi[i] = Math.min(w[i] + band, cap);
@@ -119,6 +115,9 @@ public final class PositionOptimizer {
             }
             x[i] = inBox(cw[i], i) ? cw[i] : Math.max(lo[i], Math.min(hi[i], cw[i]));
         }
+        naive(cw, w, clusterIds, clusterCount);
+        int naiveOrders = orders(naive, cw);
+        double naiveTurnover = turnover(naive, cw);
         if (jointOk(x, clusterIds, clusterCount)) {
             return new OptimizerPlan(orders(x, cw), turnover(x, cw), naiveOrders, naiveTurnover, false);
         }
@@ -150,19 +149,36 @@ public final class PositionOptimizer {
         }
         int orders = orders(x, cw);
         double turnover = turnover(x, cw);
-        if (naiveOrders < orders && naiveTurnover <= turnover + TOLERANCE) {
-            double[] naive = new double[n];
-            for (int i = 0; i < n; i++) {
-                double d = Math.abs(w[i] - cw[i]);
-                naive[i] = d != 0 && d >= band ? w[i] : cw[i];
-            }
-            if (boxOk(naive) && jointOk(naive, clusterIds, clusterCount)) {
-                System.arraycopy(naive, 0, x, 0, n);
-                orders = naiveOrders;
-                turnover = naiveTurnover;
-            }
+        if (naiveOrders < orders && naiveTurnover <= turnover + TOLERANCE && boxOk(naive)) {
+            System.arraycopy(naive, 0, x, 0, n);
+            orders = naiveOrders;
+            turnover = naiveTurnover;
         }
         return new OptimizerPlan(orders, turnover, naiveOrders, naiveTurnover, true);
+    }
+
+    /**
+     * Naive rebalancing that meets every cap, the comparator of the report: each symbol whose current weight is at
+     * least {@code band} from its capped target, breaks the per-asset cap (or, spot, is short), or must close for
+     * {@code max_positions} trades to its target {@code w_i}; the others stay. If that breaks a joint cap (gross,
+     * net, cluster), every symbol trades to its target (the capped targets meet every cap). Written to
+     * {@link #naive}; the box bounds must be set.
+     */
+    private void naive(double[] cw, double[] w, int[] clusterIds, int clusterCount) {
+        int n = w.length;
+        if (naive.length != n) {
+            naive = new double[n];
+        }
+        double cap = rules.maxWeight();
+        boolean positions = rules.maxPositions() < Integer.MAX_VALUE;
+        for (int i = 0; i < n; i++) {
+            double d = Math.abs(w[i] - cw[i]);
+            boolean breaksCap = Math.abs(cw[i]) > cap + EDGE || longOnly && cw[i] < 0 || positions && w[i] == 0;
+            naive[i] = d != 0 && (d >= band || breaksCap) ? w[i] : cw[i];
+        }
+        if (!jointOk(naive, clusterIds, clusterCount)) {
+            System.arraycopy(w, 0, naive, 0, n);
+        }
     }
 
     /** Box membership up to {@link #EDGE} (so rounding in {@code w ± band} does not force a trade). */

@@ -67,7 +67,6 @@ public final class WeightSizer {
     private void sizeRow(Panel panel, double[] w, int t, int n, double[][] own, int[] count) {
         int[] sel = new int[n];
         int k = 0;
-        double gross = 0;
         for (int i = 0; i < n; i++) {
             double v = w[t * n + i];
             if (v == v && v != 0) {
@@ -77,7 +76,6 @@ public final class WeightSizer {
                     w[t * n + i] = 0;
                 } else {
                     sel[k++] = i;
-                    gross += Math.abs(v);
                 }
             }
         }
@@ -86,14 +84,37 @@ public final class WeightSizer {
         }
         int lb = spec.lookback();
         double[][] block = new double[lb][k];
+        double[] v = new double[k];
+        for (int j = 0; j < k; j++) {
+            int i = sel[j];
+            v[j] = w[t * n + i];
+            for (int b = 0; b < lb; b++) {
+                block[b][j] = own[i][count[i] - lb + b];
+            }
+        }
+        double[] sized = size(block, v, panel.interval().periodsPerYear());
+        for (int j = 0; j < k; j++) {
+            w[t * n + sel[j]] = sized[j];
+        }
+    }
+
+    /**
+     * The sized weights of one selection (every method but fixed_fraction, which needs no data): {@code v} the
+     * selected symbols' signed non-zero weights, {@code block[b][j]} their last {@code lookback} returns (oldest
+     * first, aligned by recency), {@code ppy} periods per year. The rules of the class comment, with
+     * {@code G = Σ|v_j|}. Shared by {@link SignalSizer}.
+     */
+    double[] size(double[][] block, double[] v, double ppy) {
+        int k = v.length;
+        int lb = block.length;
         double[] mu = new double[k];
         double[] sd = new double[k];
         double[] sign = new double[k];
+        double gross = 0;
         for (int j = 0; j < k; j++) {
-            int i = sel[j];
-            sign[j] = Math.signum(w[t * n + i]);
+            sign[j] = Math.signum(v[j]);
+            gross += Math.abs(v[j]);
             for (int b = 0; b < lb; b++) {
-                block[b][j] = own[i][count[i] - lb + b];
                 mu[j] += block[b][j] / lb;
             }
             double ss = 0;
@@ -102,16 +123,21 @@ public final class WeightSizer {
             }
             sd[j] = Math.sqrt(ss / (lb - 1));
         }
-        double[] sized = switch (spec.method()) {
+        return switch (spec.method()) {
             case KELLY -> kelly(block, mu, sd, sign);
             case INVERSE_VOL -> inverseVol(sd, sign, gross);
             case ERC -> erc(block, sd, sign, gross);
-            case VOL_TARGET -> volTarget(block, sd, current(w, t, n, sel, k), panel.interval().periodsPerYear());
-            default -> throw new IllegalStateException(spec.method().code());
+            case VOL_TARGET -> volTarget(block, sd, v, ppy);
+            case FIXED_FRACTION -> fixedFraction(sign);
         };
-        for (int j = 0; j < k; j++) {
-            w[t * n + sel[j]] = sized[j];
+    }
+
+    private double[] fixedFraction(double[] sign) {
+        double[] out = new double[sign.length];
+        for (int j = 0; j < sign.length; j++) {
+            out[j] = sign[j] * spec.fraction();
         }
+        return out;
     }
 
     /** {@link VolTarget#scale} over the symbols with {@code σ > 0} (the others get 0). */
@@ -143,14 +169,6 @@ public final class WeightSizer {
             }
         }
         return out;
-    }
-
-    private static double[] current(double[] w, int t, int n, int[] sel, int k) {
-        double[] v = new double[k];
-        for (int j = 0; j < k; j++) {
-            v[j] = w[t * n + sel[j]];
-        }
-        return v;
     }
 
     private double[] kelly(double[][] block, double[] mu, double[] sd, double[] sign) {

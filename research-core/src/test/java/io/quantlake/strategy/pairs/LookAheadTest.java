@@ -8,9 +8,14 @@ import io.quantlake.market.Interval;
 import io.quantlake.market.Market;
 import io.quantlake.panel.Panel;
 import io.quantlake.panel.PanelBuilder;
+import io.quantlake.portfolio.KellyMode;
+import io.quantlake.portfolio.SignalSizer;
+import io.quantlake.portfolio.SizingMethod;
+import io.quantlake.portfolio.SizingSpec;
 import io.quantlake.sim.BacktestResult;
 import io.quantlake.sim.ExecutionPrice;
 import io.quantlake.sim.FundingMissing;
+import io.quantlake.sim.LegacySignalAdapter;
 import io.quantlake.sim.SimConfig;
 import io.quantlake.sim.Simulator;
 import io.quantlake.sim.StrategyInput;
@@ -18,6 +23,7 @@ import io.quantlake.strategy.MarketSnapshot;
 import io.quantlake.strategy.PortfolioState;
 import io.quantlake.strategy.Signal;
 import io.quantlake.strategy.SignalStrategy;
+import io.quantlake.strategy.reference.SmaCrossTpslStrategy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -111,6 +117,44 @@ class LookAheadTest {
                 }
             }
         }
+    }
+
+    /** The {@code sizing:} section reads only the windows up to the decision: sized pair and legacy runs too. */
+    @Test
+    void sizedSignalAndLegacyStrategiesDoNotLookAhead() {
+        Random r = new Random(7);
+        double[] shock = new double[89];
+        for (int k = 0; k < shock.length; k++) {
+            shock[k] = Math.exp(0.1 * r.nextGaussian());
+        }
+        SizingSpec[] specs = {SizingSpec.of(SizingMethod.VOL_TARGET).withLookback(20).withVolTarget(0.3, 2),
+                SizingSpec.of(SizingMethod.INVERSE_VOL).withLookback(20),
+                SizingSpec.of(SizingMethod.KELLY).withFraction(0.5).withLookback(20)
+                        .withKelly(KellyMode.DISCRETE, 0.4, 1, 0)};
+        SimConfig c = SimConfig.builder(Market.USDM, 10_000).executionPrice(ExecutionPrice.NEXT_OPEN).costs(4, 2, 1)
+                .fundingMissing(FundingMissing.ZERO).build();
+        Panel base = panel(5, BARS, shock);
+        for (SizingSpec spec : specs) {
+            for (int kind = 0; kind < 2; kind++) {
+                Recording ref = sized(kind, spec);
+                BacktestResult refRun = Simulator.run(base, c, StrategyInput.signals(ref));
+                String what = spec.method() + (kind == 0 ? " pair_trading" : " sma_cross_tpsl");
+                assertTrue(ref.signals.size() >= 4, what + ": too few signals to test: " + ref.signals);
+                for (int trial = 0; trial < 3; trial++) {
+                    int t = 70 + r.nextInt(BARS - 80);
+                    Recording rec = sized(kind, spec);
+                    BacktestResult run = Simulator.run(panel(5, t, shock), c, StrategyInput.signals(rec));
+                    assertEquals(ref.upTo(t), rec.upTo(t), "signals up to t, " + what + " t=" + t);
+                    assertEquals(rows(refRun, base.times()[t]), rows(run, base.times()[t]), "rows up to t, " + what);
+                }
+            }
+        }
+    }
+
+    private static Recording sized(int kind, SizingSpec spec) {
+        SignalStrategy inner = kind == 0 ? new PairTradingStrategy(params(new RollingOlsHedge(30)))
+                : new LegacySignalAdapter(new SmaCrossTpslStrategy(3, 8, 0.1, 0.05, 2, w -> { }), 2);
+        return new Recording(new SignalSizer(inner, spec));
     }
 
     static List<TradeEvent> rows(BacktestResult r, long until) {
