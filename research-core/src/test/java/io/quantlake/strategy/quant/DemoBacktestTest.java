@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -62,21 +63,32 @@ class DemoBacktestTest {
         return c.market().code().equals("usdm") ? "futures/um" : "spot";
     }
 
-    private static Panel panel(Path sample, BacktestConfig c) throws IOException {
+    static Panel panel(Path sample, BacktestConfig c) throws IOException {
+        return panel(sample, c, Long.MAX_VALUE, 0);
+    }
+
+    /**
+     * The config's panel from the sample; every bar opening after {@code cutMs} has its open, high, low, close
+     * and volume multiplied by one seeded random factor in [0.7, 1.3] (the listing pattern is kept).
+     */
+    static Panel panel(Path sample, BacktestConfig c, long cutMs, long seed) throws IOException {
+        Random rnd = new Random(seed);
         PanelBuilder b = Panel.builder(c.interval(), c.universe().toArray(new String[0]));
         for (String symbol : c.universe()) {
             IngestBatch batch = ArchiveReader.read(sample.resolve(market(c) + "/monthly/klines/" + symbol + "/"
                     + c.interval().code()));
             for (CandleBar bar : batch.candles()) {
                 if (bar.openTime() >= c.startMs() && bar.openTime() < c.endMs()) {
-                    b.bar(symbol, bar.openTime(), bar.open(), bar.high(), bar.low(), bar.close(), bar.volume());
+                    double f = bar.openTime() > cutMs ? 0.7 + 0.6 * rnd.nextDouble() : 1;
+                    b.bar(symbol, bar.openTime(), bar.open() * f, bar.high() * f, bar.low() * f, bar.close() * f,
+                            bar.volume() * f);
                 }
             }
         }
         return b.build();
     }
 
-    private static Map<String, FundingSchedule> funding(Path sample, BacktestConfig c) throws IOException {
+    static Map<String, FundingSchedule> funding(Path sample, BacktestConfig c) throws IOException {
         if (!c.market().code().equals("usdm")) {
             return Map.of();
         }
