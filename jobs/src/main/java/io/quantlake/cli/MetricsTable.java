@@ -1,9 +1,11 @@
 package io.quantlake.cli;
 
 import io.quantlake.backtest.BacktestOutcome;
+import io.quantlake.config.PortfolioSections;
 import io.quantlake.metrics.Metrics;
 import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.function.ToDoubleFunction;
 
 /** Backtests' metrics side by side, one column per run, for the console. */
@@ -47,6 +49,47 @@ final class MetricsTable {
             }
             out.append('\n');
         }
+        out.append(portfolioLayer(runs));
         return out.toString();
+    }
+
+    /**
+     * One line per run with a {@code risk} cap, {@code sizing} or {@code hedge} section: the sizing method, the
+     * risk manager's ledger rows by rule, the optimizer's orders and turnover against naive rebalancing, and the
+     * hedge overlay's rows (portfolio.json of each run has the full report). Empty when no run has one.
+     */
+    static String portfolioLayer(Map<String, BacktestOutcome> runs) {
+        StringBuilder out = new StringBuilder();
+        for (Map.Entry<String, BacktestOutcome> e : runs.entrySet()) {
+            PortfolioSections sections = e.getValue().config().portfolio();
+            if (!sections.any()) {
+                continue;
+            }
+            StringJoiner line = new StringJoiner(" · ");
+            if (sections.sizing() != null) {
+                line.add("sizing " + sections.sizing().method().code());
+            }
+            e.getValue().portfolio().ifPresent(r -> {
+                StringJoiner rows = new StringJoiner(", ");
+                r.riskInterventions().forEach((rule, n) -> {
+                    if (n > 0) {
+                        rows.add(rule + " " + n);
+                    }
+                });
+                if (sections.risk() != null) {
+                    line.add("risk rows: " + (rows.length() == 0 ? "none" : rows));
+                }
+                if (r.decisions() > 0 && sections.risk() != null) {
+                    line.add(String.format(Locale.ROOT, "orders %d (naive %d, saved %d) · turnover %.2f (naive %.2f)",
+                            r.orders(), r.naiveOrders(), r.ordersSaved(), r.turnover(), r.naiveTurnover()));
+                }
+                if (sections.hedge() != null) {
+                    line.add("hedge rows " + r.hedgeRows() + " (" + r.hedgeAdjustments() + " adjustments)");
+                }
+            });
+            out.append(String.format(Locale.ROOT, "  %-28s %s%n", e.getKey(), line));
+        }
+        return out.length() == 0 ? "" : "portfolio layer (risk, sizing and hedge sections; full report in portfolio.json)\n"
+                + out;
     }
 }
