@@ -4,17 +4,14 @@ import io.quantlake.config.BacktestConfig;
 import io.quantlake.config.ConfigException;
 import io.quantlake.config.PortfolioSections;
 import io.quantlake.portfolio.ManagedRun;
-import io.quantlake.portfolio.SignalSizer;
 import io.quantlake.metrics.Metrics;
 import io.quantlake.panel.Panel;
 import io.quantlake.sim.BacktestResult;
 import io.quantlake.sim.FundingSchedule;
-import io.quantlake.sim.LegacySignalAdapter;
 import io.quantlake.sim.SimConfig;
 import io.quantlake.sim.Simulator;
 import io.quantlake.sim.StrategyInput;
 import io.quantlake.sim.SymbolFilter;
-import io.quantlake.strategy.SignalStrategy;
 import io.quantlake.strategy.reference.ConfiguredStrategy;
 import io.quantlake.strategy.reference.StrategyRegistry;
 import java.util.Map;
@@ -25,7 +22,7 @@ import java.util.Map;
  * from notebooks, tests and inside sweep tasks. {@link LakeBacktest} adds reading the lake and
  * recording the run. A weight strategy with a {@code risk} cap, {@code sizing} or {@code hedge} section runs
  * through {@link io.quantlake.portfolio.AdvancedPortfolioManager}; a signal or legacy strategy takes
- * {@code sizing} only, through {@link SignalSizer} (risk caps and the hedge overlay act on target weights);
+ * {@code sizing} and the {@code risk} caps there too (on its signals; the hedge overlay needs target weights);
  * without these sections the kernel runs exactly as before.
  */
 public final class Backtest {
@@ -50,32 +47,35 @@ public final class Backtest {
         ConfiguredStrategy strategy = registry.create(config.strategy());
         SimConfig sim = simConfig(config, funding, filters);
         PortfolioSections sections = config.portfolio();
-        if (strategy instanceof ConfiguredStrategy.Weight w && sections.any()) {
-            ManagedRun run = sections.manager().run(panel, sim, w.strategy());
+        if (sections.any()) {
+            if (sections.hedge() != null && !(strategy instanceof ConfiguredStrategy.Weight)) {
+                throw new ConfigException("config section hedge needs a weight strategy (the overlay trades against "
+                        + "target weights); " + config.strategy().name() + " is a " + (strategy instanceof
+                        ConfiguredStrategy.Legacy ? "legacy" : "signal") + " strategy, which takes sizing and risk "
+                        + "caps only (" + config.origin() + ")");
+            }
+            ManagedRun run;
+            if (strategy instanceof ConfiguredStrategy.Weight w) {
+                run = sections.manager().run(panel, sim, w.strategy());
+            } else if (strategy instanceof ConfiguredStrategy.Signal sig) {
+                run = sections.manager().run(panel, sim, sig.forMarket(config.market()));
+            } else {
+                ConfiguredStrategy.Legacy l = (ConfiguredStrategy.Legacy) strategy;
+                run = sections.manager().run(panel, sim, l.strategy(), l.maxPositions());
+            }
             return new BacktestOutcome(config, run.result(), Metrics.of(run.result()), Map.of(), run.report());
-        }
-        if (!(strategy instanceof ConfiguredStrategy.Weight) && (sections.risk() != null || sections.hedge() != null)) {
-            throw new ConfigException("config sections risk (caps) and hedge need a weight strategy; "
-                    + config.strategy().name() + " is a " + (strategy instanceof ConfiguredStrategy.Legacy
-                    ? "legacy" : "signal") + " strategy, which takes only sizing (" + config.origin() + ")");
         }
         StrategyInput input;
         if (strategy instanceof ConfiguredStrategy.Weight w) {
             input = StrategyInput.weights(w.strategy(), panel);
         } else if (strategy instanceof ConfiguredStrategy.Signal sig) {
-            input = sized(sig.forMarket(config.market()), sections);
+            input = StrategyInput.signals(sig.forMarket(config.market()));
         } else {
             ConfiguredStrategy.Legacy l = (ConfiguredStrategy.Legacy) strategy;
-            input = sections.sizing() == null ? StrategyInput.legacy(l.strategy(), l.maxPositions())
-                    : sized(new LegacySignalAdapter(l.strategy(), l.maxPositions()), sections);
+            input = StrategyInput.legacy(l.strategy(), l.maxPositions());
         }
         BacktestResult result = Simulator.run(panel, sim, input);
         return new BacktestOutcome(config, result, Metrics.of(result), Map.of());
-    }
-
-    /** A signal strategy behind the {@code sizing:} section's {@link SignalSizer}, when there is one. */
-    private static StrategyInput sized(SignalStrategy strategy, PortfolioSections sections) {
-        return StrategyInput.signals(sections.sizing() == null ? strategy : new SignalSizer(strategy, sections.sizing()));
     }
 
     /** The kernel configuration of {@code config} (SIMULATION.md defaults where the file is silent). */

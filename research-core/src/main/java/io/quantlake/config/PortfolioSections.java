@@ -13,7 +13,9 @@ import java.util.List;
 /**
  * The optional portfolio sections of a backtest config (issue 4): the risk manager's keys of {@code risk:},
  * {@code sizing:} and {@code hedge:}. Each is null when absent; with all three absent the backtest is the bare
- * kernel, bit for bit.
+ * kernel, bit for bit. Weight strategies take all three; signal and legacy strategies take {@code risk} and
+ * {@code sizing} (on their signals, see {@link AdvancedPortfolioManager#run(io.quantlake.panel.Panel,
+ * io.quantlake.sim.SimConfig, io.quantlake.strategy.SignalStrategy)}).
  *
  * <pre>
  * risk:    {max_weight, max_gross, max_net, max_cluster_weight, cluster_threshold (0.7), cluster_lookback (60),

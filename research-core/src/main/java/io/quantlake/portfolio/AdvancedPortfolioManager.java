@@ -8,9 +8,13 @@ import io.quantlake.panel.Panel;
 import io.quantlake.risk.RiskManager;
 import io.quantlake.risk.RiskRule;
 import io.quantlake.risk.RiskRules;
+import io.quantlake.sim.BacktestResult;
+import io.quantlake.sim.LegacySignalAdapter;
 import io.quantlake.sim.SimConfig;
 import io.quantlake.sim.Simulator;
 import io.quantlake.sim.StrategyInput;
+import io.quantlake.strategy.LegacyStrategy;
+import io.quantlake.strategy.SignalStrategy;
 import io.quantlake.strategy.TargetWeights;
 import io.quantlake.strategy.WeightStrategy;
 import java.util.Map;
@@ -100,12 +104,39 @@ public final class AdvancedPortfolioManager {
         return new ManagedRun(result, report(hook, result.ledger()));
     }
 
+    /**
+     * Runs a signal strategy (tier 2) behind the sections that act on signals: {@code sizing} through
+     * {@link SignalSizer}, then the risk caps through {@link SignalRiskGate}. The optimizer's counts stay 0 (it
+     * plans target weights); the hedge overlay needs target weights and is refused.
+     */
+    public ManagedRun run(Panel panel, SimConfig config, SignalStrategy strategy) {
+        Objects.requireNonNull(panel, "panel");
+        Objects.requireNonNull(config, "config");
+        if (hedge != null) {
+            throw new IllegalArgumentException("hedge: the beta-hedge overlay trades against target weights; "
+                    + "it needs a weight strategy");
+        }
+        SignalStrategy sized = sizing == null ? strategy : new SignalSizer(strategy, sizing);
+        SignalRiskGate gate = risk != null && risk.any() ? new SignalRiskGate(sized, new RiskManager(risk, panel)) : null;
+        BacktestResult result = Simulator.run(panel, config, StrategyInput.signals(gate == null ? sized : gate));
+        return new ManagedRun(result, report(null, gate == null ? Map.of() : gate.capped(), result.ledger()));
+    }
+
+    /** Runs a legacy strategy through {@link LegacySignalAdapter} (its capacity rule kept) as a signal strategy. */
+    public ManagedRun run(Panel panel, SimConfig config, LegacyStrategy strategy, int maxPositions) {
+        return run(panel, config, new LegacySignalAdapter(strategy, maxPositions));
+    }
+
     private static PortfolioReport report(PortfolioHook hook, Ledger ledger) {
+        return report(hook, hook == null ? Map.of() : hook.capped, ledger);
+    }
+
+    private static PortfolioReport report(PortfolioHook hook, Map<RiskRule, Long> cappedByRule, Ledger ledger) {
         Map<String, Long> rows = new TreeMap<>();
         Map<String, Long> capped = new TreeMap<>();
         for (RiskRule r : RiskRule.values()) {
             rows.put(r.reason().code(), 0L);
-            capped.put(r.reason().code(), hook == null ? 0L : hook.capped.getOrDefault(r, 0L));
+            capped.put(r.reason().code(), cappedByRule.getOrDefault(r, 0L));
         }
         long hedgeRows = 0;
         if (ledger != null) {

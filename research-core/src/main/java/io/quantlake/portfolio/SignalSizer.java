@@ -142,7 +142,7 @@ public final class SignalSizer implements SignalStrategy {
     }
 
     private static Signal resized(Signal s, double weight) {
-        return new Signal(s.symbol(), s.side(), s.action(), new Signal.Weight(weight), s.exits());
+        return s.withSize(new Signal.Weight(weight));
     }
 
     private static int indexOf(MarketSnapshot snapshot, String symbol) {

@@ -1,5 +1,5 @@
 /**
- * The portfolio layer between a weight strategy and the simulation kernel (issue 4 items 2, 3, 5–7; DESIGN.md
+ * The portfolio layer between a strategy and the simulation kernel (issue 4 items 2, 3, 5–7; DESIGN.md
  * "risk manager → position optimizer → simulation kernel"). Entry point: {@link
  * io.quantlake.portfolio.AdvancedPortfolioManager}; from YAML through {@code io.quantlake.config.PortfolioSections}
  * and {@code io.quantlake.backtest.Backtest}.
@@ -32,7 +32,10 @@
  *       entries included); the kernel then gets band 0.</li>
  *   <li>The hedge order is labelled HEDGE as a whole even when the strategy also trades the hedge symbol at that
  *       decision; the hedge leg lies outside the risk caps; {@code hedge:} needs {@code market: usdm}.</li>
- *   <li>Portfolio sections need a weight strategy; with a legacy (signal) strategy they are a config error.</li>
+ *   <li>Signal and legacy strategies take {@code sizing} ({@link io.quantlake.portfolio.SignalSizer}: entries
+ *       re-sized) and the risk caps ({@link io.quantlake.portfolio.SignalRiskGate}: entries cut, then held lots
+ *       trimmed with {@code risk_<rule>} rows, at each bar the strategy decides); the optimizer and the hedge
+ *       overlay plan target weights and need a weight strategy.</li>
  *   <li>Decision-time work allocates (the optimizer's linear program, the record of a plan); the kernel's hook
  *       call itself allocates nothing.</li>
  * </ul>

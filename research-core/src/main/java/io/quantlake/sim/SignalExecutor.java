@@ -240,7 +240,8 @@ final class SignalExecutor {
             return;
         }
         double fp = a.marketPrice(s.px[i], dq);
-        Reason reason = hedge ? Reason.HEDGE : sig.action() == Signal.Action.REBALANCE ? Reason.REBALANCE : Reason.SIGNAL;
+        Reason reason = sig.reason() != null ? sig.reason() : hedge ? Reason.HEDGE
+                : sig.action() == Signal.Action.REBALANCE ? Reason.REBALANCE : Reason.SIGNAL;
         TradeEventType opening = hedge ? TradeEventType.HEDGE : TradeEventType.OPEN;
         TradeEventType ongoing = hedge ? TradeEventType.HEDGE
                 : sig.action() == Signal.Action.CLOSE ? TradeEventType.PARTIAL_CLOSE : TradeEventType.REBALANCE;

@@ -1,6 +1,7 @@
 package io.quantlake.strategy;
 
 import io.quantlake.exit.ExitStrategy;
+import io.quantlake.ledger.Reason;
 import java.util.List;
 import java.util.Objects;
 
@@ -25,8 +26,10 @@ import java.util.Objects;
  * @param action OPEN, CLOSE or REBALANCE
  * @param size   the size (see above)
  * @param exits  the exit chain of the lot an OPEN creates, in priority order (ignored otherwise)
+ * @param reason the ledger reason of the rows it fills, or null for the engine's (R15: {@code signal},
+ *               {@code rebalance}, {@code hedge}); the risk layer closes with {@code risk_<rule>}
  */
-public record Signal(String symbol, Side side, Action action, Size size, List<ExitStrategy> exits) {
+public record Signal(String symbol, Side side, Action action, Size size, List<ExitStrategy> exits, Reason reason) {
     /** Which lot the signal is about. */
     public enum Side { LONG, SHORT, HEDGE }
 
@@ -83,6 +86,21 @@ public record Signal(String symbol, Side side, Action action, Size size, List<Ex
                 }
             }
         }
+    }
+
+    /** A signal whose rows get the engine's reasons (R15). */
+    public Signal(String symbol, Side side, Action action, Size size, List<ExitStrategy> exits) {
+        this(symbol, side, action, size, exits, null);
+    }
+
+    /** The same signal with another size. */
+    public Signal withSize(Size newSize) {
+        return new Signal(symbol, side, action, newSize, exits, reason);
+    }
+
+    /** CLOSE {@code quantity} base units of the lot of {@code side} (all of it if larger), rows with {@code reason}. */
+    public static Signal reduce(String symbol, Side side, double quantity, Reason reason) {
+        return new Signal(symbol, side, Action.CLOSE, new Quantity(quantity), List.of(), Objects.requireNonNull(reason));
     }
 
     /** OPEN with an exit chain. */

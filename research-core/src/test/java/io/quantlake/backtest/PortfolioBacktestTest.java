@@ -93,13 +93,22 @@ class PortfolioBacktestTest {
     }
 
     @Test
-    void legacyStrategiesTakeSizingButNotRiskCaps() {
+    void legacyStrategiesTakeSizingAndRiskCapsButNotTheHedge() {
         String legacy = HEAD.replace("strategy: {name: inverse_vol, params: {lookback: 10, schedule: {every: 5}}}",
                 "strategy: {name: sma_cross_tpsl, params: {fast: 2, slow: 5, take_profit: 0.1, stop_loss: 0.05, "
                         + "max_positions: 2}}");
-        BacktestConfig c = BacktestConfig.bind(ConfigLoader.parse(legacy + "risk: {max_weight: 0.3}\n", "file t.yaml"));
-        ConfigException e = assertThrows(ConfigException.class, () -> Backtest.run(panel(), c, Map.of(), Map.of()));
-        assertTrue(e.getMessage().contains("takes only sizing") && e.getMessage().contains("t.yaml"), e.getMessage());
+        BacktestConfig h = BacktestConfig.bind(ConfigLoader.parse(legacy + "hedge: {band: 0.1}\n", "file t.yaml"));
+        ConfigException e = assertThrows(ConfigException.class, () -> Backtest.run(panel(), h, Map.of(), Map.of()));
+        assertTrue(e.getMessage().contains("hedge needs a weight strategy") && e.getMessage().contains("t.yaml"),
+                e.getMessage());
+        BacktestConfig capped = BacktestConfig.bind(ConfigLoader.parse(legacy + "risk: {max_weight: 0.3}\n",
+                "file t.yaml"));
+        BacktestOutcome out = Backtest.run(panel(), capped, Map.of(), Map.of());
+        assertTrue(out.portfolio().isPresent(), "the portfolio report of a capped legacy run");
+        for (TradeEvent o : opens(out.result())) {
+            int t = Arrays.binarySearch(out.result().times(), o.time());
+            assertTrue(o.qty() * o.price() / out.result().equity()[t - 1] <= 0.3 + 0.005, o.toString());
+        }
 
         BacktestConfig plain = BacktestConfig.bind(ConfigLoader.parse(legacy, "file t.yaml"));
         BacktestConfig sized = BacktestConfig.bind(ConfigLoader.parse(legacy
