@@ -79,7 +79,7 @@ final class MetricsTable {
                 if (sections.risk() != null) {
                     line.add("risk rows: " + (rows.length() == 0 ? "none" : rows));
                 }
-                if (r.decisions() > 0 && sections.risk() != null) {
+                if (r.decisions() > 0) {
                     line.add(String.format(Locale.ROOT, "orders %d (naive %d, saved %d) · turnover %.2f (naive %.2f)",
                             r.orders(), r.naiveOrders(), r.ordersSaved(), r.turnover(), r.naiveTurnover()));
                 }

@@ -52,7 +52,6 @@ final class PortfolioHook implements DecisionHook {
     @Override
     public void adjust(int t, double[] targets, double[] currentWeights, Reason[] reasons) {
         int n = w.length;
-        decisions++;
         System.arraycopy(currentWeights, 0, cws, 0, n);
         int hi = hedge == null ? -1 : hedge.hedgeIndex();
         if (hi >= 0) {
@@ -76,6 +75,7 @@ final class PortfolioHook implements DecisionHook {
         }
         if (optimizer != null) {
             OptimizerPlan plan = optimizer.plan(cws, w, clusterIds, clusters, x);
+            decisions++;
             orders += plan.orders();
             turnover += plan.turnover();
             naiveOrders += plan.naiveOrders();

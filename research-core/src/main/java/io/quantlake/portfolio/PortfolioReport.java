@@ -17,7 +17,7 @@ import java.util.Objects;
  *
  * @param riskInterventions ledger rows with a {@code risk_<rule>} reason, by reason code (each rule listed)
  * @param cappedTargets     decision-level: symbols whose target a rule reduced, by reason code
- * @param decisions         decisions the layer saw
+ * @param decisions         decisions the minimum-trade optimizer planned (0 when it was off)
  * @param orders            optimizer orders, summed over decisions
  * @param turnover          optimizer turnover {@code Σ|x − cw|}, summed over decisions
  * @param naiveOrders       naive orders, summed
@@ -52,18 +52,23 @@ public record PortfolioReport(Map<String, Long> riskInterventions, Map<String, L
         return s;
     }
 
-    /** The report as ordered JSON-ready values (keys in snake case). */
+    /**
+     * The report as ordered JSON-ready values (keys in snake case); the optimizer's keys ({@code decisions} to
+     * {@code turnover_saved}) only when it planned at least one decision (weight strategies with risk caps).
+     */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("risk_interventions", new java.util.TreeMap<>(riskInterventions));
         m.put("capped_targets", new java.util.TreeMap<>(cappedTargets));
-        m.put("decisions", decisions);
-        m.put("orders", orders);
-        m.put("naive_orders", naiveOrders);
-        m.put("orders_saved", ordersSaved());
-        m.put("turnover", turnover);
-        m.put("naive_turnover", naiveTurnover);
-        m.put("turnover_saved", turnoverSaved());
+        if (decisions > 0) {
+            m.put("decisions", decisions);
+            m.put("orders", orders);
+            m.put("naive_orders", naiveOrders);
+            m.put("orders_saved", ordersSaved());
+            m.put("turnover", turnover);
+            m.put("naive_turnover", naiveTurnover);
+            m.put("turnover_saved", turnoverSaved());
+        }
         m.put("hedge_adjustments", hedgeAdjustments);
         m.put("hedge_rows", hedgeRows);
         return m;
