@@ -27,6 +27,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,19 +45,33 @@ public final class LakeBacktest {
             List.of(LakeTable.CANDLES, LakeTable.FUNDING_RATES, LakeTable.SYMBOLS);
 
     private final Lake lake;
+    /**
+     * Panels and funding already read, valid at the table versions {@link #readAt}: one LakeBacktest serving many
+     * runs (the demo, a notebook) reads each universe and window once. Panels are shared read-only.
+     */
+    private final Map<CandleQuery, Panel> panels = new HashMap<>();
+    private final Map<CandleQuery, Map<String, FundingSchedule>> fundings = new HashMap<>();
+    private Map<String, Long> readAt = Map.of();
 
     public LakeBacktest(Lake lake) {
         this.lake = lake;
     }
 
-    /** Reads the data of {@code config} from the lake and runs it. */
+    /** Reads the data of {@code config} from the lake (or reuses it at unchanged table versions) and runs it. */
     public BacktestOutcome run(BacktestConfig config) {
         Map<String, Long> versions = lake.versions(READ_TABLES);
+        if (!versions.equals(readAt)) {
+            panels.clear();
+            fundings.clear();
+            readAt = versions;
+        }
         CandleStore store = new CandleStore(lake);
-        Panel panel = store.panel(CandleQuery.of(config.market(), config.interval(), config.universe(),
-                config.start(), config.end()));
+        CandleQuery query = CandleQuery.of(config.market(), config.interval(), config.universe(), config.start(),
+                config.end());
+        Panel panel = panels.computeIfAbsent(query, store::panel);
         Map<String, FundingSchedule> funding = config.market() == Market.USDM
-                ? funding(store.funding(config.market(), config.universe(), config.startMs(), config.endMs()))
+                ? fundings.computeIfAbsent(query, q -> funding(store.funding(config.market(), config.universe(),
+                        config.startMs(), config.endMs())))
                 : Map.of();
         BacktestOutcome out = Backtest.run(panel, config, funding, filters(config));
         return new BacktestOutcome(out.config(), out.result(), out.metrics(), versions, out.portfolioReport());
