@@ -85,6 +85,10 @@ final class SimState {
     /** Step 2 of the bar loop: {@link #lastClose} takes the closes of bar {@code t} where it has one (R9). */
     void updateLastClose(int t) {
         int row = t * n;
+        if (panel.complete(t)) {
+            System.arraycopy(close, row, lastClose, 0, n);
+            return;
+        }
         for (int i = 0; i < n; i++) {
             double c = close[row + i];
             if (c == c) {
@@ -107,9 +111,13 @@ final class SimState {
         return delistBar[i] >= 0 && t >= delistBar[i];
     }
 
-    /** Fills {@link #px} with execution prices: the bar's open (or close) where it has one, else the last close. */
+    /** Fills {@link #px} with execution prices: the bar's open (or close) where it has one, else the last close (R9). */
     void executionPrices(int t, boolean useClose) {
         double[] src = useClose ? close : open;
+        if (panel.complete(t)) {
+            System.arraycopy(src, t * n, px, 0, n);
+            return;
+        }
         for (int i = 0; i < n; i++) {
             int k = t * n + i;
             px[i] = Double.isNaN(close[k]) ? lastClose[i] : src[k];

@@ -8,7 +8,8 @@ import io.quantlake.strategy.TargetWeights;
 /**
  * The vectorized path (SIMULATION.md §5, R8–R14): keeps the pending target weights of the last
  * decision and executes them at each execution step. All scratch arrays are allocated once; the
- * per-bar work is flat loops over primitive arrays.
+ * per-bar work is flat loops over primitive arrays: a copy of the decision row, one pass for the
+ * execution prices and {@code E'}, one for the band, then the orders of the few symbols that trade.
  */
 final class WeightExecutor {
     private final SimState s;
@@ -18,8 +19,13 @@ final class WeightExecutor {
     private final boolean[] recordedDecision;
     private final double band;
     private final boolean bandEdge;
+    /** The pending target weight of each symbol; NaN = no pending order. */
     private final double[] pendingW;
-    private final boolean[] pending;
+    /** Whether any order may be pending (false: {@link #execute} has nothing to do). */
+    private boolean anyPending;
+    /** Every symbol exists at the bars {@code [allExistFrom, allExistTo)} (no R6/R7 forcing there). */
+    private final int allExistFrom;
+    private final int allExistTo;
     private final boolean[] trade;
     /** Scratch: the symbols considered at one execution step, ascending. */
     private final int[] candidates;
@@ -29,7 +35,6 @@ final class WeightExecutor {
     /** The reason override of each pending order (null = ordinary rows); set only by a hook. */
     private final Reason[] pendingReason;
     private final double[] cw;
-    private int pendingCount;
 
     WeightExecutor(SimState s, TargetWeights targets) {
         this(s, targets, null);
@@ -48,7 +53,15 @@ final class WeightExecutor {
         this.recorded = targets.weights();
         this.recordedDecision = new boolean[s.bars];
         this.pendingW = new double[s.n];
-        this.pending = new boolean[s.n];
+        java.util.Arrays.fill(pendingW, Double.NaN);
+        int from = 0;
+        int to = Integer.MAX_VALUE;
+        for (int i = 0; i < s.n; i++) {
+            from = Math.max(from, s.existsFrom[i]);
+            to = Math.min(to, s.existsTo[i]);
+        }
+        this.allExistFrom = from;
+        this.allExistTo = to;
         this.trade = new boolean[s.n];
         this.candidates = new int[s.n];
         this.tw = new double[s.n];
@@ -88,28 +101,28 @@ final class WeightExecutor {
             return;
         }
         recordedDecision[t] = true;
-        int count = 0;
-        int[] from = s.existsFrom;
-        int[] to = s.existsTo;
-        for (int i = 0; i < n; i++) {
-            double raw = w[row + i];
-            double v = raw;
-            if (t < from[i] || t >= to[i]) {
-                v = 0.0;
-                if (Double.doubleToRawLongBits(raw) != 0L) {
-                    record(row + i, v);
-                }
-            }
-            boolean p = v == v;
-            pending[i] = p;
-            pendingW[i] = v;
-            if (p) {
-                count++;
-            }
+        System.arraycopy(w, row, pendingW, 0, n);
+        if (t < allExistFrom || t >= allExistTo) {
+            forceAbsent(t);
         }
-        pendingCount = count;
+        anyPending = true;
         if (hook != null) {
             applyHook(t);
+        }
+    }
+
+    /** R6/R7: a symbol that does not exist at decision bar {@code t} gets target 0 (recorded too). */
+    private void forceAbsent(int t) {
+        int row = t * s.n;
+        int[] from = s.existsFrom;
+        int[] to = s.existsTo;
+        for (int i = 0; i < s.n; i++) {
+            if (t < from[i] || t >= to[i]) {
+                if (Double.doubleToRawLongBits(pendingW[i]) != 0L) {
+                    record(row + i, 0.0);
+                }
+                pendingW[i] = 0.0;
+            }
         }
     }
 
@@ -132,31 +145,26 @@ final class WeightExecutor {
             pendingReason[i] = null;
         }
         hook.adjust(t, pendingW, cw, pendingReason);
-        pendingCount = 0;
+        boolean any = false;
         for (int i = 0; i < n; i++) {
             if (!s.exists(t, i)) {
                 pendingW[i] = 0.0;
                 pendingReason[i] = null;
             }
-            pending[i] = !Double.isNaN(pendingW[i]);
-            if (pending[i]) {
-                pendingCount++;
-            }
+            any |= !Double.isNaN(pendingW[i]);
         }
+        anyPending = any;
     }
 
     /** Drops the pending order of symbol {@code i} (delisting, R6). */
     void dropPending(int i) {
-        if (pending[i]) {
-            pending[i] = false;
-            pendingCount--;
-        }
+        pendingW[i] = Double.NaN;
     }
 
     /** Drops every pending order (circuit breaker). */
     void dropPending() {
-        java.util.Arrays.fill(pending, false);
-        pendingCount = 0;
+        java.util.Arrays.fill(pendingW, Double.NaN);
+        anyPending = false;
     }
 
     /**
@@ -164,62 +172,68 @@ final class WeightExecutor {
      * the open or at the close of {@code t}. Order of work (R10): E' once; band per symbol (or the
      * threshold rule); leverage cap (usdm, R11); cooldown refusal (§9); sells in universe order;
      * spot cash scaling of the buys (R12); buys in universe order.
+     *
+     * <p>{@code E' = C + Σ q_i p_i} is summed as {@link Account#value}. The band
+     * test {@code |w_i − q_i p_i / E'| >= band} multiplies by {@code 1 / E'} and falls back to the
+     * division only within {@link #SLACK} (relative) of the band edge, so every decision is the
+     * one the division gives.
      */
     void execute(int t, boolean useClose) {
-        if (pendingCount == 0) {
+        if (!anyPending) {
             return;
         }
         int n = s.n;
-        Account a = s.account;
-        double[] lots = a.lots();
+        double[] q = s.account.netQuantities();
         double[] px = s.px;
         double[] close = s.close;
-        double[] src = useClose ? close : s.open;
-        double[] last = s.lastClose;
         int row = t * n;
-        // Execution prices and E' = C + Σ q_i px_i in one pass (the sum in universe order, as Account.equity).
-        double e = a.cash();
-        for (int i = 0; i < n; i++) {
-            double c = close[row + i];
-            double p = c != c ? last[i] : src[row + i];
-            px[i] = p;
-            double q = lots[2 * i] + lots[2 * i + 1];
-            if (q != 0) {
-                e += q * p;
-            }
-        }
+        s.executionPrices(t, useClose);
+        double e = s.account.cash() + Account.value(q, px);
+        boolean full = s.panel.complete(t);
         boolean delistings = s.delisting.length > 0;
         boolean positive = e > 0;
         boolean threshold = targets.threshold();
         boolean spot = s.spot;
-        boolean edge = bandEdge && band != 0;
+        boolean edge = bandEdge && band != 0 && !threshold;
         double b = band;
-        boolean[] pend = pending;
+        double inv = 1 / e;
         double[] pw = pendingW;
         int nc = 0;
-        int executed = 0;
+        boolean carried = false;
         boolean anyOver = false;
         for (int i = 0; i < n; i++) {
-            if (!pend[i] || close[row + i] != close[row + i]) {
+            double w = pw[i];
+            if (w != w) {
+                continue; // no pending order
+            }
+            if (!full && close[row + i] != close[row + i]) {
+                carried = true; // no bar: carried to the symbol's next bar (R8)
                 continue;
             }
-            pend[i] = false;
-            executed++;
-            if ((delistings && s.delisted(t, i)) || !positive) {
-                continue;
+            pw[i] = Double.NaN;
+            if (!positive || (delistings && s.delisted(t, i))) {
+                continue; // R13, R6
             }
-            double w = spot && pw[i] < 0 ? 0.0 : pw[i];
-            double cw = (lots[2 * i] + lots[2 * i + 1]) * px[i] / e;
-            boolean over = Math.abs(w - cw) >= b;
-            anyOver |= over;
-            trade[i] = over;
+            if (spot && w < 0) {
+                w = 0.0;
+            }
+            double x = q[i] * px[i];
+            double d = w - x * inv;
+            double gap = Math.abs(d) - b;
+            boolean over = gap > SLACK * (Math.abs(d) + Math.abs(x * inv)) ? true
+                    : gap < -SLACK * (Math.abs(d) + Math.abs(x * inv)) ? false
+                    : Math.abs(w - x / e) >= b;
             if (over || threshold) {
-                candidates[nc++] = i; // per-symbol band: only the symbols that trade
+                // per-symbol band: only the symbols that trade; threshold: every symbol with an order
+                candidates[nc++] = i;
+                anyOver |= over;
+                trade[i] = over;
+                double cw = x / e;
+                double target = !edge ? w : (cw > w ? w + b : w - b);
+                tw[i] = spot && target < 0 ? 0 : target;
             }
-            double target = !edge ? w : (cw > w ? w + b : w - b);
-            tw[i] = spot && target < 0 ? 0 : target;
         }
-        pendingCount -= executed;
+        anyPending = carried;
         if (nc == 0) {
             return;
         }
@@ -227,9 +241,7 @@ final class WeightExecutor {
         if (threshold) {
             // §5 threshold schedule: when any candidate is outside its band, every candidate trades to its target.
             for (int k = 0; k < nc; k++) {
-                int i = candidates[k];
-                trade[i] = anyOver;
-                tw[i] = s.spot && pendingW[i] < 0 ? 0.0 : pendingW[i];
+                trade[candidates[k]] = anyOver;
             }
             nt = anyOver ? nc : 0;
         }
@@ -240,6 +252,13 @@ final class WeightExecutor {
             }
         }
     }
+
+    /**
+     * Relative slack of the band pre-test: {@code |w − x / E'|} and {@code |w − x · (1 / E')|}
+     * differ by at most about {@code 5u |x / E'| + 3u |w − x · (1 / E')|} ({@code u = 2^-53}); within
+     * {@code 1e-14} of that sum around the band the exact division decides.
+     */
+    private static final double SLACK = 1e-14;
 
     /**
      * The orders of the {@code nt} symbols in {@code candidates[0, nt)} (ascending, each with
