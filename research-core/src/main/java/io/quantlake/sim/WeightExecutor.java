@@ -14,11 +14,24 @@ import io.quantlake.strategy.TargetWeights;
 final class WeightExecutor {
     private final SimState s;
     private final TargetWeights targets;
+    /**
+     * Relative slack of the band test with a reciprocal: {@code |w − x / E'|} and
+     * {@code |w − x · (1 / E')|} differ by at most about {@code 5u |x / E'| + 3u |w − x · (1 / E')|}
+     * ({@code u = 2^-53}); within {@code 1e-14} of that sum around the band edge the division decides.
+     */
+    private static final double SLACK = 1e-14;
     /** The recorded targets: the input matrix itself until R6/R7 forcing changes a cell (copy on write). */
     private double[] recorded;
     private final boolean[] recordedDecision;
     private final double band;
-    private final boolean bandEdge;
+    /** {@code rebalance.to: band_edge} with a non-zero band (the threshold rule trades to the targets). */
+    private final boolean edge;
+    private final boolean threshold;
+    private final boolean spot;
+    /** Whether any symbol has a delisting bar (R6). */
+    private final boolean delistings;
+    /** The account's net quantities (read-only here). */
+    private final double[] q;
     /** The pending target weight of each symbol; NaN = no pending order. */
     private final double[] pendingW;
     /** Whether any order may be pending (false: {@link #execute} has nothing to do). */
@@ -27,8 +40,13 @@ final class WeightExecutor {
     private final int allExistFrom;
     private final int allExistTo;
     private final boolean[] trade;
-    /** Scratch: the symbols considered at one execution step, ascending. */
+    /** Scratch: the symbols considered at one execution step, ascending; {@code candidateCount} of them. */
     private final int[] candidates;
+    private int candidateCount;
+    /** Whether a candidate of the current execution step is outside its band. */
+    private boolean anyOver;
+    /** Scratch: {@link #edgeGap} of each symbol at one execution step. */
+    private final double[] scratchGap;
     private final double[] tw;
     private final double[] dq;
     private final DecisionHook hook;
@@ -49,7 +67,12 @@ final class WeightExecutor {
         this.s = s;
         this.targets = targets;
         this.band = targets.band();
-        this.bandEdge = s.config.rebalanceMode() == RebalanceMode.BAND_EDGE;
+        this.threshold = targets.threshold();
+        this.edge = s.config.rebalanceMode() == RebalanceMode.BAND_EDGE && band != 0 && !threshold;
+        this.spot = s.spot;
+        this.delistings = s.delisting.length > 0;
+        this.q = s.account.netQuantities();
+        this.scratchGap = new double[s.n];
         this.recorded = targets.weights();
         this.recordedDecision = new boolean[s.bars];
         this.pendingW = new double[s.n];
@@ -171,69 +194,23 @@ final class WeightExecutor {
      * Executes the pending orders of symbols with a bar at {@code t} (others are carried, R8), at
      * the open or at the close of {@code t}. Order of work (R10): E' once; band per symbol (or the
      * threshold rule); leverage cap (usdm, R11); cooldown refusal (§9); sells in universe order;
-     * spot cash scaling of the buys (R12); buys in universe order.
-     *
-     * <p>{@code E' = C + Σ q_i p_i} is summed as {@link Account#value}. The band
-     * test {@code |w_i − q_i p_i / E'| >= band} multiplies by {@code 1 / E'} and falls back to the
-     * division only within {@link #SLACK} (relative) of the band edge, so every decision is the
-     * one the division gives.
+     * spot cash scaling of the buys (R12); buys in universe order. {@code E' = C + Σ q_i p_i} is
+     * summed as {@link Account#value}.
      */
     void execute(int t, boolean useClose) {
         if (!anyPending) {
             return;
         }
-        int n = s.n;
-        double[] q = s.account.netQuantities();
-        double[] px = s.px;
-        double[] close = s.close;
-        int row = t * n;
         s.executionPrices(t, useClose);
-        double e = s.account.cash() + Account.value(q, px);
-        boolean full = s.panel.complete(t);
-        boolean delistings = s.delisting.length > 0;
-        boolean positive = e > 0;
-        boolean threshold = targets.threshold();
-        boolean spot = s.spot;
-        boolean edge = bandEdge && band != 0 && !threshold;
-        double b = band;
-        double inv = 1 / e;
-        double[] pw = pendingW;
-        int nc = 0;
-        boolean carried = false;
-        boolean anyOver = false;
-        for (int i = 0; i < n; i++) {
-            double w = pw[i];
-            if (w != w) {
-                continue; // no pending order
-            }
-            if (!full && close[row + i] != close[row + i]) {
-                carried = true; // no bar: carried to the symbol's next bar (R8)
-                continue;
-            }
-            pw[i] = Double.NaN;
-            if (!positive || (delistings && s.delisted(t, i))) {
-                continue; // R13, R6
-            }
-            if (spot && w < 0) {
-                w = 0.0;
-            }
-            double x = q[i] * px[i];
-            double d = w - x * inv;
-            double gap = Math.abs(d) - b;
-            boolean over = gap > SLACK * (Math.abs(d) + Math.abs(x * inv)) ? true
-                    : gap < -SLACK * (Math.abs(d) + Math.abs(x * inv)) ? false
-                    : Math.abs(w - x / e) >= b;
-            if (over || threshold) {
-                // per-symbol band: only the symbols that trade; threshold: every symbol with an order
-                candidates[nc++] = i;
-                anyOver |= over;
-                trade[i] = over;
-                double cw = x / e;
-                double target = !edge ? w : (cw > w ? w + b : w - b);
-                tw[i] = spot && target < 0 ? 0 : target;
-            }
+        double e = s.account.cash() + Account.value(q, s.px);
+        candidateCount = 0;
+        anyOver = false;
+        if (e > 0 && !threshold && s.panel.complete(t)) {
+            bandCompleteRow(t, e);
+        } else {
+            bandEachOrder(t, e);
         }
-        anyPending = carried;
+        int nc = candidateCount;
         if (nc == 0) {
             return;
         }
@@ -254,11 +231,105 @@ final class WeightExecutor {
     }
 
     /**
-     * Relative slack of the band pre-test: {@code |w − x / E'|} and {@code |w − x · (1 / E')|}
-     * differ by at most about {@code 5u |x / E'| + 3u |w − x · (1 / E')|} ({@code u = 2^-53}); within
-     * {@code 1e-14} of that sum around the band the exact division decides.
+     * The band step, order by order: every pending order of a symbol with a bar at {@code t} is
+     * consumed (dropped when {@code E' <= 0}, R13) and goes through {@link #bandOrder}; the others
+     * are carried (R8).
      */
-    private static final double SLACK = 1e-14;
+    private void bandEachOrder(int t, double e) {
+        double[] close = s.close;
+        double[] pw = pendingW;
+        int row = t * s.n;
+        double inv = 1 / e;
+        boolean carried = false;
+        for (int i = 0; i < s.n; i++) {
+            double w = pw[i];
+            if (w != w) {
+                continue; // no pending order
+            }
+            if (close[row + i] != close[row + i]) {
+                carried = true; // no bar: carried to the symbol's next bar (R8)
+                continue;
+            }
+            pw[i] = Double.NaN;
+            if (e > 0) {
+                bandOrder(t, i, w, e, inv);
+            }
+        }
+        anyPending = carried;
+    }
+
+    /**
+     * The band step when every symbol has a bar at {@code t}, {@code E' > 0} and the band is per
+     * symbol: every pending order is consumed. A branch-free pass (which the JIT vectorizes)
+     * computes the {@link #edgeGap} of every order; only the orders with a non-negative one (beyond
+     * the band edge, or within the slack of it) go through {@link #bandOrder}, which decides them.
+     */
+    private void bandCompleteRow(int t, double e) {
+        double[] pw = pendingW;
+        double[] px = s.px;
+        double[] gap = scratchGap;
+        double inv = 1 / e;
+        double b = band;
+        int n = s.n;
+        if (spot) {
+            for (int i = 0; i < n; i++) {
+                gap[i] = edgeGap(Math.max(pw[i], 0.0), q[i] * px[i], inv, b); // R12: negative targets are 0
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                gap[i] = edgeGap(pw[i], q[i] * px[i], inv, b);
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            if (gap[i] >= 0) { // false for NaN: no pending order
+                bandOrder(t, i, pw[i], e, inv);
+            }
+        }
+        java.util.Arrays.fill(pw, Double.NaN);
+        anyPending = false;
+    }
+
+    /**
+     * {@code |w − x · inv| − band + slack} with {@code inv = 1 / E'} and the slack {@link #SLACK}
+     * {@code (|w − x · inv| + |x · inv|)}: negative only when the order is inside its band
+     * ({@code |w − x / E'| < band}) whatever the rounding of the reciprocal; NaN when {@code w} is.
+     */
+    private static double edgeGap(double w, double x, double inv, double band) {
+        double cw = x * inv;
+        double d = Math.abs(w - cw);
+        return d - band + SLACK * (d + Math.abs(cw));
+    }
+
+    /**
+     * The band test of one consumed order with target {@code w} (R10; dropped when the symbol is
+     * delisted at {@code t}, R6): {@code |w − q p / E'| >= band}, with the reciprocal
+     * {@code inv = 1 / E'} in place of the division except within {@link #SLACK} of the band edge,
+     * so the decision is the division's. A symbol outside its band (with the threshold rule: any
+     * symbol with an order) becomes a candidate with its post-band target {@code tw}.
+     */
+    private void bandOrder(int t, int i, double w, double e, double inv) {
+        if (delistings && s.delisted(t, i)) {
+            return;
+        }
+        if (spot && w < 0) {
+            w = 0.0;
+        }
+        double x = q[i] * s.px[i];
+        double cw = x * inv;
+        double d = Math.abs(w - cw);
+        double gap = d - band;
+        double slack = SLACK * (d + Math.abs(cw));
+        boolean over = gap > slack || (gap >= -slack && Math.abs(w - x / e) >= band);
+        if (!over && !threshold) {
+            return;
+        }
+        candidates[candidateCount++] = i;
+        anyOver |= over;
+        trade[i] = over;
+        double exact = x / e;
+        double target = !edge ? w : (exact > w ? w + band : w - band);
+        tw[i] = spot && target < 0 ? 0 : target;
+    }
 
     /**
      * The orders of the {@code nt} symbols in {@code candidates[0, nt)} (ascending, each with
@@ -267,7 +338,7 @@ final class WeightExecutor {
     private void placeOrders(int t, double e, int nt) {
         Account a = s.account;
         double[] px = s.px;
-        double f = s.spot ? 1.0 : leverageFactor(e);
+        double f = spot ? 1.0 : leverageFactor(e);
         boolean blocked = s.entriesBlocked(t);
         for (int k = 0; k < nt; k++) {
             int i = candidates[k];
@@ -285,7 +356,7 @@ final class WeightExecutor {
             }
         }
         double scale = 1.0;
-        if (s.spot) {
+        if (spot) {
             double cost = 0;
             for (int k = 0; k < nt; k++) {
                 int i = candidates[k];
