@@ -47,6 +47,8 @@ final class WeightExecutor {
     private boolean anyOver;
     /** Scratch: {@link #edgeGap} of each symbol at one execution step. */
     private final double[] scratchGap;
+    /** Scratch: the symbols with a non-negative {@link #edgeGap}, ascending. */
+    private final int[] scratchNear;
     private final double[] tw;
     private final double[] dq;
     private final DecisionHook hook;
@@ -73,6 +75,7 @@ final class WeightExecutor {
         this.delistings = s.delisting.length > 0;
         this.q = s.account.netQuantities();
         this.scratchGap = new double[s.n];
+        this.scratchNear = new int[s.n];
         this.recorded = targets.weights();
         this.recordedDecision = new boolean[s.bars];
         this.pendingW = new double[s.n];
@@ -280,8 +283,17 @@ final class WeightExecutor {
                 gap[i] = edgeGap(pw[i], q[i] * px[i], inv, b);
             }
         }
+        // Branch-free compaction of the symbols whose gap has a clear sign bit (the gap is never -0.0): the
+        // gaps >= 0, and NaN gaps with a clear sign bit, whose symbols have no order and are skipped below.
+        int[] near = scratchNear;
+        int m = 0;
         for (int i = 0; i < n; i++) {
-            if (gap[i] >= 0) { // false for NaN: no pending order
+            near[m] = i;
+            m += (int) (Double.doubleToRawLongBits(gap[i]) >>> 63) ^ 1;
+        }
+        for (int k = 0; k < m; k++) {
+            int i = near[k];
+            if (!Double.isNaN(pw[i])) {
                 bandOrder(t, i, pw[i], e, inv);
             }
         }
