@@ -141,10 +141,10 @@ public final class Account {
      * Mark to market at {@code prices}: equity {@code C + Σ q_i prices[i]}, gross {@code Σ |q_i| prices[i]},
      * net exposure {@code Σ q_i prices[i]} and whether any {@code q_i != 0} ({@code q_i} the net
      * quantity), the sums as {@link #value} and {@link #grossValue}. Read them with
-     * {@link #markedEquity()} etc.
+     * {@link #markedEquity()} etc. {@code finite}: every price is finite (see {@link #value}).
      */
-    void mark(double[] prices) {
-        double net = value(netQty, prices);
+    void mark(double[] prices, boolean finite) {
+        double net = value(netQty, prices, finite);
         markedNet = net;
         // With no net short, |q_i| p_i = q_i p_i term by term, so the gross is the same sum.
         markedGross = shorts == 0 ? net : grossValue(netQty, prices);
@@ -156,15 +156,24 @@ public final class Account {
      * {@code Σ q[i] · prices[i]} over the symbols with {@code q[i] != 0} (a price may be NaN before a
      * symbol's first bar). Summation order, fixed so that a run is bit-reproducible: four partial
      * sums over the symbols {@code i ≡ 0, 1, 2, 3 (mod 4)} in universe order, combined as
-     * {@code (s0 + s1) + (s2 + s3)}.
+     * {@code (s0 + s1) + (s2 + s3)}. With {@code finite} (every price finite and positive, so a term
+     * with {@code q[i] = 0} is {@code +0.0} and adds nothing) the terms are summed without the test.
      */
-    static double value(double[] q, double[] prices) {
+    static double value(double[] q, double[] prices, boolean finite) {
         int n = q.length;
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;
         double s3 = 0;
         int i = 0;
+        if (finite) {
+            for (; i + 3 < n; i += 4) {
+                s0 += q[i] * prices[i];
+                s1 += q[i + 1] * prices[i + 1];
+                s2 += q[i + 2] * prices[i + 2];
+                s3 += q[i + 3] * prices[i + 3];
+            }
+        }
         for (; i + 3 < n; i += 4) {
             s0 += term(q[i], prices[i]);
             s1 += term(q[i + 1], prices[i + 1]);

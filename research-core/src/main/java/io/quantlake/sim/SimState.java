@@ -35,6 +35,8 @@ final class SimState {
     /** {@link Panel#exists}: symbol {@code i} exists at bars {@code [existsFrom[i], existsTo[i])}. */
     final int[] existsFrom;
     final int[] existsTo;
+    /** From this bar on every symbol has had a bar, so {@link #lastClose} and {@link #px} are finite. */
+    final int allListedFrom;
     /** The symbols with a delisting bar (R5), in universe order. */
     final int[] delisting;
     /** Last bar of the current cooldown (entries refused at bars {@code (tripBar, cooldownEnd]}). */
@@ -74,6 +76,11 @@ final class SimState {
             stepSize[i] = f.stepSize();
             minNotional[i] = f.minNotional();
         }
+        int listed = 0;
+        for (int i = 0; i < n; i++) {
+            listed = Math.max(listed, existsFrom[i]);
+        }
+        this.allListedFrom = listed;
         this.delisting = new int[delisted];
         for (int i = 0, k = 0; i < n; i++) {
             if (delistBar[i] >= 0) {
@@ -95,6 +102,11 @@ final class SimState {
                 lastClose[i] = c;
             }
         }
+    }
+
+    /** Whether every symbol has had a bar at or before {@code t} (the last closes are then all finite). */
+    boolean allListed(int t) {
+        return t >= allListedFrom;
     }
 
     /** {@link Panel#exists(int, int)} from the cached bounds. */

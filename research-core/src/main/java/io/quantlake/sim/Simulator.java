@@ -137,14 +137,14 @@ public final class Simulator {
                 }
             }
             // 6. mark to market, 7. liquidation
-            a.mark(s.lastClose);
+            a.mark(s.lastClose, s.allListed(t));
             double e = a.markedEquity();
             double g = a.markedGross();
             if (usdm && g > 0 && e <= mm * g) {
                 for (int i = 0; i < n; i++) {
                     s.closeSymbol(t, i, s.lastClose[i], TradeEventType.LIQUIDATION, Reason.LIQUIDATION);
                 }
-                a.mark(s.lastClose);
+                a.mark(s.lastClose, s.allListed(t));
                 e = a.markedEquity();
                 g = a.markedGross();
             }

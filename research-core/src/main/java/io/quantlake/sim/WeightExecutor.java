@@ -205,7 +205,7 @@ final class WeightExecutor {
             return;
         }
         s.executionPrices(t, useClose);
-        double e = s.account.cash() + Account.value(q, s.px);
+        double e = s.account.cash() + Account.value(q, s.px, s.allListed(t));
         candidateCount = 0;
         anyOver = false;
         if (e > 0 && !threshold && s.panel.complete(t)) {
