@@ -8,8 +8,9 @@ import io.quantlake.strategy.TargetWeights;
 /**
  * The vectorized path (SIMULATION.md §5, R8–R14): keeps the pending target weights of the last
  * decision and executes them at each execution step. All scratch arrays are allocated once; the
- * per-bar work is flat loops over primitive arrays: a copy of the decision row, one pass for the
- * execution prices and {@code E'}, one for the band, then the orders of the few symbols that trade.
+ * per-bar work is flat loops over primitive arrays: a copy of the decision row; at an execution
+ * step the execution prices, {@code E'}, a branch-free band pass over complete rows (order by order
+ * where a symbol misses the bar), then the orders of the few symbols that trade.
  */
 final class WeightExecutor {
     private final SimState s;
@@ -95,11 +96,6 @@ final class WeightExecutor {
         this.hook = hook;
         this.pendingReason = new Reason[s.n];
         this.cw = new double[s.n];
-    }
-
-    /** Whether a {@link DecisionHook} adjusts the decisions (it reads the last closes). */
-    boolean hasHook() {
-        return hook != null;
     }
 
     /** The targets as decided, after the 0-forcing of R6/R7 (targets.csv, R25). */
