@@ -31,6 +31,8 @@ public final class Panel {
     private final Map<String, double[]> features;
     private final int[] firstBar;
     private final int[] lastBar;
+    /** {@code complete[t]}: every symbol has a bar at grid index {@code t}. */
+    private final boolean[] complete;
 
     /**
      * Creates a panel; validates shapes and that {@code times} is strictly increasing.
@@ -67,6 +69,8 @@ public final class Panel {
         this.features = Collections.unmodifiableMap(f);
         this.firstBar = new int[symbols.length];
         this.lastBar = new int[symbols.length];
+        this.complete = new boolean[times.length];
+        Arrays.fill(complete, true);
         int n = symbols.length;
         for (int i = 0; i < n; i++) {
             firstBar[i] = -1;
@@ -77,6 +81,8 @@ public final class Panel {
                         firstBar[i] = t;
                     }
                     lastBar[i] = t;
+                } else {
+                    complete[t] = false;
                 }
             }
         }
@@ -129,6 +135,11 @@ public final class Panel {
     /** Whether symbol {@code i} has a bar at grid index {@code t}. */
     public boolean hasBar(int t, int i) {
         return !Double.isNaN(close[t * symbols.length + i]);
+    }
+
+    /** Whether every symbol has a bar at grid index {@code t} (no NaN in row {@code t}). */
+    public boolean complete(int t) {
+        return complete[t];
     }
 
     /** Grid index of the first bar of symbol {@code i}, or -1 when it has none. */

@@ -24,6 +24,10 @@ public final class Account {
     private final double makerRate;
     private final double slip;
     private final double[] lotQty;
+    /** Net quantity per symbol, {@code lotQty[2i] + lotQty[2i + 1]}, kept by {@link #fill}. */
+    private final double[] netQty;
+    /** Number of symbols with a net short position ({@code netQty[i] < 0}). */
+    private int shorts;
     private final double[] avgEntry;
     private final OpenLot[] exits;
     private final boolean[] hedgeLot;
@@ -43,6 +47,7 @@ public final class Account {
         this.makerRate = config.makerBps() / 1e4;
         this.slip = config.slippageBps() / 1e4;
         this.lotQty = new double[2 * n];
+        this.netQty = new double[n];
         this.avgEntry = new double[2 * n];
         this.exits = new OpenLot[2 * n];
         this.hedgeLot = new boolean[2 * n];
@@ -74,7 +79,7 @@ public final class Account {
 
     /** Net quantity {@code q_i}: long lot plus short lot. */
     public double net(int i) {
-        return lotQty[2 * i] + lotQty[2 * i + 1];
+        return netQty[i];
     }
 
     /** Whether symbol {@code i} has any open lot. */
@@ -133,42 +138,87 @@ public final class Account {
     }
 
     /**
-     * Mark to market at {@code prices} in one pass: {@link #equity}, {@link #gross}, the net
-     * exposure {@code Σ q_i · prices[i]} and whether any {@code q_i != 0}, each summed in universe
-     * order exactly as the single-purpose methods do. Read them with {@link #markedEquity()} etc.
+     * Mark to market at {@code prices}: equity {@code C + Σ q_i prices[i]}, gross {@code Σ |q_i| prices[i]},
+     * net exposure {@code Σ q_i prices[i]} and whether any {@code q_i != 0} ({@code q_i} the net
+     * quantity), the sums as {@link #value} and {@link #grossValue}. Read them with
+     * {@link #markedEquity()} etc. {@code finite}: every price is finite (see {@link #value}).
      */
-    void mark(double[] prices) {
-        markAndUpdate(null, 0, prices);
+    void mark(double[] prices, boolean finite) {
+        double net = value(netQty, prices, finite);
+        markedNet = net;
+        // With no net short, |q_i| p_i = q_i p_i term by term, so the gross is the same sum.
+        markedGross = shorts == 0 ? net : grossValue(netQty, prices);
+        markedEquity = cash + net;
+        markedAny = anyHeld();
     }
 
     /**
-     * {@link #mark} at the last known closes after first updating them with the closes of one bar,
-     * {@code last[i] = close[row + i]} where not NaN (R9), in the same pass; {@code close} null:
-     * no update, mark at {@code last}.
+     * {@code Σ q[i] · prices[i]} over the symbols with {@code q[i] != 0} (a price may be NaN before a
+     * symbol's first bar). Summation order, fixed so that a run is bit-reproducible: four partial
+     * sums over the symbols {@code i ≡ 0, 1, 2, 3 (mod 4)} in universe order, combined as
+     * {@code (s0 + s1) + (s2 + s3)}. With {@code finite} (every price finite and positive, so a term
+     * with {@code q[i] = 0} is {@code +0.0} and adds nothing) the terms are summed without the test.
      */
-    void markAndUpdate(double[] close, int row, double[] last) {
-        double e = cash;
-        double g = 0;
-        double net = 0;
-        boolean any = false;
-        double[] lots = lotQty;
-        for (int i = 0; i < n; i++) {
-            double c = close == null ? Double.NaN : close[row + i];
-            double p = c == c ? c : last[i];
-            last[i] = p;
-            double q = lots[2 * i] + lots[2 * i + 1];
-            if (q != 0) {
-                double v = q * p;
-                e += v;
-                g += Math.abs(q) * p;
-                net += v;
-                any = true;
+    static double value(double[] q, double[] prices, boolean finite) {
+        int n = q.length;
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i = 0;
+        if (finite) {
+            for (; i + 3 < n; i += 4) {
+                s0 += q[i] * prices[i];
+                s1 += q[i + 1] * prices[i + 1];
+                s2 += q[i + 2] * prices[i + 2];
+                s3 += q[i + 3] * prices[i + 3];
             }
         }
-        markedEquity = e;
-        markedGross = g;
-        markedNet = net;
-        markedAny = any;
+        for (; i + 3 < n; i += 4) {
+            s0 += term(q[i], prices[i]);
+            s1 += term(q[i + 1], prices[i + 1]);
+            s2 += term(q[i + 2], prices[i + 2]);
+            s3 += term(q[i + 3], prices[i + 3]);
+        }
+        for (; i < n; i++) {
+            s0 += term(q[i], prices[i]);
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** {@code Σ |q[i]| · prices[i]}, summed as {@link #value}. */
+    static double grossValue(double[] q, double[] prices) {
+        int n = q.length;
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            s0 += Math.abs(term(q[i], prices[i]));
+            s1 += Math.abs(term(q[i + 1], prices[i + 1]));
+            s2 += Math.abs(term(q[i + 2], prices[i + 2]));
+            s3 += Math.abs(term(q[i + 3], prices[i + 3]));
+        }
+        for (; i < n; i++) {
+            s0 += Math.abs(term(q[i], prices[i]));
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** {@code q · p}, 0 when {@code q = 0}. */
+    private static double term(double q, double p) {
+        return q != 0 ? q * p : 0.0;
+    }
+
+    /** Whether any net quantity is non-zero. */
+    private boolean anyHeld() {
+        for (int i = 0; i < n; i++) {
+            if (netQty[i] != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     double markedEquity() {
@@ -187,9 +237,9 @@ public final class Account {
         return markedAny;
     }
 
-    /** The lot quantities by slot ({@code 2i} long, {@code 2i + 1} short); read-only for the executors. */
-    double[] lots() {
-        return lotQty;
+    /** The net quantities {@code q_i} by symbol; read-only for the executors. */
+    double[] netQuantities() {
+        return netQty;
     }
 
     /** Gross exposure {@code Σ |q_i| · prices[i]} with {@code q_i} the net quantity (§3). */
@@ -234,6 +284,10 @@ public final class Account {
             type = ongoing;
         }
         lotQty[slot] = after;
+        double netBefore = netQty[slot >> 1];
+        double netAfter = lotQty[slot & ~1] + lotQty[slot | 1];
+        netQty[slot >> 1] = netAfter;
+        shorts += (netAfter < 0 ? 1 : 0) - (netBefore < 0 ? 1 : 0);
         cash += cashFlow;
         if (after == 0) {
             avgEntry[slot] = 0;

@@ -35,6 +35,8 @@ final class SimState {
     /** {@link Panel#exists}: symbol {@code i} exists at bars {@code [existsFrom[i], existsTo[i])}. */
     final int[] existsFrom;
     final int[] existsTo;
+    /** From this bar on every symbol has had a bar, so {@link #lastClose} and {@link #px} are finite. */
+    final int allListedFrom;
     /** The symbols with a delisting bar (R5), in universe order. */
     final int[] delisting;
     /** Last bar of the current cooldown (entries refused at bars {@code (tripBar, cooldownEnd]}). */
@@ -74,6 +76,11 @@ final class SimState {
             stepSize[i] = f.stepSize();
             minNotional[i] = f.minNotional();
         }
+        int listed = 0;
+        for (int i = 0; i < n; i++) {
+            listed = Math.max(listed, existsFrom[i]);
+        }
+        this.allListedFrom = listed;
         this.delisting = new int[delisted];
         for (int i = 0, k = 0; i < n; i++) {
             if (delistBar[i] >= 0) {
@@ -85,12 +92,21 @@ final class SimState {
     /** Step 2 of the bar loop: {@link #lastClose} takes the closes of bar {@code t} where it has one (R9). */
     void updateLastClose(int t) {
         int row = t * n;
+        if (panel.complete(t)) {
+            System.arraycopy(close, row, lastClose, 0, n);
+            return;
+        }
         for (int i = 0; i < n; i++) {
             double c = close[row + i];
             if (c == c) {
                 lastClose[i] = c;
             }
         }
+    }
+
+    /** Whether every symbol has had a bar at or before {@code t} (the last closes are then all finite). */
+    boolean allListed(int t) {
+        return t >= allListedFrom;
     }
 
     /** {@link Panel#exists(int, int)} from the cached bounds. */
@@ -107,9 +123,13 @@ final class SimState {
         return delistBar[i] >= 0 && t >= delistBar[i];
     }
 
-    /** Fills {@link #px} with execution prices: the bar's open (or close) where it has one, else the last close. */
+    /** Fills {@link #px} with execution prices: the bar's open (or close) where it has one, else the last close (R9). */
     void executionPrices(int t, boolean useClose) {
         double[] src = useClose ? close : open;
+        if (panel.complete(t)) {
+            System.arraycopy(src, t * n, px, 0, n);
+            return;
+        }
         for (int i = 0; i < n; i++) {
             int k = t * n + i;
             px[i] = Double.isNaN(close[k]) ? lastClose[i] : src[k];

@@ -90,11 +90,6 @@ public final class Simulator {
         double[] net = new double[bars];
         double[] leverage = new double[bars];
         boolean[] invested = new boolean[bars];
-        // The last closes (R9) are read between steps 2 and 6 only by delisting closes, funding, a decision
-        // hook and the signal path; without them they are updated in the mark-to-market pass. (A fill at a
-        // missing close uses the last close, unchanged by step 2 then.)
-        boolean lateLastClose = signals == null && funding == null && s.delisting.length == 0
-                && (weights == null || !weights.hasHook());
         for (int t = 0; t < bars; t++) {
             // 1. fills at the open
             if (!s.atClose) {
@@ -110,9 +105,7 @@ public final class Simulator {
             if (signals != null) {
                 signals.exitsInBar(t);
             }
-            if (!lateLastClose) {
-                s.updateLastClose(t);
-            }
+            s.updateLastClose(t);
             // 3. delisting closes
             for (int i : s.delisting) {
                 if (s.delistBar[i] == t) {
@@ -144,18 +137,14 @@ public final class Simulator {
                 }
             }
             // 6. mark to market, 7. liquidation
-            if (lateLastClose) {
-                a.markAndUpdate(s.close, t * n, s.lastClose);
-            } else {
-                a.mark(s.lastClose);
-            }
+            a.mark(s.lastClose, s.allListed(t));
             double e = a.markedEquity();
             double g = a.markedGross();
             if (usdm && g > 0 && e <= mm * g) {
                 for (int i = 0; i < n; i++) {
                     s.closeSymbol(t, i, s.lastClose[i], TradeEventType.LIQUIDATION, Reason.LIQUIDATION);
                 }
-                a.mark(s.lastClose);
+                a.mark(s.lastClose, s.allListed(t));
                 e = a.markedEquity();
                 g = a.markedGross();
             }

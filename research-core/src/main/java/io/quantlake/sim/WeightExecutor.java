@@ -8,28 +8,54 @@ import io.quantlake.strategy.TargetWeights;
 /**
  * The vectorized path (SIMULATION.md §5, R8–R14): keeps the pending target weights of the last
  * decision and executes them at each execution step. All scratch arrays are allocated once; the
- * per-bar work is flat loops over primitive arrays.
+ * per-bar work is flat loops over primitive arrays: a copy of the decision row; at an execution
+ * step the execution prices, {@code E'}, a branch-free band pass over complete rows (order by order
+ * where a symbol misses the bar), then the orders of the few symbols that trade.
  */
 final class WeightExecutor {
     private final SimState s;
     private final TargetWeights targets;
+    /**
+     * Relative slack of the band test with a reciprocal: {@code |w − x / E'|} and
+     * {@code |w − x · (1 / E')|} differ by at most about {@code 5u |x / E'| + 3u |w − x · (1 / E')|}
+     * ({@code u = 2^-53}); within {@code 1e-14} of that sum around the band edge the division decides.
+     */
+    private static final double SLACK = 1e-14;
     /** The recorded targets: the input matrix itself until R6/R7 forcing changes a cell (copy on write). */
     private double[] recorded;
     private final boolean[] recordedDecision;
     private final double band;
-    private final boolean bandEdge;
+    /** {@code rebalance.to: band_edge} with a non-zero band (the threshold rule trades to the targets). */
+    private final boolean edge;
+    private final boolean threshold;
+    private final boolean spot;
+    /** Whether any symbol has a delisting bar (R6). */
+    private final boolean delistings;
+    /** The account's net quantities (read-only here). */
+    private final double[] q;
+    /** The pending target weight of each symbol; NaN = no pending order. */
     private final double[] pendingW;
-    private final boolean[] pending;
+    /** Whether any order may be pending (false: {@link #execute} has nothing to do). */
+    private boolean anyPending;
+    /** Every symbol exists at the bars {@code [allExistFrom, allExistTo)} (no R6/R7 forcing there). */
+    private final int allExistFrom;
+    private final int allExistTo;
     private final boolean[] trade;
-    /** Scratch: the symbols considered at one execution step, ascending. */
+    /** Scratch: the symbols considered at one execution step, ascending; {@code candidateCount} of them. */
     private final int[] candidates;
+    private int candidateCount;
+    /** Whether a candidate of the current execution step is outside its band. */
+    private boolean anyOver;
+    /** Scratch: {@link #edgeGap} of each symbol at one execution step. */
+    private final double[] scratchGap;
+    /** Scratch: the symbols with a non-negative {@link #edgeGap}, ascending. */
+    private final int[] scratchNear;
     private final double[] tw;
     private final double[] dq;
     private final DecisionHook hook;
     /** The reason override of each pending order (null = ordinary rows); set only by a hook. */
     private final Reason[] pendingReason;
     private final double[] cw;
-    private int pendingCount;
 
     WeightExecutor(SimState s, TargetWeights targets) {
         this(s, targets, null);
@@ -44,11 +70,25 @@ final class WeightExecutor {
         this.s = s;
         this.targets = targets;
         this.band = targets.band();
-        this.bandEdge = s.config.rebalanceMode() == RebalanceMode.BAND_EDGE;
+        this.threshold = targets.threshold();
+        this.edge = s.config.rebalanceMode() == RebalanceMode.BAND_EDGE && band != 0 && !threshold;
+        this.spot = s.spot;
+        this.delistings = s.delisting.length > 0;
+        this.q = s.account.netQuantities();
+        this.scratchGap = new double[s.n];
+        this.scratchNear = new int[s.n];
         this.recorded = targets.weights();
         this.recordedDecision = new boolean[s.bars];
         this.pendingW = new double[s.n];
-        this.pending = new boolean[s.n];
+        java.util.Arrays.fill(pendingW, Double.NaN);
+        int from = 0;
+        int to = Integer.MAX_VALUE;
+        for (int i = 0; i < s.n; i++) {
+            from = Math.max(from, s.existsFrom[i]);
+            to = Math.min(to, s.existsTo[i]);
+        }
+        this.allExistFrom = from;
+        this.allExistTo = to;
         this.trade = new boolean[s.n];
         this.candidates = new int[s.n];
         this.tw = new double[s.n];
@@ -56,11 +96,6 @@ final class WeightExecutor {
         this.hook = hook;
         this.pendingReason = new Reason[s.n];
         this.cw = new double[s.n];
-    }
-
-    /** Whether a {@link DecisionHook} adjusts the decisions (it reads the last closes). */
-    boolean hasHook() {
-        return hook != null;
     }
 
     /** The targets as decided, after the 0-forcing of R6/R7 (targets.csv, R25). */
@@ -88,28 +123,28 @@ final class WeightExecutor {
             return;
         }
         recordedDecision[t] = true;
-        int count = 0;
-        int[] from = s.existsFrom;
-        int[] to = s.existsTo;
-        for (int i = 0; i < n; i++) {
-            double raw = w[row + i];
-            double v = raw;
-            if (t < from[i] || t >= to[i]) {
-                v = 0.0;
-                if (Double.doubleToRawLongBits(raw) != 0L) {
-                    record(row + i, v);
-                }
-            }
-            boolean p = v == v;
-            pending[i] = p;
-            pendingW[i] = v;
-            if (p) {
-                count++;
-            }
+        System.arraycopy(w, row, pendingW, 0, n);
+        if (t < allExistFrom || t >= allExistTo) {
+            forceAbsent(t);
         }
-        pendingCount = count;
+        anyPending = true;
         if (hook != null) {
             applyHook(t);
+        }
+    }
+
+    /** R6/R7: a symbol that does not exist at decision bar {@code t} gets target 0 (recorded too). */
+    private void forceAbsent(int t) {
+        int row = t * s.n;
+        int[] from = s.existsFrom;
+        int[] to = s.existsTo;
+        for (int i = 0; i < s.n; i++) {
+            if (t < from[i] || t >= to[i]) {
+                if (Double.doubleToRawLongBits(pendingW[i]) != 0L) {
+                    record(row + i, 0.0);
+                }
+                pendingW[i] = 0.0;
+            }
         }
     }
 
@@ -132,94 +167,49 @@ final class WeightExecutor {
             pendingReason[i] = null;
         }
         hook.adjust(t, pendingW, cw, pendingReason);
-        pendingCount = 0;
+        boolean any = false;
         for (int i = 0; i < n; i++) {
             if (!s.exists(t, i)) {
                 pendingW[i] = 0.0;
                 pendingReason[i] = null;
             }
-            pending[i] = !Double.isNaN(pendingW[i]);
-            if (pending[i]) {
-                pendingCount++;
-            }
+            any |= !Double.isNaN(pendingW[i]);
         }
+        anyPending = any;
     }
 
     /** Drops the pending order of symbol {@code i} (delisting, R6). */
     void dropPending(int i) {
-        if (pending[i]) {
-            pending[i] = false;
-            pendingCount--;
-        }
+        pendingW[i] = Double.NaN;
     }
 
     /** Drops every pending order (circuit breaker). */
     void dropPending() {
-        java.util.Arrays.fill(pending, false);
-        pendingCount = 0;
+        java.util.Arrays.fill(pendingW, Double.NaN);
+        anyPending = false;
     }
 
     /**
      * Executes the pending orders of symbols with a bar at {@code t} (others are carried, R8), at
      * the open or at the close of {@code t}. Order of work (R10): E' once; band per symbol (or the
      * threshold rule); leverage cap (usdm, R11); cooldown refusal (§9); sells in universe order;
-     * spot cash scaling of the buys (R12); buys in universe order.
+     * spot cash scaling of the buys (R12); buys in universe order. {@code E' = C + Σ q_i p_i} is
+     * summed as {@link Account#value}.
      */
     void execute(int t, boolean useClose) {
-        if (pendingCount == 0) {
+        if (!anyPending) {
             return;
         }
-        int n = s.n;
-        Account a = s.account;
-        double[] lots = a.lots();
-        double[] px = s.px;
-        double[] close = s.close;
-        double[] src = useClose ? close : s.open;
-        double[] last = s.lastClose;
-        int row = t * n;
-        // Execution prices and E' = C + Σ q_i px_i in one pass (the sum in universe order, as Account.equity).
-        double e = a.cash();
-        for (int i = 0; i < n; i++) {
-            double c = close[row + i];
-            double p = c != c ? last[i] : src[row + i];
-            px[i] = p;
-            double q = lots[2 * i] + lots[2 * i + 1];
-            if (q != 0) {
-                e += q * p;
-            }
+        s.executionPrices(t, useClose);
+        double e = s.account.cash() + Account.value(q, s.px, s.allListed(t));
+        candidateCount = 0;
+        anyOver = false;
+        if (e > 0 && !threshold && s.panel.complete(t)) {
+            bandCompleteRow(t, e);
+        } else {
+            bandEachOrder(t, e);
         }
-        boolean delistings = s.delisting.length > 0;
-        boolean positive = e > 0;
-        boolean threshold = targets.threshold();
-        boolean spot = s.spot;
-        boolean edge = bandEdge && band != 0;
-        double b = band;
-        boolean[] pend = pending;
-        double[] pw = pendingW;
-        int nc = 0;
-        int executed = 0;
-        boolean anyOver = false;
-        for (int i = 0; i < n; i++) {
-            if (!pend[i] || close[row + i] != close[row + i]) {
-                continue;
-            }
-            pend[i] = false;
-            executed++;
-            if ((delistings && s.delisted(t, i)) || !positive) {
-                continue;
-            }
-            double w = spot && pw[i] < 0 ? 0.0 : pw[i];
-            double cw = (lots[2 * i] + lots[2 * i + 1]) * px[i] / e;
-            boolean over = Math.abs(w - cw) >= b;
-            anyOver |= over;
-            trade[i] = over;
-            if (over || threshold) {
-                candidates[nc++] = i; // per-symbol band: only the symbols that trade
-            }
-            double target = !edge ? w : (cw > w ? w + b : w - b);
-            tw[i] = spot && target < 0 ? 0 : target;
-        }
-        pendingCount -= executed;
+        int nc = candidateCount;
         if (nc == 0) {
             return;
         }
@@ -227,9 +217,7 @@ final class WeightExecutor {
         if (threshold) {
             // §5 threshold schedule: when any candidate is outside its band, every candidate trades to its target.
             for (int k = 0; k < nc; k++) {
-                int i = candidates[k];
-                trade[i] = anyOver;
-                tw[i] = s.spot && pendingW[i] < 0 ? 0.0 : pendingW[i];
+                trade[candidates[k]] = anyOver;
             }
             nt = anyOver ? nc : 0;
         }
@@ -242,13 +230,123 @@ final class WeightExecutor {
     }
 
     /**
+     * The band step, order by order: every pending order of a symbol with a bar at {@code t} is
+     * consumed (dropped when {@code E' <= 0}, R13) and goes through {@link #bandOrder}; the others
+     * are carried (R8).
+     */
+    private void bandEachOrder(int t, double e) {
+        double[] close = s.close;
+        double[] pw = pendingW;
+        int row = t * s.n;
+        double inv = 1 / e;
+        boolean carried = false;
+        for (int i = 0; i < s.n; i++) {
+            double w = pw[i];
+            if (w != w) {
+                continue; // no pending order
+            }
+            if (close[row + i] != close[row + i]) {
+                carried = true; // no bar: carried to the symbol's next bar (R8)
+                continue;
+            }
+            pw[i] = Double.NaN;
+            if (e > 0) {
+                bandOrder(t, i, w, e, inv);
+            }
+        }
+        anyPending = carried;
+    }
+
+    /**
+     * The band step when every symbol has a bar at {@code t}, {@code E' > 0} and the band is per
+     * symbol: every pending order is consumed. A branch-free pass (which the JIT vectorizes)
+     * computes the {@link #edgeGap} of every order; only the orders with a non-negative one (beyond
+     * the band edge, or within the slack of it) go through {@link #bandOrder}, which decides them.
+     */
+    private void bandCompleteRow(int t, double e) {
+        double[] pw = pendingW;
+        double[] px = s.px;
+        double[] gap = scratchGap;
+        double inv = 1 / e;
+        double b = band;
+        int n = s.n;
+        if (spot) {
+            for (int i = 0; i < n; i++) {
+                gap[i] = edgeGap(Math.max(pw[i], 0.0), q[i] * px[i], inv, b); // R12: negative targets are 0
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                gap[i] = edgeGap(pw[i], q[i] * px[i], inv, b);
+            }
+        }
+        // Branch-free compaction of the symbols whose gap has a clear sign bit (the gap is never -0.0): the
+        // gaps >= 0, and NaN gaps with a clear sign bit, whose symbols have no order and are skipped below.
+        int[] near = scratchNear;
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            near[m] = i;
+            m += (int) (Double.doubleToRawLongBits(gap[i]) >>> 63) ^ 1;
+        }
+        for (int k = 0; k < m; k++) {
+            int i = near[k];
+            if (!Double.isNaN(pw[i])) {
+                bandOrder(t, i, pw[i], e, inv);
+            }
+        }
+        java.util.Arrays.fill(pw, Double.NaN);
+        anyPending = false;
+    }
+
+    /**
+     * {@code |w − x · inv| − band + slack} with {@code inv = 1 / E'} and the slack {@link #SLACK}
+     * {@code (|w − x · inv| + |x · inv|)}: negative only when the order is inside its band
+     * ({@code |w − x / E'| < band}) whatever the rounding of the reciprocal; NaN when {@code w} is.
+     */
+    private static double edgeGap(double w, double x, double inv, double band) {
+        double cw = x * inv;
+        double d = Math.abs(w - cw);
+        return d - band + SLACK * (d + Math.abs(cw));
+    }
+
+    /**
+     * The band test of one consumed order with target {@code w} (R10; dropped when the symbol is
+     * delisted at {@code t}, R6): {@code |w − q p / E'| >= band}, with the reciprocal
+     * {@code inv = 1 / E'} in place of the division except within {@link #SLACK} of the band edge,
+     * so the decision is the division's. A symbol outside its band (with the threshold rule: any
+     * symbol with an order) becomes a candidate with its post-band target {@code tw}.
+     */
+    private void bandOrder(int t, int i, double w, double e, double inv) {
+        if (delistings && s.delisted(t, i)) {
+            return;
+        }
+        if (spot && w < 0) {
+            w = 0.0;
+        }
+        double x = q[i] * s.px[i];
+        double cw = x * inv;
+        double d = Math.abs(w - cw);
+        double gap = d - band;
+        double slack = SLACK * (d + Math.abs(cw));
+        boolean over = gap > slack || (gap >= -slack && Math.abs(w - x / e) >= band);
+        if (!over && !threshold) {
+            return;
+        }
+        candidates[candidateCount++] = i;
+        anyOver |= over;
+        trade[i] = over;
+        double exact = x / e;
+        double target = !edge ? w : (exact > w ? w + band : w - band);
+        tw[i] = spot && target < 0 ? 0 : target;
+    }
+
+    /**
      * The orders of the {@code nt} symbols in {@code candidates[0, nt)} (ascending, each with
      * {@code trade[i]} set): leverage cap, cooldown refusal, sells, spot cash scaling, buys.
      */
     private void placeOrders(int t, double e, int nt) {
         Account a = s.account;
         double[] px = s.px;
-        double f = s.spot ? 1.0 : leverageFactor(e);
+        double f = spot ? 1.0 : leverageFactor(e);
         boolean blocked = s.entriesBlocked(t);
         for (int k = 0; k < nt; k++) {
             int i = candidates[k];
@@ -266,7 +364,7 @@ final class WeightExecutor {
             }
         }
         double scale = 1.0;
-        if (s.spot) {
+        if (spot) {
             double cost = 0;
             for (int k = 0; k < nt; k++) {
                 int i = candidates[k];
