@@ -98,6 +98,26 @@ final class EngineView implements MarketSnapshot, PortfolioState {
         return inPlace[k] ? (panel.firstBar(k) < 0 ? 0 : panel.lastBar(k) - panel.firstBar(k) + 1) : ownTimes[k].length;
     }
 
+    /** Own index of symbol {@code k}'s first bar at or after grid bar {@code t}; {@link #ownTotal} when none. */
+    int ownAtOrAfter(int t, int k) {
+        if (inPlace[k]) {
+            int first = panel.firstBar(k);
+            return first < 0 ? 0 : Math.min(Math.max(t - first, 0), ownTotal(k));
+        }
+        for (int b = t; b < s.bars; b++) {
+            int own = ownIndex[b * s.n + k];
+            if (own >= 0) {
+                return own;
+            }
+        }
+        return ownTimes[k].length;
+    }
+
+    /** Grid bar of symbol {@code k}'s own bar {@code own} ({@code 0 <= own < ownTotal(k)}). */
+    int gridBar(int k, int own) {
+        return inPlace[k] ? panel.firstBar(k) + own : java.util.Arrays.binarySearch(s.times, ownTimes[k][own]);
+    }
+
     /** Re-points the view at decision bar {@code t} with equity {@code e}. */
     EngineView reset(int t, double e) {
         this.t = t;

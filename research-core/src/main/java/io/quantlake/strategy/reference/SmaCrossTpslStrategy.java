@@ -6,6 +6,7 @@ import io.quantlake.strategy.LegacyDecision;
 import io.quantlake.strategy.SeriesLegacyStrategy;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -141,13 +142,31 @@ public final class SmaCrossTpslStrategy implements SeriesLegacyStrategy {
     /**
      * The fast path: the cross of every own bar computed once ({@link #crossFlags}), equal to what
      * {@link #decide} finds at that bar; the R20 exact check and its warning still run at the decision.
+     * {@link Decider#nextDecision} jumps to the next own bar with a cross or an exact check.
      */
     @Override
     public Decider prepare(CandleWindow series, Interval interval) {
-        byte[] flags = crossFlags(series);
-        int warmup = warmupBars();
-        return size -> {
-            if (size < warmup) {
+        return new SeriesDecider(series, crossFlags(series));
+    }
+
+    /** {@link #prepare}'s decider: the flags of every own bar and the own bars where one says decide. */
+    private final class SeriesDecider implements Decider {
+        private final CandleWindow series;
+        private final byte[] flags;
+        /** Own bars (ascending) whose flags have {@link #CROSS} or {@link #CHECK}: the only bars where {@code decide} acts. */
+        private final int[] events;
+        private final int eventCount;
+
+        SeriesDecider(CandleWindow series, Flags f) {
+            this.series = series;
+            this.flags = f.flags;
+            this.events = f.events;
+            this.eventCount = f.count;
+        }
+
+        @Override
+        public LegacyDecision decide(int size) {
+            if (size < warmupBars()) {
                 return null;
             }
             int last = size - 1;
@@ -161,7 +180,21 @@ public final class SmaCrossTpslStrategy implements SeriesLegacyStrategy {
             }
             double close = series.close(last);
             return LegacyDecision.buy(close * (1 + takeProfit), close * (1 - stopLoss));
-        };
+        }
+
+        @Override
+        public int nextDecision(int size) {
+            int from = Math.max(size, warmupBars()) - 1;
+            int j = Arrays.binarySearch(events, 0, eventCount, from);
+            if (j < 0) {
+                j = -j - 1;
+            }
+            return j < eventCount ? events[j] + 1 : Integer.MAX_VALUE;
+        }
+    }
+
+    /** {@link #crossFlags}' result: flags per own bar and the own bars with {@link #CROSS} or {@link #CHECK}. */
+    private record Flags(byte[] flags, int[] events, int count) {
     }
 
     /**
@@ -172,9 +205,11 @@ public final class SmaCrossTpslStrategy implements SeriesLegacyStrategy {
      * no rule is near its threshold (not near, cross = plain = the signs), else the bar is decided
      * from the sequential sums exactly as {@code decide} does.
      */
-    private byte[] crossFlags(CandleWindow series) {
+    private Flags crossFlags(CandleWindow series) {
         int m = series.size();
         byte[] flags = new byte[m];
+        int[] events = new int[64];
+        int count = 0;
         int longest = Math.max(fast, slow);
         double[] buf = new double[BLOCK + longest + 1];
         double dPrev = Double.NaN;
@@ -207,17 +242,20 @@ public final class SmaCrossTpslStrategy implements SeriesLegacyStrategy {
                 double d = sf / fast - slowNow;
                 boolean certain = slowNow > 4 * err && Math.abs(d) > 2e-9 * slowNow + 4 * err;
                 if (k >= longest) {
-                    if (certain && certainPrev) {
-                        flags[k] = d > 0 && dPrev < 0 ? (byte) (CROSS | PLAIN) : 0;
-                    } else {
-                        flags[k] = exactFlags(buf, x);
+                    byte f = certain && certainPrev ? d > 0 && dPrev < 0 ? (byte) (CROSS | PLAIN) : 0 : exactFlags(buf, x);
+                    flags[k] = f;
+                    if ((f & (CROSS | CHECK)) != 0) {
+                        if (count == events.length) {
+                            events = Arrays.copyOf(events, 2 * count);
+                        }
+                        events[count++] = k;
                     }
                 }
                 dPrev = d;
                 certainPrev = certain;
             }
         }
-        return flags;
+        return new Flags(flags, events, count);
     }
 
     /** The flags of the bar at {@code buf[x]} from sequential sums, as {@link #decide} computes them. */
