@@ -31,6 +31,7 @@ public final class Panel {
     private final Map<String, double[]> features;
     private final int[] firstBar;
     private final int[] lastBar;
+    private final int[] barCount;
 
     /**
      * Creates a panel; validates shapes and that {@code times} is strictly increasing.
@@ -67,6 +68,7 @@ public final class Panel {
         this.features = Collections.unmodifiableMap(f);
         this.firstBar = new int[symbols.length];
         this.lastBar = new int[symbols.length];
+        this.barCount = new int[symbols.length];
         int n = symbols.length;
         for (int i = 0; i < n; i++) {
             firstBar[i] = -1;
@@ -77,6 +79,7 @@ public final class Panel {
                         firstBar[i] = t;
                     }
                     lastBar[i] = t;
+                    barCount[i]++;
                 }
             }
         }
@@ -139,6 +142,11 @@ public final class Panel {
     /** Grid index of the last bar of symbol {@code i}, or -1 when it has none. */
     public int lastBar(int i) {
         return lastBar[i];
+    }
+
+    /** Number of bars symbol {@code i} has (grid bars where it is not missing). */
+    public int barCount(int i) {
+        return barCount[i];
     }
 
     /**

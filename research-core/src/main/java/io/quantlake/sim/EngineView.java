@@ -39,11 +39,7 @@ final class EngineView implements MarketSnapshot, PortfolioState {
         boolean anyGaps = false;
         for (int i = 0; i < n; i++) {
             int first = panel.firstBar(i);
-            int count = 0;
-            for (int b = Math.max(first, 0); first >= 0 && b <= panel.lastBar(i); b++) {
-                count += s.hasBar(b, i) ? 1 : 0;
-            }
-            inPlace[i] = first < 0 || count == panel.lastBar(i) - first + 1;
+            inPlace[i] = first < 0 || panel.barCount(i) == panel.lastBar(i) - first + 1;
             anyGaps |= !inPlace[i];
             windows[i] = new CandleWindow();
         }
@@ -53,10 +49,7 @@ final class EngineView implements MarketSnapshot, PortfolioState {
             if (inPlace[i]) {
                 continue;
             }
-            int count = 0;
-            for (int b = 0; b < s.bars; b++) {
-                count += s.hasBar(b, i) ? 1 : 0;
-            }
+            int count = panel.barCount(i);
             ownTimes[i] = new long[count];
             own[i] = new double[5][];
             for (int c = 0; c < 5; c++) {

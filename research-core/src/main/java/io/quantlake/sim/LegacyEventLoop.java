@@ -18,7 +18,9 @@ import io.quantlake.strategy.SeriesLegacyStrategy;
  * when any of these holds:
  * <ul>
  *   <li>an order is pending (it may fill at this bar's open or at a later close);</li>
- *   <li>a symbol's decider may act ({@link SeriesLegacyStrategy.Decider#nextDecision});</li>
+ *   <li>a symbol's decider may return a BUY that would be taken, or have a side effect
+ *       ({@link SeriesLegacyStrategy.Decider#nextDecision}; for a symbol held, or with the portfolio
+ *       full, only {@link SeriesLegacyStrategy.Decider#nextSideEffect} counts: its BUY would be ignored);</li>
  *   <li>a symbol is delisted at it (R5);</li>
  *   <li>an open lot's exit chain may fire: for a chain of TP/SL rules, the bar's open or low reaches
  *       a {@link TPSLExitStrategy#lowerTrigger} or its open or high an
@@ -38,8 +40,12 @@ final class LegacyEventLoop {
     private final LegacySignalAdapter adapter;
     private final double[] high;
     private final double[] low;
-    /** Per symbol: the next grid bar at which its decider may act (valid while {@code >= from}); -1 = unknown. */
+    /**
+     * Per symbol: the next grid bar at which its decider may act, and may have a side effect (for a
+     * symbol whose BUYs are ignored); each valid while {@code >= from}, -1 = not known yet.
+     */
     private final int[] nextDecision;
+    private final int[] nextSideEffect;
 
     private LegacyEventLoop(SimState s, SignalExecutor signals, LegacySignalAdapter adapter) {
         this.s = s;
@@ -48,7 +54,9 @@ final class LegacyEventLoop {
         this.high = s.panel.high();
         this.low = s.panel.low();
         this.nextDecision = new int[s.n];
+        this.nextSideEffect = new int[s.n];
         java.util.Arrays.fill(nextDecision, -1);
+        java.util.Arrays.fill(nextSideEffect, -1);
     }
 
     /** Whether a legacy run of {@code strategy} under {@code s}'s configuration can run from event to event. */
@@ -113,10 +121,12 @@ final class LegacyEventLoop {
         }
         EngineView view = signals.view();
         for (int k = 0; k < s.n && limit > from; k++) {
-            int d = nextDecision[k];
+            boolean ignored = adapter.buysIgnored(view, k);
+            int[] cache = ignored ? nextSideEffect : nextDecision;
+            int d = cache[k];
             if (d < from) {
-                d = adapter.nextDecisionBar(view, k, from);
-                nextDecision[k] = d;
+                d = adapter.nextDecisionBar(view, k, from, ignored);
+                cache[k] = d;
             }
             limit = Math.min(limit, d);
         }

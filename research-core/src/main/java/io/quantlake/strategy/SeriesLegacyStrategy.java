@@ -42,5 +42,15 @@ public interface SeriesLegacyStrategy extends LegacyStrategy {
         default int nextDecision(int size) {
             return size;
         }
+
+        /**
+         * Like {@link #nextDecision}, for an engine that will ignore the decision (the symbol is held,
+         * or the portfolio is full): the smallest count {@code s >= size} at which {@link #decide} may
+         * have a side effect; {@code decide} has none at every count in {@code [size, s)}.
+         * {@link Integer#MAX_VALUE} when none; by default {@link #nextDecision}.
+         */
+        default int nextSideEffect(int size) {
+            return nextDecision(size);
+        }
     }
 }

@@ -156,12 +156,17 @@ public final class SmaCrossTpslStrategy implements SeriesLegacyStrategy {
         /** Own bars (ascending) whose flags have {@link #CROSS} or {@link #CHECK}: the only bars where {@code decide} acts. */
         private final int[] events;
         private final int eventCount;
+        /** Own bars (ascending) whose flags have {@link #CHECK}. */
+        private final int[] checks;
+        private final int checkCount;
 
         SeriesDecider(CandleWindow series, Flags f) {
             this.series = series;
             this.flags = f.flags;
             this.events = f.events;
             this.eventCount = f.count;
+            this.checks = f.checks;
+            this.checkCount = f.checkCount;
         }
 
         @Override
@@ -184,17 +189,32 @@ public final class SmaCrossTpslStrategy implements SeriesLegacyStrategy {
 
         @Override
         public int nextDecision(int size) {
+            return next(size, false);
+        }
+
+        /** The next own bar with an R20 exact check: the only side effect of {@code decide} (its warning). */
+        @Override
+        public int nextSideEffect(int size) {
+            return next(size, true);
+        }
+
+        private int next(int size, boolean checkOnly) {
             int from = Math.max(size, warmupBars()) - 1;
-            int j = Arrays.binarySearch(events, 0, eventCount, from);
+            int[] bars = checkOnly ? checks : events;
+            int count = checkOnly ? checkCount : eventCount;
+            int j = Arrays.binarySearch(bars, 0, count, from);
             if (j < 0) {
                 j = -j - 1;
             }
-            return j < eventCount ? events[j] + 1 : Integer.MAX_VALUE;
+            return j < count ? bars[j] + 1 : Integer.MAX_VALUE;
         }
     }
 
-    /** {@link #crossFlags}' result: flags per own bar and the own bars with {@link #CROSS} or {@link #CHECK}. */
-    private record Flags(byte[] flags, int[] events, int count) {
+    /**
+     * {@link #crossFlags}' result: flags per own bar, the own bars with {@link #CROSS} or {@link #CHECK}
+     * ({@code events[0, count)}) and those with {@link #CHECK} ({@code checks[0, checkCount)}), ascending.
+     */
+    private record Flags(byte[] flags, int[] events, int count, int[] checks, int checkCount) {
     }
 
     /**
@@ -204,58 +224,78 @@ public final class SmaCrossTpslStrategy implements SeriesLegacyStrategy {
      * where both {@code t} and {@code t − 1} are farther than {@code 2e-9 · slow + 4 err} from a tie,
      * no rule is near its threshold (not near, cross = plain = the signs), else the bar is decided
      * from the sequential sums exactly as {@code decide} does.
+     *
+     * <p>The bound: with {@code M} the largest |close| of the block and {@code u = 2^-53}, one running
+     * update {@code s += (c_k − c_{k−L})} rounds twice, by at most {@code 2uM} and {@code u(L + 2)M},
+     * so the mean moves by at most {@code 3uM} per update ({@code L >= 1}); the means are then taken by
+     * multiplying with a rounded {@code 1/L} ({@code 2uM} each). Over a block, {@code fast − slow}
+     * is within {@code (6 BLOCK + 4) uM} of the exact value, and {@code err} is more than that.
      */
     private Flags crossFlags(CandleWindow series) {
         int m = series.size();
         byte[] flags = new byte[m];
         int[] events = new int[64];
         int count = 0;
+        int[] checks = new int[16];
+        int checkCount = 0;
         int longest = Math.max(fast, slow);
+        double invFast = 1.0 / fast;
+        double invSlow = 1.0 / slow;
         double[] buf = new double[BLOCK + longest + 1];
         double dPrev = Double.NaN;
         boolean certainPrev = false;
         for (int start = 0; start < m; start += BLOCK) {
             int end = Math.min(m, start + BLOCK);
             int from = Math.max(0, start - longest);
+            series.copyCloses(from, buf, 0, end - from);
             double maxAbs = 0;
-            for (int k = from; k < end; k++) {
-                double c = series.close(k);
-                buf[k - from] = c;
-                maxAbs = Math.max(maxAbs, Math.abs(c));
+            for (int x = 0, len = end - from; x < len; x++) {
+                maxAbs = Math.max(maxAbs, Math.abs(buf[x]));
             }
-            // rounding of BLOCK running updates and of the sums, with a factor 2 of slack (2.3e-16 > 2 eps)
-            double err = (2.0 * longest + 2.0 * BLOCK + 8) * 2.3e-16 * maxAbs;
-            double sf = 0;
-            double ss = 0;
-            for (int k = start; k < end; k++) {
-                int x = k - from;
-                if (k >= fast - 1) {
-                    sf = k == start || k == fast - 1 ? sum(buf, x, fast) : sf + buf[x] - buf[x - fast];
-                }
-                if (k >= slow - 1) {
-                    ss = k == start || k == slow - 1 ? sum(buf, x, slow) : ss + buf[x] - buf[x - slow];
-                }
-                if (k < longest - 1) {
-                    continue;
-                }
-                double slowNow = ss / slow;
-                double d = sf / fast - slowNow;
-                boolean certain = slowNow > 4 * err && Math.abs(d) > 2e-9 * slowNow + 4 * err;
+            // (2 longest + 2 BLOCK + 16) · 2.3e-16 > (6 BLOCK + 4) u for BLOCK = 1024: the bound above, with slack
+            double err = (2.0 * longest + 8.0 * BLOCK + 16) * 2.3e-16 * maxAbs;
+            double certainSlow = 4 * err;
+            int k = Math.max(start, longest - 1);
+            if (k >= end) {
+                continue;
+            }
+            int x = k - from;
+            double sf = sum(buf, x, fast);
+            double ss = sum(buf, x, slow);
+            while (true) {
+                double slowNow = ss * invSlow;
+                double d = sf * invFast - slowNow;
+                boolean certain = slowNow > certainSlow && Math.abs(d) > 2e-9 * slowNow + certainSlow;
                 if (k >= longest) {
                     byte f = certain && certainPrev ? d > 0 && dPrev < 0 ? (byte) (CROSS | PLAIN) : 0 : exactFlags(buf, x);
-                    flags[k] = f;
-                    if ((f & (CROSS | CHECK)) != 0) {
-                        if (count == events.length) {
-                            events = Arrays.copyOf(events, 2 * count);
+                    if (f != 0) {
+                        flags[k] = f;
+                        if ((f & (CROSS | CHECK)) != 0) {
+                            if (count == events.length) {
+                                events = Arrays.copyOf(events, 2 * count);
+                            }
+                            events[count++] = k;
                         }
-                        events[count++] = k;
+                        if ((f & CHECK) != 0) {
+                            if (checkCount == checks.length) {
+                                checks = Arrays.copyOf(checks, 2 * checkCount);
+                            }
+                            checks[checkCount++] = k;
+                        }
                     }
                 }
                 dPrev = d;
                 certainPrev = certain;
+                if (++k == end) {
+                    break;
+                }
+                x++;
+                double c = buf[x];
+                sf += c - buf[x - fast];
+                ss += c - buf[x - slow];
             }
         }
-        return new Flags(flags, events, count);
+        return new Flags(flags, events, count, checks, checkCount);
     }
 
     /** The flags of the bar at {@code buf[x]} from sequential sums, as {@link #decide} computes them. */
