@@ -43,7 +43,11 @@ final class AccountPath {
         count++;
     }
 
-    /** The equity rows of every bar: the recorded state (the initial one before the first) marked at the closes. */
+    /**
+     * The equity rows of every bar: the recorded state (the initial one before the first) marked at
+     * the closes. Where every {@code q_i} is 0 the row is {@code (C, C, 0, 0, 0 / C, false)}, written
+     * span by span; the last closes are then caught up where a span with positions starts.
+     */
     BacktestResult.Rows rows() {
         double[] equity = new double[bars];
         double[] cashRow = new double[bars];
@@ -55,37 +59,68 @@ final class AccountPath {
         Arrays.fill(last, Double.NaN);
         double[] q = new double[n];
         double c = capital;
+        boolean flat = true;
+        int lastFrom = 0; // last[] holds the last closes before bar lastFrom
         int next = 0;
-        for (int t = 0; t < bars; t++) {
-            if (next < count && bar[next] == t) {
+        for (int t = 0; t < bars; ) {
+            int end = next < count ? bar[next] : bars;
+            if (flat) {
+                Arrays.fill(equity, t, end, c);
+                Arrays.fill(cashRow, t, end, c);
+                Arrays.fill(leverage, t, end, 0.0 / c);
+            } else {
+                catchUp(last, lastFrom, t);
+                for (; t < end; t++) {
+                    double e = c;
+                    double g = 0;
+                    double nx = 0;
+                    boolean any = false;
+                    for (int i = 0, row = t * n; i < n; i++) {
+                        double x = close[row + i];
+                        double p = x == x ? x : last[i];
+                        last[i] = p;
+                        double qi = q[i];
+                        if (qi != 0) {
+                            double v = qi * p;
+                            e += v;
+                            g += Math.abs(qi) * p;
+                            nx += v;
+                            any = true;
+                        }
+                    }
+                    equity[t] = e;
+                    cashRow[t] = c;
+                    gross[t] = g;
+                    net[t] = nx;
+                    leverage[t] = g / e;
+                    invested[t] = any;
+                }
+                lastFrom = end;
+            }
+            t = end;
+            if (next < count) {
                 c = cash[next];
                 System.arraycopy(qty, next * n, q, 0, n);
+                flat = true;
+                for (int i = 0; i < n; i++) {
+                    flat &= q[i] == 0;
+                }
                 next++;
             }
-            double e = c;
-            double g = 0;
-            double nx = 0;
-            boolean any = false;
-            for (int i = 0, row = t * n; i < n; i++) {
-                double x = close[row + i];
-                double p = x == x ? x : last[i];
-                last[i] = p;
-                double qi = q[i];
-                if (qi != 0) {
-                    double v = qi * p;
-                    e += v;
-                    g += Math.abs(qi) * p;
-                    nx += v;
-                    any = true;
-                }
-            }
-            equity[t] = e;
-            cashRow[t] = c;
-            gross[t] = g;
-            net[t] = nx;
-            leverage[t] = g / e;
-            invested[t] = any;
         }
         return new BacktestResult.Rows(equity, cashRow, gross, net, leverage, invested);
+    }
+
+    /** Brings {@code last} from the last closes before bar {@code from} to those before bar {@code to} (R9). */
+    private void catchUp(double[] last, int from, int to) {
+        for (int i = 0; i < n; i++) {
+            for (int b = to - 1; b >= from; b--) {
+                double x = close[b * n + i];
+                if (x == x) {
+                    last[i] = x;
+                    break;
+                }
+            }
+        }
     }
 }

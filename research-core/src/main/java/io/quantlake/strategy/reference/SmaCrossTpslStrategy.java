@@ -225,11 +225,13 @@ public final class SmaCrossTpslStrategy implements SeriesLegacyStrategy {
      * no rule is near its threshold (not near, cross = plain = the signs), else the bar is decided
      * from the sequential sums exactly as {@code decide} does.
      *
-     * <p>The bound: with {@code M} the largest |close| of the block and {@code u = 2^-53}, one running
-     * update {@code s += (c_k − c_{k−L})} rounds twice, by at most {@code 2uM} and {@code u(L + 2)M},
-     * so the mean moves by at most {@code 3uM} per update ({@code L >= 1}); the means are then taken by
-     * multiplying with a rounded {@code 1/L} ({@code 2uM} each). Over a block, {@code fast − slow}
-     * is within {@code (6 BLOCK + 4) uM} of the exact value, and {@code err} is more than that.
+     * <p>The bound at bar {@code k}: with {@code M} the largest |close| that entered the block's sums
+     * up to {@code k} and {@code u = 2^-53}, one running update {@code s += (c_k − c_{k−L})} rounds
+     * twice, by at most {@code 2uM} and {@code u(L + 2)M}, so the mean moves by at most {@code 3uM}
+     * per update ({@code L >= 1}); the means are then taken by multiplying with a rounded {@code 1/L}
+     * ({@code 2uM} each). After at most {@value #BLOCK} updates, {@code fast − slow} is within
+     * {@code (6 BLOCK + 4) uM} of the exact value, and {@code err = (2 longest + 8 BLOCK + 16) · 2.3e-16 · M}
+     * is more than that. A NaN close makes every sum it enters NaN, never certain.
      */
     private Flags crossFlags(CandleWindow series) {
         int m = series.size();
@@ -239,8 +241,13 @@ public final class SmaCrossTpslStrategy implements SeriesLegacyStrategy {
         int[] checks = new int[16];
         int checkCount = 0;
         int longest = Math.max(fast, slow);
+        if (m <= longest) {
+            return new Flags(flags, events, 0, checks, 0);
+        }
         double invFast = 1.0 / fast;
         double invSlow = 1.0 / slow;
+        // 4 err = certainPerMax · M
+        double certainPerMax = 4 * (2.0 * longest + 8.0 * BLOCK + 16) * 2.3e-16;
         double[] buf = new double[BLOCK + longest + 1];
         double dPrev = Double.NaN;
         boolean certainPrev = false;
@@ -248,49 +255,55 @@ public final class SmaCrossTpslStrategy implements SeriesLegacyStrategy {
             int end = Math.min(m, start + BLOCK);
             int from = Math.max(0, start - longest);
             series.copyCloses(from, buf, 0, end - from);
-            double maxAbs = 0;
-            for (int x = 0, len = end - from; x < len; x++) {
-                maxAbs = Math.max(maxAbs, Math.abs(buf[x]));
-            }
-            // (2 longest + 2 BLOCK + 16) · 2.3e-16 > (6 BLOCK + 4) u for BLOCK = 1024: the bound above, with slack
-            double err = (2.0 * longest + 8.0 * BLOCK + 16) * 2.3e-16 * maxAbs;
-            double certainSlow = 4 * err;
             int k = Math.max(start, longest - 1);
             if (k >= end) {
                 continue;
             }
             int x = k - from;
+            int xEnd = end - from;
+            double maxAbs = 0;
+            for (int j = x - longest + 1; j <= x; j++) {
+                maxAbs = Math.max(maxAbs, Math.abs(buf[j]));
+            }
+            double certainSlow = certainPerMax * maxAbs;
             double sf = sum(buf, x, fast);
             double ss = sum(buf, x, slow);
             while (true) {
                 double slowNow = ss * invSlow;
                 double d = sf * invFast - slowNow;
-                boolean certain = slowNow > certainSlow && Math.abs(d) > 2e-9 * slowNow + certainSlow;
-                if (k >= longest) {
-                    byte f = certain && certainPrev ? d > 0 && dPrev < 0 ? (byte) (CROSS | PLAIN) : 0 : exactFlags(buf, x);
+                boolean certain = slowNow > certainSlow & Math.abs(d) > 2e-9 * slowNow + certainSlow;
+                boolean sure = certain & certainPrev;
+                // the first bar (k = longest - 1) has no previous bar: no flags
+                if ((!sure | (d > 0 & dPrev < 0)) && x + from >= longest) {
+                    byte f = sure ? (byte) (CROSS | PLAIN) : exactFlags(buf, x);
                     if (f != 0) {
-                        flags[k] = f;
+                        int bar = x + from;
+                        flags[bar] = f;
                         if ((f & (CROSS | CHECK)) != 0) {
                             if (count == events.length) {
                                 events = Arrays.copyOf(events, 2 * count);
                             }
-                            events[count++] = k;
+                            events[count++] = bar;
                         }
                         if ((f & CHECK) != 0) {
                             if (checkCount == checks.length) {
                                 checks = Arrays.copyOf(checks, 2 * checkCount);
                             }
-                            checks[checkCount++] = k;
+                            checks[checkCount++] = bar;
                         }
                     }
                 }
                 dPrev = d;
                 certainPrev = certain;
-                if (++k == end) {
+                if (++x == xEnd) {
                     break;
                 }
-                x++;
                 double c = buf[x];
+                double a = Math.abs(c);
+                if (a > maxAbs) {
+                    maxAbs = a;
+                    certainSlow = certainPerMax * maxAbs;
+                }
                 sf += c - buf[x - fast];
                 ss += c - buf[x - slow];
             }
