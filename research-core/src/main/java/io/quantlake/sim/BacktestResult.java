@@ -21,9 +21,12 @@ public final class BacktestResult {
     private final double capital;
     private final Ledger ledger;
     private final TargetWeights targets;
-    /** The compact account path the rows are computed from; null once they are (or when given). */
-    private AccountPath path;
-    private volatile Rows rows;
+    /** The rows given to the constructor, else null. */
+    private final Rows given;
+    /** The compact account path the rows are computed from; null when they are given. */
+    private final AccountPath path;
+    /** The rows computed from {@link #path}, once read. */
+    private volatile Rows computed;
 
     /** The six equity columns. */
     record Rows(double[] equity, double[] cash, double[] gross, double[] net, double[] leverage, boolean[] invested) {
@@ -47,41 +50,44 @@ public final class BacktestResult {
     public BacktestResult(Interval interval, long[] times, String[] symbols, double capital, double[] equity,
                           double[] cash, double[] gross, double[] net, double[] leverage, boolean[] invested,
                           Ledger ledger, TargetWeights targets) {
-        this(interval, times, symbols, capital, ledger, targets);
+        this(interval, times, symbols, capital, ledger, targets, new Rows(equity, cash, gross, net, leverage, invested),
+                null);
         int t = times.length;
         if (equity.length != t || cash.length != t || gross.length != t || net.length != t || leverage.length != t
                 || invested.length != t) {
             throw new IllegalArgumentException("equity columns must have one value per bar (" + t + ")");
         }
-        this.rows = new Rows(equity, cash, gross, net, leverage, invested);
     }
 
     /** A result whose equity rows are computed from {@code path} on first access. */
     BacktestResult(Interval interval, long[] times, String[] symbols, double capital, AccountPath path, Ledger ledger,
                    TargetWeights targets) {
-        this(interval, times, symbols, capital, ledger, targets);
-        this.path = Objects.requireNonNull(path, "path");
+        this(interval, times, symbols, capital, ledger, targets, null, Objects.requireNonNull(path, "path"));
     }
 
     private BacktestResult(Interval interval, long[] times, String[] symbols, double capital, Ledger ledger,
-                           TargetWeights targets) {
+                           TargetWeights targets, Rows given, AccountPath path) {
         this.interval = Objects.requireNonNull(interval, "interval");
         this.times = Objects.requireNonNull(times, "times");
         this.symbols = Objects.requireNonNull(symbols, "symbols");
         this.capital = capital;
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.targets = Objects.requireNonNull(targets, "targets");
+        this.given = given;
+        this.path = path;
     }
 
     private Rows rows() {
-        Rows r = rows;
+        if (given != null) {
+            return given;
+        }
+        Rows r = computed;
         if (r == null) {
             synchronized (this) {
-                r = rows;
+                r = computed;
                 if (r == null) {
                     r = path.rows();
-                    rows = r;
-                    path = null;
+                    computed = r;
                 }
             }
         }

@@ -6,6 +6,7 @@ import io.quantlake.panel.Panel;
 import io.quantlake.strategy.CandleWindow;
 import io.quantlake.strategy.MarketSnapshot;
 import io.quantlake.strategy.PortfolioState;
+import java.util.Arrays;
 
 /**
  * The engine's {@link MarketSnapshot} and {@link PortfolioState}: one flyweight re-pointed at each
@@ -108,7 +109,7 @@ final class EngineView implements MarketSnapshot, PortfolioState {
 
     /** Grid bar of symbol {@code k}'s own bar {@code own} ({@code 0 <= own < ownTotal(k)}). */
     int gridBar(int k, int own) {
-        return inPlace[k] ? panel.firstBar(k) + own : java.util.Arrays.binarySearch(s.times, ownTimes[k][own]);
+        return inPlace[k] ? panel.firstBar(k) + own : Arrays.binarySearch(s.times, ownTimes[k][own]);
     }
 
     /** Re-points the view at decision bar {@code t} with equity {@code e}. */

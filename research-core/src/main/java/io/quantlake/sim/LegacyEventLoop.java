@@ -6,6 +6,8 @@ import io.quantlake.exit.TPSLExitStrategy;
 import io.quantlake.ledger.Reason;
 import io.quantlake.ledger.TradeEventType;
 import io.quantlake.strategy.SeriesLegacyStrategy;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * The legacy path ({@link StrategyInput.Legacy} with a {@link SeriesLegacyStrategy}) run from event
@@ -55,8 +57,8 @@ final class LegacyEventLoop {
         this.low = s.panel.low();
         this.nextDecision = new int[s.n];
         this.nextSideEffect = new int[s.n];
-        java.util.Arrays.fill(nextDecision, -1);
-        java.util.Arrays.fill(nextSideEffect, -1);
+        Arrays.fill(nextDecision, -1);
+        Arrays.fill(nextSideEffect, -1);
     }
 
     /** Whether a legacy run of {@code strategy} under {@code s}'s configuration can run from event to event. */
@@ -152,7 +154,7 @@ final class LegacyEventLoop {
     private int scan(int i, OpenLot lot, int from, int limit) {
         double lower = Double.NEGATIVE_INFINITY;
         double upper = Double.POSITIVE_INFINITY;
-        java.util.List<ExitStrategy> chain = lot.chain();
+        List<ExitStrategy> chain = lot.chain();
         for (int r = 0; r < chain.size(); r++) {
             if (!(chain.get(r) instanceof TPSLExitStrategy tpsl)) {
                 return from;
@@ -169,7 +171,8 @@ final class LegacyEventLoop {
         double[] open = s.open;
         int n = s.n;
         for (int b = from, k = from * n + i; b < limit; b++, k += n) {
-            if (open[k] <= lower || low[k] <= lower || open[k] >= upper || high[k] >= upper) {
+            double o = open[k];
+            if ((o <= lower) | (low[k] <= lower) | (o >= upper) | (high[k] >= upper)) {
                 return b;
             }
         }

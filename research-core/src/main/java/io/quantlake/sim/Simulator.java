@@ -24,6 +24,8 @@ import java.util.Objects;
  *   <li>liquidation check (usdm, R26);</li>
  *   <li>the equity row, then the circuit-breaker check (§9).</li>
  * </ol>
+ * A legacy run that {@link LegacyEventLoop} applies to runs there instead: the same steps at the
+ * bars where something can happen, the same results.
  */
 public final class Simulator {
     private Simulator() {
