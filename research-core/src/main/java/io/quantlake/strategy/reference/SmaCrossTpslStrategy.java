@@ -235,14 +235,10 @@ public final class SmaCrossTpslStrategy implements SeriesLegacyStrategy {
      */
     private Flags crossFlags(CandleWindow series) {
         int m = series.size();
-        byte[] flags = new byte[m];
-        int[] events = new int[64];
-        int count = 0;
-        int[] checks = new int[16];
-        int checkCount = 0;
+        FlagSink sink = new FlagSink(m);
         int longest = Math.max(fast, slow);
         if (m <= longest) {
-            return new Flags(flags, events, 0, checks, 0);
+            return sink.flags();
         }
         double invFast = 1.0 / fast;
         double invSlow = 1.0 / slow;
@@ -255,60 +251,85 @@ public final class SmaCrossTpslStrategy implements SeriesLegacyStrategy {
             int end = Math.min(m, start + BLOCK);
             int from = Math.max(0, start - longest);
             series.copyCloses(from, buf, 0, end - from);
-            int k = Math.max(start, longest - 1);
-            if (k >= end) {
+            int x0 = Math.max(start, longest - 1) - from;
+            int xEnd = end - from;
+            if (x0 >= xEnd) {
                 continue;
             }
-            int x = k - from;
-            int xEnd = end - from;
             double maxAbs = 0;
-            for (int j = x - longest + 1; j <= x; j++) {
+            for (int j = x0 - longest + 1; j <= x0; j++) {
                 maxAbs = Math.max(maxAbs, Math.abs(buf[j]));
             }
             double certainSlow = certainPerMax * maxAbs;
-            double sf = sum(buf, x, fast);
-            double ss = sum(buf, x, slow);
-            while (true) {
-                double slowNow = ss * invSlow;
-                double d = sf * invFast - slowNow;
-                boolean certain = slowNow > certainSlow & Math.abs(d) > 2e-9 * slowNow + certainSlow;
-                boolean sure = certain & certainPrev;
-                // the first bar (k = longest - 1) has no previous bar: no flags
-                if ((!sure | (d > 0 & dPrev < 0)) && x + from >= longest) {
-                    byte f = sure ? (byte) (CROSS | PLAIN) : exactFlags(buf, x);
-                    if (f != 0) {
-                        int bar = x + from;
-                        flags[bar] = f;
-                        if ((f & (CROSS | CHECK)) != 0) {
-                            if (count == events.length) {
-                                events = Arrays.copyOf(events, 2 * count);
-                            }
-                            events[count++] = bar;
-                        }
-                        if ((f & CHECK) != 0) {
-                            if (checkCount == checks.length) {
-                                checks = Arrays.copyOf(checks, 2 * checkCount);
-                            }
-                            checks[checkCount++] = bar;
-                        }
-                    }
-                }
-                dPrev = d;
-                certainPrev = certain;
-                if (++x == xEnd) {
-                    break;
-                }
+            double sf = sum(buf, x0, fast);
+            double ss = sum(buf, x0, slow);
+            // the block's first bar, from the exact sums (the very first bar, k = longest - 1, has no previous bar)
+            double slow0 = ss * invSlow;
+            double d0 = sf * invFast - slow0;
+            boolean certain0 = slow0 > certainSlow & Math.abs(d0) > 2e-9 * slow0 + certainSlow;
+            if (x0 + from >= longest && (!(certain0 & certainPrev) | (d0 > 0 & dPrev < 0))) {
+                sink.set(x0 + from, certain0 & certainPrev ? (byte) (CROSS | PLAIN) : exactFlags(buf, x0));
+            }
+            dPrev = d0;
+            certainPrev = certain0;
+            for (int x = x0 + 1; x < xEnd; x++) {
                 double c = buf[x];
                 double a = Math.abs(c);
                 if (a > maxAbs) {
-                    maxAbs = a;
+                    maxAbs = a; // a NaN close is skipped here, but makes every sum it enters NaN: never certain
                     certainSlow = certainPerMax * maxAbs;
                 }
                 sf += c - buf[x - fast];
                 ss += c - buf[x - slow];
+                double slowNow = ss * invSlow;
+                double d = sf * invFast - slowNow;
+                boolean certain = slowNow > certainSlow & Math.abs(d) > 2e-9 * slowNow + certainSlow;
+                boolean sure = certain & certainPrev;
+                if (!sure | (d > 0 & dPrev < 0)) {
+                    sink.set(x + from, sure ? (byte) (CROSS | PLAIN) : exactFlags(buf, x));
+                }
+                dPrev = d;
+                certainPrev = certain;
             }
         }
-        return new Flags(flags, events, count, checks, checkCount);
+        return sink.flags();
+    }
+
+    /** Collects {@link #crossFlags}' result: the flags per own bar and the lists of event and check bars. */
+    private static final class FlagSink {
+        private final byte[] flags;
+        private int[] events = new int[64];
+        private int count;
+        private int[] checks = new int[16];
+        private int checkCount;
+
+        FlagSink(int bars) {
+            flags = new byte[bars];
+        }
+
+        /** Records flags {@code f} of own bar {@code bar}; bars come in increasing order. */
+        void set(int bar, byte f) {
+            if (f == 0) {
+                return;
+            }
+            flags[bar] = f;
+            if ((f & (CROSS | CHECK)) != 0) {
+                if (count == events.length) {
+                    events = Arrays.copyOf(events, 2 * count);
+                }
+                events[count++] = bar;
+            }
+            if ((f & CHECK) != 0) {
+                if (checkCount == checks.length) {
+                    checks = Arrays.copyOf(checks, 2 * checkCount);
+                }
+                checks[checkCount++] = bar;
+            }
+        }
+
+        Flags flags() {
+            return new Flags(flags, events, count, checks, checkCount);
+        }
     }
 
     /** The flags of the bar at {@code buf[x]} from sequential sums, as {@link #decide} computes them. */
