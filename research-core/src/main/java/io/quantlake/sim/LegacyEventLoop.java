@@ -61,7 +61,7 @@ final class LegacyEventLoop {
         Arrays.fill(nextSideEffect, -1);
     }
 
-    /** Whether a legacy run of {@code strategy} under {@code s}'s configuration can run from event to event. */
+    /** Whether a legacy run of {@code input}'s strategy under {@code s}'s configuration can run from event to event. */
     static boolean applies(SimState s, StrategyInput.Legacy input) {
         return input.strategy() instanceof SeriesLegacyStrategy && s.spot && s.config.circuitBreaker() == null;
     }

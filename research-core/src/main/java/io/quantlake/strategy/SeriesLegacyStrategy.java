@@ -35,7 +35,9 @@ public interface SeriesLegacyStrategy extends LegacyStrategy {
          * The smallest own-bar count {@code s >= size} at which {@link #decide} may return a decision
          * or have a side effect; {@code decide} returns null with no side effect at every count in
          * {@code [size, s)}, so the engine may skip those bars. {@link Integer#MAX_VALUE} when no
-         * count of the series qualifies. The default, {@code size}, lets the engine skip nothing.
+         * count of the series qualifies. The default, {@code size}, lets the engine skip nothing. It
+         * may read the whole series: it only tells the engine which bars it may skip, while each
+         * decision still depends on own bars {@code [0, size)} only.
          *
          * @param size an own-bar count, {@code >= 1}
          */
