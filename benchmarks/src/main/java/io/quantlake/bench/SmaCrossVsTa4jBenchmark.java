@@ -57,6 +57,8 @@ import org.ta4j.core.rules.StopLossRule;
  * </ul>
  * The check runs once per trial in {@link #setUp()} and throws on any difference.
  * One operation = one backtest over {@value #BARS} bars; bars/s = {@value #BARS} × ops/s.
+ * The ratio compares {@link #quantlake()} (trade record, equity rows not computed) with
+ * {@link #ta4j()} (trade record); {@link #quantlakeWithEquity()} adds the equity rows.
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx3g"})
@@ -114,11 +116,26 @@ public class SmaCrossVsTa4jBenchmark extends ModestSettings {
         return s;
     }
 
-    /** QuantLake: {@code sma_cross_tpsl(10, 30, tp 0.04, sl 0.02, max_positions 1)}, fills at the close. */
+    /**
+     * QuantLake: {@code sma_cross_tpsl(10, 30, tp 0.04, sl 0.02, max_positions 1)}, fills at the close.
+     * The result holds the ledger (the trade record, like ta4j's) and the account's state at the
+     * bars where it changed; its per-bar equity rows are computed on first read (see
+     * {@link #quantlakeWithEquity()}). This is the method of the QuantLake / ta4j ratio.
+     */
     @Benchmark
     public BacktestResult quantlake() {
         return Simulator.run(panel, config,
                 StrategyInput.legacy(new SmaCrossTpslStrategy(FAST, SLOW, TAKE_PROFIT, STOP_LOSS, 1), 1));
+    }
+
+    /**
+     * {@link #quantlake()} plus the equity curve: {@code equity()} computes all six per-bar columns
+     * (equity, cash, gross, net, leverage, invested: about 41 bytes per bar). ta4j's measured method
+     * has no counterpart (its trading record holds trades only).
+     */
+    @Benchmark
+    public double[] quantlakeWithEquity() {
+        return quantlake().equity();
     }
 
     /**

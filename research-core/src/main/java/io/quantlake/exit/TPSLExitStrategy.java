@@ -116,6 +116,31 @@ public record TPSLExitStrategy(List<Level> takeProfits, List<Level> stopLosses, 
         return false;
     }
 
+    /**
+     * The price at or below which this rule fires on {@code lot} at a bar whose open or low reaches
+     * it ({@link #checkInBar} fires iff {@code open <= lowerTrigger || low <= lowerTrigger ||
+     * open >= upperTrigger || high >= upperTrigger}): the current stop-loss level of a long lot,
+     * the current take-profit level of a short lot; NaN when that leg has no level left. Quote currency.
+     */
+    public double lowerTrigger(int rule, OpenLot lot) {
+        return lot.side() == PositionSide.LONG ? stopLevel(rule, lot) : takeLevel(rule, lot);
+    }
+
+    /** The price at or above which this rule fires (open or high); see {@link #lowerTrigger}. */
+    public double upperTrigger(int rule, OpenLot lot) {
+        return lot.side() == PositionSide.LONG ? takeLevel(rule, lot) : stopLevel(rule, lot);
+    }
+
+    private double takeLevel(int rule, OpenLot lot) {
+        int stage = lot.intState(rule, 0);
+        return stage < takeProfits.size() ? price(lot, takeProfits.get(stage), true) : Double.NaN;
+    }
+
+    private double stopLevel(int rule, OpenLot lot) {
+        int stage = lot.intState(rule, 1);
+        return stage < stopLosses.size() ? price(lot, stopLosses.get(stage), false) : Double.NaN;
+    }
+
     private boolean take(int rule, OpenLot lot, double price, ExitFill out) {
         int stage = lot.intState(rule, 0);
         fill(lot, takeProfits, stage, price, true, Reason.TAKE_PROFIT, out);

@@ -13,7 +13,10 @@ import java.util.List;
  */
 public final class Ledger {
     private final String[] symbols;
+    /** The grid of a ledger written by bar index ({@link #addAtBar}): {@link #time} holds indexes into it; else null. */
+    private final long[] grid;
     private int size;
+    /** Row times, UTC epoch ms; with a {@link #grid}, the rows' bar indexes. */
     private long[] time;
     private int[] symbol;
     private byte[] side;
@@ -28,7 +31,17 @@ public final class Ledger {
 
     /** An empty ledger over the universe {@code symbols} (universe order). */
     public Ledger(String[] symbols) {
+        this(symbols, null);
+    }
+
+    /**
+     * An empty ledger over {@code symbols} whose rows are written by bar index into {@code grid}
+     * (bar open times, UTC epoch ms; shared, read-only) with {@link #addAtBar}: a row's time is
+     * looked up when read, so writing one does not touch the grid.
+     */
+    public Ledger(String[] symbols, long[] grid) {
         this.symbols = symbols.clone();
+        this.grid = grid;
         allocate(64);
     }
 
@@ -53,8 +66,26 @@ public final class Ledger {
     /** Appends one row; see {@link TradeEvent} for the meaning and units of each column. */
     public void add(long t, int symbolIndex, PositionSide s, TradeEventType ty, Reason r, double q, double p,
                     double f, double cf, double pnl, double after) {
+        if (grid != null) {
+            throw new IllegalStateException("this ledger is written by bar index (addAtBar)");
+        }
+        append(t, symbolIndex, s, ty, r, q, p, f, cf, pnl, after);
+    }
+
+    /** {@link #add} at grid bar {@code bar} of a ledger made with a grid; the row's time is {@code grid[bar]}. */
+    public void addAtBar(int bar, int symbolIndex, PositionSide s, TradeEventType ty, Reason r, double q, double p,
+                         double f, double cf, double pnl, double after) {
+        if (grid == null || bar < 0 || bar >= grid.length) {
+            throw new IllegalStateException("bar " + bar + " outside the ledger's grid");
+        }
+        append(bar, symbolIndex, s, ty, r, q, p, f, cf, pnl, after);
+    }
+
+    private void append(long t, int symbolIndex, PositionSide s, TradeEventType ty, Reason r, double q, double p,
+                        double f, double cf, double pnl, double after) {
         if (!(f >= 0)) {
-            throw new IllegalStateException("negative fee " + f + " for " + symbols[symbolIndex] + " " + ty + " at " + t);
+            throw new IllegalStateException("negative fee " + f + " for " + symbols[symbolIndex] + " " + ty + " at "
+                    + (grid == null ? t : grid[(int) t]));
         }
         if (size == time.length) {
             allocate(size * 2);
@@ -83,7 +114,7 @@ public final class Ledger {
     }
 
     public long time(int k) {
-        return time[check(k)];
+        return grid == null ? time[check(k)] : grid[(int) time[check(k)]];
     }
 
     public int symbolIndex(int k) {
@@ -133,7 +164,7 @@ public final class Ledger {
     /** Row {@code k} as a record. */
     public TradeEvent get(int k) {
         check(k);
-        return new TradeEvent(time[k], symbols[symbol[k]], side(k), type(k), reason(k), qty[k], price[k], fee[k],
+        return new TradeEvent(time(k), symbols[symbol[k]], side(k), type(k), reason(k), qty[k], price[k], fee[k],
                 cashFlow[k], realizedPnl[k], positionAfter[k]);
     }
 

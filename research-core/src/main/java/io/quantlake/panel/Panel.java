@@ -33,6 +33,7 @@ public final class Panel {
     private final int[] lastBar;
     /** {@code complete[t]}: every symbol has a bar at grid index {@code t}. */
     private final boolean[] complete;
+    private final int[] barCount;
 
     /**
      * Creates a panel; validates shapes and that {@code times} is strictly increasing.
@@ -71,6 +72,7 @@ public final class Panel {
         this.lastBar = new int[symbols.length];
         this.complete = new boolean[times.length];
         Arrays.fill(complete, true);
+        this.barCount = new int[symbols.length];
         int n = symbols.length;
         for (int i = 0; i < n; i++) {
             firstBar[i] = -1;
@@ -81,6 +83,7 @@ public final class Panel {
                         firstBar[i] = t;
                     }
                     lastBar[i] = t;
+                    barCount[i]++;
                 } else {
                     complete[t] = false;
                 }
@@ -150,6 +153,11 @@ public final class Panel {
     /** Grid index of the last bar of symbol {@code i}, or -1 when it has none. */
     public int lastBar(int i) {
         return lastBar[i];
+    }
+
+    /** Number of bars symbol {@code i} has (grid bars where it is not missing). */
+    public int barCount(int i) {
+        return barCount[i];
     }
 
     /**

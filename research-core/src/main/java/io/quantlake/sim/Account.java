@@ -18,7 +18,6 @@ import io.quantlake.ledger.TradeEventType;
  */
 public final class Account {
     private final int n;
-    private final long[] times;
     private final Ledger ledger;
     private final double takerRate;
     private final double makerRate;
@@ -41,8 +40,7 @@ public final class Account {
 
     Account(String[] symbols, long[] times, SimConfig config) {
         this.n = symbols.length;
-        this.times = times;
-        this.ledger = new Ledger(symbols);
+        this.ledger = new Ledger(symbols, times);
         this.takerRate = config.takerBps() / 1e4;
         this.makerRate = config.makerBps() / 1e4;
         this.slip = config.slippageBps() / 1e4;
@@ -299,7 +297,7 @@ public final class Account {
         } else if (exits[slot] != null) {
             exits[slot].setQuantity(Math.abs(after));
         }
-        ledger.add(times[t], slot / 2, side(slot), type, reason, dq, price, fee, cashFlow, pnl, after);
+        ledger.addAtBar(t, slot / 2, side(slot), type, reason, dq, price, fee, cashFlow, pnl, after);
     }
 
     /** Closes lot {@code slot} entirely by a market order at raw price {@code p} (taker fee, slippage). */
@@ -315,6 +313,6 @@ public final class Account {
         double q = net(i);
         double cf = -q * mark * rate;
         cash += cf;
-        ledger.add(times[t], i, PositionSide.ofQuantity(q), TradeEventType.FUNDING, Reason.FUNDING, 0, mark, 0, cf, 0, q);
+        ledger.addAtBar(t, i, PositionSide.ofQuantity(q), TradeEventType.FUNDING, Reason.FUNDING, 0, mark, 0, cf, 0, q);
     }
 }

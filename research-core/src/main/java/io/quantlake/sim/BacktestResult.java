@@ -9,31 +9,152 @@ import java.util.Objects;
  * The outcome of one backtest: one equity row per grid bar (values as of the bar's close, after
  * a liquidation), the ledger and the recorded targets.
  *
- * @param interval the bar interval
- * @param times    bar open times, UTC epoch ms (the panel's array, shared: read-only)
- * @param symbols  the universe in order
- * @param capital  initial cash
- * @param equity   {@code E_t = C_t + Σ q_i close_i,t} (last known close where missing)
- * @param cash     {@code C_t}
- * @param gross    {@code G_t = Σ |q_i| close_i,t}
- * @param net      {@code Σ q_i close_i,t}
- * @param leverage {@code G_t / E_t}
- * @param invested whether any net quantity {@code q_i} is non-zero after bar {@code t} (R28)
- * @param ledger   every position or cash change
- * @param targets  weight path: the decided targets after R6/R7 forcing; other paths: no decision (an all-NaN
- *                 matrix shared by runs of one shape; read-only)
+ * <p>The equity rows are either given as arrays or, for a run that only records the account's
+ * state where it changes ({@link AccountPath}), computed on first access to any of them with the
+ * bar loop's own mark-to-market arithmetic (the same operations in the same order, so the same
+ * doubles). The arrays returned are the result's own: callers must treat them as read-only.
  */
-public record BacktestResult(Interval interval, long[] times, String[] symbols, double capital, double[] equity,
-                             double[] cash, double[] gross, double[] net, double[] leverage, boolean[] invested,
-                             Ledger ledger, TargetWeights targets) {
-    public BacktestResult {
-        Objects.requireNonNull(ledger, "ledger");
-        Objects.requireNonNull(targets, "targets");
+public final class BacktestResult {
+    private final Interval interval;
+    private final long[] times;
+    private final String[] symbols;
+    private final double capital;
+    private final Ledger ledger;
+    private final TargetWeights targets;
+    /** The rows given to the constructor, else null. */
+    private final Rows given;
+    /** The compact account path the rows are computed from; null when they are given. */
+    private final AccountPath path;
+    /** The rows computed from {@link #path}, once read. */
+    private volatile Rows computed;
+
+    /** The six equity columns. */
+    record Rows(double[] equity, double[] cash, double[] gross, double[] net, double[] leverage, boolean[] invested) {
+    }
+
+    /**
+     * @param interval the bar interval
+     * @param times    bar open times, UTC epoch ms (the panel's array, shared: read-only)
+     * @param symbols  the universe in order
+     * @param capital  initial cash
+     * @param equity   {@code E_t = C_t + Σ q_i close_i,t} (last known close where missing)
+     * @param cash     {@code C_t}
+     * @param gross    {@code G_t = Σ |q_i| close_i,t}
+     * @param net      {@code Σ q_i close_i,t}
+     * @param leverage {@code G_t / E_t}
+     * @param invested whether any net quantity {@code q_i} is non-zero after bar {@code t} (R28)
+     * @param ledger   every position or cash change
+     * @param targets  weight path: the decided targets after R6/R7 forcing; other paths: no decision (an all-NaN
+     *                 matrix shared by runs of one shape; read-only)
+     */
+    public BacktestResult(Interval interval, long[] times, String[] symbols, double capital, double[] equity,
+                          double[] cash, double[] gross, double[] net, double[] leverage, boolean[] invested,
+                          Ledger ledger, TargetWeights targets) {
+        this(interval, times, symbols, capital, ledger, targets, new Rows(equity, cash, gross, net, leverage, invested),
+                null);
         int t = times.length;
         if (equity.length != t || cash.length != t || gross.length != t || net.length != t || leverage.length != t
                 || invested.length != t) {
             throw new IllegalArgumentException("equity columns must have one value per bar (" + t + ")");
         }
+    }
+
+    /** A result whose equity rows are computed from {@code path} on first access. */
+    BacktestResult(Interval interval, long[] times, String[] symbols, double capital, AccountPath path, Ledger ledger,
+                   TargetWeights targets) {
+        this(interval, times, symbols, capital, ledger, targets, null, Objects.requireNonNull(path, "path"));
+    }
+
+    private BacktestResult(Interval interval, long[] times, String[] symbols, double capital, Ledger ledger,
+                           TargetWeights targets, Rows given, AccountPath path) {
+        this.interval = Objects.requireNonNull(interval, "interval");
+        this.times = Objects.requireNonNull(times, "times");
+        this.symbols = Objects.requireNonNull(symbols, "symbols");
+        this.capital = capital;
+        this.ledger = Objects.requireNonNull(ledger, "ledger");
+        this.targets = Objects.requireNonNull(targets, "targets");
+        this.given = given;
+        this.path = path;
+    }
+
+    private Rows rows() {
+        if (given != null) {
+            return given;
+        }
+        Rows r = computed;
+        if (r == null) {
+            synchronized (this) {
+                r = computed;
+                if (r == null) {
+                    r = path.rows();
+                    computed = r;
+                }
+            }
+        }
+        return r;
+    }
+
+    /** The bar interval. */
+    public Interval interval() {
+        return interval;
+    }
+
+    /** Bar open times, UTC epoch ms (the panel's array, shared: read-only). */
+    public long[] times() {
+        return times;
+    }
+
+    /** The universe in order. */
+    public String[] symbols() {
+        return symbols;
+    }
+
+    /** Initial cash (quote currency). */
+    public double capital() {
+        return capital;
+    }
+
+    /** {@code E_t = C_t + Σ q_i close_i,t} after bar {@code t} (last known close where missing). */
+    public double[] equity() {
+        return rows().equity();
+    }
+
+    /** Cash {@code C_t} after bar {@code t}. */
+    public double[] cash() {
+        return rows().cash();
+    }
+
+    /** Gross exposure {@code G_t = Σ |q_i| close_i,t}. */
+    public double[] gross() {
+        return rows().gross();
+    }
+
+    /** Net exposure {@code Σ q_i close_i,t}. */
+    public double[] net() {
+        return rows().net();
+    }
+
+    /** Leverage {@code G_t / E_t}. */
+    public double[] leverage() {
+        return rows().leverage();
+    }
+
+    /** Whether any net quantity {@code q_i} is non-zero after bar {@code t} (R28). */
+    public boolean[] invested() {
+        return rows().invested();
+    }
+
+    /** Every position or cash change. */
+    public Ledger ledger() {
+        return ledger;
+    }
+
+    /**
+     * Weight path: the decided targets after R6/R7 forcing; other paths: no decision (an all-NaN
+     * matrix shared by runs of one shape; read-only).
+     */
+    public TargetWeights targets() {
+        return targets;
     }
 
     public int bars() {
@@ -42,6 +163,13 @@ public record BacktestResult(Interval interval, long[] times, String[] symbols, 
 
     /** Equity after the last bar. */
     public double finalEquity() {
-        return equity[equity.length - 1];
+        double[] e = equity();
+        return e[e.length - 1];
+    }
+
+    @Override
+    public String toString() {
+        return "BacktestResult[interval=" + interval + ", bars=" + times.length + ", symbols=" + symbols.length
+                + ", capital=" + capital + ", ledger rows=" + ledger.size() + "]";
     }
 }

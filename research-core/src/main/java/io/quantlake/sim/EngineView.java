@@ -6,6 +6,7 @@ import io.quantlake.panel.Panel;
 import io.quantlake.strategy.CandleWindow;
 import io.quantlake.strategy.MarketSnapshot;
 import io.quantlake.strategy.PortfolioState;
+import java.util.Arrays;
 
 /**
  * The engine's {@link MarketSnapshot} and {@link PortfolioState}: one flyweight re-pointed at each
@@ -39,11 +40,7 @@ final class EngineView implements MarketSnapshot, PortfolioState {
         boolean anyGaps = false;
         for (int i = 0; i < n; i++) {
             int first = panel.firstBar(i);
-            int count = 0;
-            for (int b = Math.max(first, 0); first >= 0 && b <= panel.lastBar(i); b++) {
-                count += s.hasBar(b, i) ? 1 : 0;
-            }
-            inPlace[i] = first < 0 || count == panel.lastBar(i) - first + 1;
+            inPlace[i] = first < 0 || panel.barCount(i) == panel.lastBar(i) - first + 1;
             anyGaps |= !inPlace[i];
             windows[i] = new CandleWindow();
         }
@@ -53,10 +50,7 @@ final class EngineView implements MarketSnapshot, PortfolioState {
             if (inPlace[i]) {
                 continue;
             }
-            int count = 0;
-            for (int b = 0; b < s.bars; b++) {
-                count += s.hasBar(b, i) ? 1 : 0;
-            }
+            int count = panel.barCount(i);
             ownTimes[i] = new long[count];
             own[i] = new double[5][];
             for (int c = 0; c < 5; c++) {
@@ -96,6 +90,26 @@ final class EngineView implements MarketSnapshot, PortfolioState {
     /** Number of own bars of symbol {@code k} in the whole run. */
     int ownTotal(int k) {
         return inPlace[k] ? (panel.firstBar(k) < 0 ? 0 : panel.lastBar(k) - panel.firstBar(k) + 1) : ownTimes[k].length;
+    }
+
+    /** Own index of symbol {@code k}'s first bar at or after grid bar {@code t}; {@link #ownTotal} when none. */
+    int ownAtOrAfter(int t, int k) {
+        if (inPlace[k]) {
+            int first = panel.firstBar(k);
+            return first < 0 ? 0 : Math.min(Math.max(t - first, 0), ownTotal(k));
+        }
+        for (int b = t; b < s.bars; b++) {
+            int own = ownIndex[b * s.n + k];
+            if (own >= 0) {
+                return own;
+            }
+        }
+        return ownTimes[k].length;
+    }
+
+    /** Grid bar of symbol {@code k}'s own bar {@code own} ({@code 0 <= own < ownTotal(k)}). */
+    int gridBar(int k, int own) {
+        return inPlace[k] ? panel.firstBar(k) + own : Arrays.binarySearch(s.times, ownTimes[k][own]);
     }
 
     /** Re-points the view at decision bar {@code t} with equity {@code e}. */

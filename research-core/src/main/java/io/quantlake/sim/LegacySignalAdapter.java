@@ -77,6 +77,32 @@ public final class LegacySignalAdapter implements SignalStrategy {
         return out == null ? List.of() : out;
     }
 
+    /**
+     * The first grid bar {@code >= from} at which {@link #generateSignals} may act on symbol {@code k}
+     * in {@code view}'s run: a BUY or a decider's side effect, or with {@code ignored} (its BUYs are
+     * ignored, {@link #buysIgnored}) a side effect only. At the valid bars of {@code k} in between,
+     * the call has no effect. {@code from} itself for a strategy without a prepared decider;
+     * {@link Integer#MAX_VALUE} when none is left.
+     */
+    int nextDecisionBar(EngineView view, int k, int from, boolean ignored) {
+        if (!(strategy instanceof SeriesLegacyStrategy)) {
+            return from;
+        }
+        int total = view.ownTotal(k);
+        int size = Math.max(view.ownAtOrAfter(from, k) + 1, strategy.warmupBars());
+        if (size > total) {
+            return Integer.MAX_VALUE;
+        }
+        SeriesLegacyStrategy.Decider d = decider(view, k);
+        int next = ignored ? d.nextSideEffect(size) : d.nextDecision(size);
+        return next > total ? Integer.MAX_VALUE : Math.max(from, view.gridBar(k, next - 1));
+    }
+
+    /** Whether {@link #generateSignals} ignores a BUY of symbol {@code k} in {@code state}: held, pending, or no capacity left. */
+    boolean buysIgnored(PortfolioState state, int k) {
+        return state.held(k) || state.pending(k) || maxPositions - state.heldCount() - state.pendingCount() <= 0;
+    }
+
     /** Symbol {@code k}'s decider over its whole own series in {@code view}'s run, prepared on first use. */
     private SeriesLegacyStrategy.Decider decider(EngineView view, int k) {
         if (preparedFor != view) {

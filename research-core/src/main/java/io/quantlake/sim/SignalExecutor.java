@@ -74,6 +74,16 @@ final class SignalExecutor {
         this.view = new EngineView(s, this);
     }
 
+    /** The strategy's view of the run. */
+    EngineView view() {
+        return view;
+    }
+
+    /** Whether any symbol has a pending order. */
+    boolean anyPending() {
+        return pendingSymbols > 0;
+    }
+
     boolean hasPending(int i) {
         return !pending.get(i).isEmpty();
     }

@@ -24,6 +24,8 @@ import java.util.Objects;
  *   <li>liquidation check (usdm, R26);</li>
  *   <li>the equity row, then the circuit-breaker check (§9).</li>
  * </ol>
+ * A legacy run that {@link LegacyEventLoop} applies to runs there instead: the same steps at the
+ * bars where something can happen, the same results.
  */
 public final class Simulator {
     private Simulator() {
@@ -40,11 +42,21 @@ public final class Simulator {
         if (input instanceof StrategyInput.Weights w) {
             weights = new WeightExecutor(s, w.targets());
         } else if (input instanceof StrategyInput.Legacy l) {
-            signals = new SignalExecutor(s, new LegacySignalAdapter(l.strategy(), l.maxPositions()));
+            LegacySignalAdapter adapter = new LegacySignalAdapter(l.strategy(), l.maxPositions());
+            signals = new SignalExecutor(s, adapter);
+            if (LegacyEventLoop.applies(s, l)) {
+                return LegacyEventLoop.run(s, signals, adapter);
+            }
         } else {
             signals = new SignalExecutor(s, ((StrategyInput.Signals) input).strategy());
         }
         return loop(s, weights, signals);
+    }
+
+    /** {@link #run} of a legacy strategy through the bar loop, every bar (the reference for {@link LegacyEventLoop}). */
+    static BacktestResult runEveryBar(Panel panel, SimConfig config, StrategyInput.Legacy input) {
+        SimState s = new SimState(panel, config);
+        return loop(s, null, new SignalExecutor(s, new LegacySignalAdapter(input.strategy(), input.maxPositions())));
     }
 
     /**
@@ -64,7 +76,7 @@ public final class Simulator {
     private static volatile java.lang.ref.SoftReference<TargetWeights> lastNone = new java.lang.ref.SoftReference<>(null);
 
     /** {@link TargetWeights#none} of the signal paths: an all-NaN matrix shared by runs of one shape (9 MB at 1M bars). */
-    private static TargetWeights noTargets(int bars, int n) {
+    static TargetWeights noTargets(int bars, int n) {
         TargetWeights none = lastNone.get();
         if (none == null || none.bars() != bars || none.symbols() != n) {
             none = TargetWeights.none(bars, n, 0);

@@ -86,6 +86,21 @@ public final class CandleWindow {
         return volume[base + check(k) * stride];
     }
 
+    /** Copies the closes of own bars {@code [from, from + length)} to {@code dst[dstPos, dstPos + length)}. */
+    public void copyCloses(int from, double[] dst, int dstPos, int length) {
+        if (length > 0) {
+            check(from);
+            check(from + length - 1);
+        }
+        if (stride == 1) {
+            System.arraycopy(close, base + from, dst, dstPos, length);
+        } else {
+            for (int k = 0, src = base + from * stride; k < length; k++, src += stride) {
+                dst[dstPos + k] = close[src];
+            }
+        }
+    }
+
     /** Close of the decision bar. */
     public double lastClose() {
         return close(size - 1);

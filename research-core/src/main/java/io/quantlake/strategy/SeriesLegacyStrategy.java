@@ -12,7 +12,8 @@ import io.quantlake.market.Interval;
  * {@code decide(window, interval)} returns for the window of the first {@code size} own bars of
  * {@code series}, with the same side effects (warnings) at the same call. A decider may precompute
  * arithmetic over the whole series in {@code prepare} (e.g. moving averages, vectorised), but its
- * answer for {@code size} must depend only on own bars {@code [0, size)}: no look-ahead.
+ * answer for {@code size} must depend only on own bars {@code [0, size)}: no look-ahead. Its
+ * {@link Decider#nextDecision} lets the engine jump over bars where nothing can be decided.
  */
 public interface SeriesLegacyStrategy extends LegacyStrategy {
 
@@ -29,5 +30,29 @@ public interface SeriesLegacyStrategy extends LegacyStrategy {
     interface Decider {
         /** The decision on the first {@code size} own bars (the decision bar is own bar {@code size - 1}); null = none. */
         LegacyDecision decide(int size);
+
+        /**
+         * The smallest own-bar count {@code s >= size} at which {@link #decide} may return a decision
+         * or have a side effect; {@code decide} returns null with no side effect at every count in
+         * {@code [size, s)}, so the engine may skip those bars. {@link Integer#MAX_VALUE} when no
+         * count of the series qualifies. The default, {@code size}, lets the engine skip nothing. It
+         * may read the whole series: it only tells the engine which bars it may skip, while each
+         * decision still depends on own bars {@code [0, size)} only.
+         *
+         * @param size an own-bar count, {@code >= 1}
+         */
+        default int nextDecision(int size) {
+            return size;
+        }
+
+        /**
+         * Like {@link #nextDecision}, for an engine that will ignore the decision (the symbol is held,
+         * or the portfolio is full): the smallest count {@code s >= size} at which {@link #decide} may
+         * have a side effect; {@code decide} has none at every count in {@code [size, s)}.
+         * {@link Integer#MAX_VALUE} when none; by default {@link #nextDecision}.
+         */
+        default int nextSideEffect(int size) {
+            return nextDecision(size);
+        }
     }
 }

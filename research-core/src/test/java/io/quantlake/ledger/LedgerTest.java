@@ -44,6 +44,20 @@ class LedgerTest {
     }
 
     @Test
+    void rowsWrittenByBarIndexReadTheGridTime() {
+        long[] grid = {1_000L, 2_000L, 3_000L};
+        Ledger l = new Ledger(new String[] {"A"}, grid);
+        l.addAtBar(2, 0, PositionSide.LONG, TradeEventType.OPEN, Reason.SIGNAL, 1, 10, 0, -10, 0, 1);
+        assertEquals(3_000L, l.time(0));
+        assertEquals(new TradeEvent(3_000L, "A", PositionSide.LONG, TradeEventType.OPEN, Reason.SIGNAL, 1, 10, 0, -10,
+                0, 1), l.get(0));
+        assertThrows(IllegalStateException.class,
+                () -> l.addAtBar(3, 0, PositionSide.LONG, TradeEventType.REBALANCE, Reason.SIGNAL, 1, 10, 0, -10, 0, 2));
+        assertThrows(IllegalStateException.class,
+                () -> l.add(4_000L, 0, PositionSide.LONG, TradeEventType.REBALANCE, Reason.SIGNAL, 1, 10, 0, -10, 0, 2));
+    }
+
+    @Test
     void negativeFeeIsRefused() {
         Ledger l = new Ledger(new String[] {"A"});
         assertThrows(IllegalStateException.class,

@@ -6,6 +6,7 @@ import io.quantlake.strategy.LegacyDecision;
 import io.quantlake.strategy.SeriesLegacyStrategy;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -141,13 +142,36 @@ public final class SmaCrossTpslStrategy implements SeriesLegacyStrategy {
     /**
      * The fast path: the cross of every own bar computed once ({@link #crossFlags}), equal to what
      * {@link #decide} finds at that bar; the R20 exact check and its warning still run at the decision.
+     * {@link Decider#nextDecision} jumps to the next own bar with a cross or an exact check.
      */
     @Override
     public Decider prepare(CandleWindow series, Interval interval) {
-        byte[] flags = crossFlags(series);
-        int warmup = warmupBars();
-        return size -> {
-            if (size < warmup) {
+        return new SeriesDecider(series, crossFlags(series));
+    }
+
+    /** {@link #prepare}'s decider: the flags of every own bar and the own bars where one says decide. */
+    private final class SeriesDecider implements Decider {
+        private final CandleWindow series;
+        private final byte[] flags;
+        /** Own bars (ascending) whose flags have {@link #CROSS} or {@link #CHECK}: the only bars where {@code decide} acts. */
+        private final int[] events;
+        private final int eventCount;
+        /** Own bars (ascending) whose flags have {@link #CHECK}. */
+        private final int[] checks;
+        private final int checkCount;
+
+        SeriesDecider(CandleWindow series, Flags f) {
+            this.series = series;
+            this.flags = f.flags;
+            this.events = f.events;
+            this.eventCount = f.count;
+            this.checks = f.checks;
+            this.checkCount = f.checkCount;
+        }
+
+        @Override
+        public LegacyDecision decide(int size) {
+            if (size < warmupBars()) {
                 return null;
             }
             int last = size - 1;
@@ -161,7 +185,36 @@ public final class SmaCrossTpslStrategy implements SeriesLegacyStrategy {
             }
             double close = series.close(last);
             return LegacyDecision.buy(close * (1 + takeProfit), close * (1 - stopLoss));
-        };
+        }
+
+        @Override
+        public int nextDecision(int size) {
+            return next(size, false);
+        }
+
+        /** The next own bar with an R20 exact check: the only side effect of {@code decide} (its warning). */
+        @Override
+        public int nextSideEffect(int size) {
+            return next(size, true);
+        }
+
+        private int next(int size, boolean checkOnly) {
+            int from = Math.max(size, warmupBars()) - 1;
+            int[] bars = checkOnly ? checks : events;
+            int count = checkOnly ? checkCount : eventCount;
+            int j = Arrays.binarySearch(bars, 0, count, from);
+            if (j < 0) {
+                j = -j - 1;
+            }
+            return j < count ? bars[j] + 1 : Integer.MAX_VALUE;
+        }
+    }
+
+    /**
+     * {@link #crossFlags}' result: flags per own bar, the own bars with {@link #CROSS} or {@link #CHECK}
+     * ({@code events[0, count)}) and those with {@link #CHECK} ({@code checks[0, checkCount)}), ascending.
+     */
+    private record Flags(byte[] flags, int[] events, int count, int[] checks, int checkCount) {
     }
 
     /**
@@ -171,53 +224,112 @@ public final class SmaCrossTpslStrategy implements SeriesLegacyStrategy {
      * where both {@code t} and {@code t − 1} are farther than {@code 2e-9 · slow + 4 err} from a tie,
      * no rule is near its threshold (not near, cross = plain = the signs), else the bar is decided
      * from the sequential sums exactly as {@code decide} does.
+     *
+     * <p>The bound at bar {@code k}: with {@code M} the largest |close| that entered the block's sums
+     * up to {@code k} and {@code u = 2^-53}, one running update {@code s += (c_k − c_{k−L})} rounds
+     * twice, by at most {@code 2uM} and {@code u(L + 2)M}, so the mean moves by at most {@code 3uM}
+     * per update ({@code L >= 1}); the means are then taken by multiplying with a rounded {@code 1/L}
+     * ({@code 2uM} each). After at most {@value #BLOCK} updates, {@code fast − slow} is within
+     * {@code (6 BLOCK + 4) uM} of the exact value, and {@code err = (2 longest + 8 BLOCK + 16) · 2.3e-16 · M}
+     * is more than that. A NaN close makes every sum it enters NaN, never certain.
      */
-    private byte[] crossFlags(CandleWindow series) {
+    private Flags crossFlags(CandleWindow series) {
         int m = series.size();
-        byte[] flags = new byte[m];
+        FlagSink sink = new FlagSink(m);
         int longest = Math.max(fast, slow);
+        if (m <= longest) {
+            return sink.flags();
+        }
+        double invFast = 1.0 / fast;
+        double invSlow = 1.0 / slow;
+        // 4 err = certainPerMax · M
+        double certainPerMax = 4 * (2.0 * longest + 8.0 * BLOCK + 16) * 2.3e-16;
         double[] buf = new double[BLOCK + longest + 1];
         double dPrev = Double.NaN;
         boolean certainPrev = false;
         for (int start = 0; start < m; start += BLOCK) {
             int end = Math.min(m, start + BLOCK);
             int from = Math.max(0, start - longest);
-            double maxAbs = 0;
-            for (int k = from; k < end; k++) {
-                double c = series.close(k);
-                buf[k - from] = c;
-                maxAbs = Math.max(maxAbs, Math.abs(c));
+            series.copyCloses(from, buf, 0, end - from);
+            int x0 = Math.max(start, longest - 1) - from;
+            int xEnd = end - from;
+            if (x0 >= xEnd) {
+                continue;
             }
-            // rounding of BLOCK running updates and of the sums, with a factor 2 of slack (2.3e-16 > 2 eps)
-            double err = (2.0 * longest + 2.0 * BLOCK + 8) * 2.3e-16 * maxAbs;
-            double sf = 0;
-            double ss = 0;
-            for (int k = start; k < end; k++) {
-                int x = k - from;
-                if (k >= fast - 1) {
-                    sf = k == start || k == fast - 1 ? sum(buf, x, fast) : sf + buf[x] - buf[x - fast];
+            double maxAbs = 0;
+            for (int j = x0 - longest + 1; j <= x0; j++) {
+                maxAbs = Math.max(maxAbs, Math.abs(buf[j]));
+            }
+            double certainSlow = certainPerMax * maxAbs;
+            double sf = sum(buf, x0, fast);
+            double ss = sum(buf, x0, slow);
+            // the block's first bar, from the exact sums (the very first bar, k = longest - 1, has no previous bar)
+            double slow0 = ss * invSlow;
+            double d0 = sf * invFast - slow0;
+            boolean certain0 = slow0 > certainSlow & Math.abs(d0) > 2e-9 * slow0 + certainSlow;
+            if (x0 + from >= longest && (!(certain0 & certainPrev) | (d0 > 0 & dPrev < 0))) {
+                sink.set(x0 + from, certain0 & certainPrev ? (byte) (CROSS | PLAIN) : exactFlags(buf, x0));
+            }
+            dPrev = d0;
+            certainPrev = certain0;
+            for (int x = x0 + 1; x < xEnd; x++) {
+                double c = buf[x];
+                double a = Math.abs(c);
+                if (a > maxAbs) {
+                    maxAbs = a; // a NaN close is skipped here, but makes every sum it enters NaN: never certain
+                    certainSlow = certainPerMax * maxAbs;
                 }
-                if (k >= slow - 1) {
-                    ss = k == start || k == slow - 1 ? sum(buf, x, slow) : ss + buf[x] - buf[x - slow];
-                }
-                if (k < longest - 1) {
-                    continue;
-                }
-                double slowNow = ss / slow;
-                double d = sf / fast - slowNow;
-                boolean certain = slowNow > 4 * err && Math.abs(d) > 2e-9 * slowNow + 4 * err;
-                if (k >= longest) {
-                    if (certain && certainPrev) {
-                        flags[k] = d > 0 && dPrev < 0 ? (byte) (CROSS | PLAIN) : 0;
-                    } else {
-                        flags[k] = exactFlags(buf, x);
-                    }
+                sf += c - buf[x - fast];
+                ss += c - buf[x - slow];
+                double slowNow = ss * invSlow;
+                double d = sf * invFast - slowNow;
+                boolean certain = slowNow > certainSlow & Math.abs(d) > 2e-9 * slowNow + certainSlow;
+                boolean sure = certain & certainPrev;
+                if (!sure | (d > 0 & dPrev < 0)) {
+                    sink.set(x + from, sure ? (byte) (CROSS | PLAIN) : exactFlags(buf, x));
                 }
                 dPrev = d;
                 certainPrev = certain;
             }
         }
-        return flags;
+        return sink.flags();
+    }
+
+    /** Collects {@link #crossFlags}' result: the flags per own bar and the lists of event and check bars. */
+    private static final class FlagSink {
+        private final byte[] flags;
+        private int[] events = new int[64];
+        private int count;
+        private int[] checks = new int[16];
+        private int checkCount;
+
+        FlagSink(int bars) {
+            flags = new byte[bars];
+        }
+
+        /** Records flags {@code f} of own bar {@code bar}; bars come in increasing order. */
+        void set(int bar, byte f) {
+            if (f == 0) {
+                return;
+            }
+            flags[bar] = f;
+            if ((f & (CROSS | CHECK)) != 0) {
+                if (count == events.length) {
+                    events = Arrays.copyOf(events, 2 * count);
+                }
+                events[count++] = bar;
+            }
+            if ((f & CHECK) != 0) {
+                if (checkCount == checks.length) {
+                    checks = Arrays.copyOf(checks, 2 * checkCount);
+                }
+                checks[checkCount++] = bar;
+            }
+        }
+
+        Flags flags() {
+            return new Flags(flags, events, count, checks, checkCount);
+        }
     }
 
     /** The flags of the bar at {@code buf[x]} from sequential sums, as {@link #decide} computes them. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quantlake.market.Interval;
 import io.quantlake.market.Market;
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The {@link SeriesLegacyStrategy} fast path of {@code sma_cross_tpsl} gives exactly what
- * {@link SmaCrossTpslStrategy#decide} gives, bar by bar (decisions, prices, R20 warnings), and the
+ * {@link SmaCrossTpslStrategy#decide} gives, bar by bar (decisions, prices, R20 warnings), its jumps
+ * ({@code nextDecision}, {@code nextSideEffect}) skip no bar where {@code decide} acts, and the
  * engine gives the same run through it as through a plain legacy strategy.
  */
 class SmaCrossSeriesPathTest {
@@ -53,7 +55,11 @@ class SmaCrossSeriesPathTest {
             SmaCrossTpslStrategy fast = new SmaCrossTpslStrategy(fs[0], fs[1], 0.04, 0.02, 1, fastWarnings::add);
             SeriesLegacyStrategy.Decider decider = fast.prepare(SmaCrossTpslStrategyTest.window(closes), Interval.D1);
             int buys = 0;
+            // sizes where decide acts: returns a BUY (or warns), and where it warns (its only side effect)
+            boolean[] acts = new boolean[closes.length + 2];
+            boolean[] warns = new boolean[closes.length + 2];
             for (int size = 1; size <= closes.length; size++) {
+                int warningsBefore = plainWarnings.size();
                 CandleWindow w = SmaCrossTpslStrategyTest.window(Arrays.copyOf(closes, size));
                 LegacyDecision a = plain.decide(w, Interval.D1);
                 LegacyDecision b = decider.decide(size);
@@ -66,8 +72,22 @@ class SmaCrossSeriesPathTest {
                     buys++;
                 }
                 assertEquals(plainWarnings.size(), fastWarnings.size(), at);
+                warns[size] = plainWarnings.size() > warningsBefore;
+                acts[size] = a != null || warns[size];
             }
             assertEquals(plainWarnings, fastWarnings);
+            // the decider's jumps skip no size where decide acts (nextDecision) or warns (nextSideEffect)
+            int nextAct = Integer.MAX_VALUE;
+            int nextWarn = Integer.MAX_VALUE;
+            for (int size = closes.length; size >= 1; size--) {
+                nextAct = acts[size] ? size : nextAct;
+                nextWarn = warns[size] ? size : nextWarn;
+                String at = "fast " + fs[0] + " slow " + fs[1] + " size " + size;
+                int d = decider.nextDecision(size);
+                int e = decider.nextSideEffect(size);
+                assertTrue(d >= size && d <= nextAct, at + ": nextDecision " + d + ", next act " + nextAct);
+                assertTrue(e >= size && e <= nextWarn, at + ": nextSideEffect " + e + ", next warning " + nextWarn);
+            }
             assertFalse(buys == 0, "no cross at all for " + Arrays.toString(fs));
             if (fs[0] == 2) {
                 assertFalse(plainWarnings.isEmpty(), "the embedded R20 tie must warn");

@@ -1,0 +1,121 @@
+package io.quantlake.sim;
+
+import java.util.Arrays;
+
+/**
+ * The account's state after each bar where it changed — cash and every symbol's net quantity
+ * {@code q_i} (long lot plus short lot, §3) — from which the equity rows of every bar follow:
+ * between two recorded bars only the closes move. {@link #rows()} computes them with
+ * {@link Account#mark}'s arithmetic ({@link Account#value}, {@link Account#grossValue}, equity
+ * {@code C + net}, the last known close where a bar is missing, R9), so the rows are the doubles
+ * the bar loop writes.
+ */
+final class AccountPath {
+    private final double capital;
+    private final int n;
+    private final int bars;
+    /** The panel's closes {@code close[t * n + i]} (shared, read-only). */
+    private final double[] close;
+    private int[] bar = new int[16];
+    private double[] cash = new double[16];
+    private double[] qty;
+    private int count;
+
+    AccountPath(double capital, int n, int bars, double[] close) {
+        this.capital = capital;
+        this.n = n;
+        this.bars = bars;
+        this.close = close;
+        this.qty = new double[16 * n];
+    }
+
+    /** Records {@code a}'s state after bar {@code t}; bars are recorded in increasing order. */
+    void record(int t, Account a) {
+        if (count == bar.length) {
+            bar = Arrays.copyOf(bar, 2 * count);
+            cash = Arrays.copyOf(cash, 2 * count);
+            qty = Arrays.copyOf(qty, 2 * count * n);
+        }
+        bar[count] = t;
+        cash[count] = a.cash();
+        for (int i = 0, k = count * n; i < n; i++, k++) {
+            qty[k] = a.net(i);
+        }
+        count++;
+    }
+
+    /**
+     * The equity rows of every bar: the recorded state (the initial one before the first) marked at
+     * the closes. Where every {@code q_i} is 0 the row is {@code (C, C, 0, 0, 0 / C, false)}, written
+     * span by span; the last closes are then caught up where a span with positions starts.
+     */
+    BacktestResult.Rows rows() {
+        double[] equity = new double[bars];
+        double[] cashRow = new double[bars];
+        double[] gross = new double[bars];
+        double[] net = new double[bars];
+        double[] leverage = new double[bars];
+        boolean[] invested = new boolean[bars];
+        double[] last = new double[n];
+        Arrays.fill(last, Double.NaN);
+        double[] q = new double[n];
+        double c = capital;
+        boolean flat = true;
+        int lastFrom = 0; // last[] holds the last closes before bar lastFrom
+        int next = 0;
+        for (int t = 0; t < bars; ) {
+            int end = next < count ? bar[next] : bars;
+            if (flat) {
+                Arrays.fill(equity, t, end, c);
+                Arrays.fill(cashRow, t, end, c);
+                Arrays.fill(leverage, t, end, 0.0 / c);
+            } else {
+                catchUp(last, lastFrom, t);
+                boolean shorts = false;
+                for (double qi : q) {
+                    shorts |= qi < 0;
+                }
+                for (; t < end; t++) {
+                    for (int i = 0, row = t * n; i < n; i++) {
+                        double x = close[row + i];
+                        last[i] = x == x ? x : last[i];
+                    }
+                    double nx = Account.value(q, last, false);
+                    double g = shorts ? Account.grossValue(q, last) : nx;
+                    double e = c + nx;
+                    equity[t] = e;
+                    cashRow[t] = c;
+                    gross[t] = g;
+                    net[t] = nx;
+                    leverage[t] = g / e;
+                    invested[t] = true;
+                }
+                lastFrom = end;
+            }
+            t = end;
+            if (next < count) {
+                c = cash[next];
+                System.arraycopy(qty, next * n, q, 0, n);
+                flat = true;
+                for (int i = 0; i < n; i++) {
+                    flat &= q[i] == 0;
+                }
+                next++;
+            }
+        }
+        return new BacktestResult.Rows(equity, cashRow, gross, net, leverage, invested);
+    }
+
+    /** Brings {@code last} from the last closes before bar {@code from} to those before bar {@code to} (R9). */
+    private void catchUp(double[] last, int from, int to) {
+        for (int i = 0; i < n; i++) {
+            for (int b = to - 1; b >= from; b--) {
+                double x = close[b * n + i];
+                if (x == x) {
+                    last[i] = x;
+                    break;
+                }
+            }
+        }
+    }
+}

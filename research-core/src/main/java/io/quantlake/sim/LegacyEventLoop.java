@@ -1,0 +1,196 @@
+package io.quantlake.sim;
+
+import io.quantlake.exit.ExitStrategy;
+import io.quantlake.exit.OpenLot;
+import io.quantlake.exit.TPSLExitStrategy;
+import io.quantlake.ledger.Reason;
+import io.quantlake.ledger.TradeEventType;
+import io.quantlake.strategy.SeriesLegacyStrategy;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The legacy path ({@link StrategyInput.Legacy} with a {@link SeriesLegacyStrategy}) run from event
+ * bar to event bar: {@link Simulator}'s bar loop, minus the bars where provably nothing happens.
+ *
+ * <p>An event bar runs the bar loop's steps 1–5 with the same code ({@link SignalExecutor},
+ * {@link LotExits}, the delisting close). Every other bar is quiet: nothing fills, no exit fires,
+ * no symbol is delisted, and every decider returns null with no side effect there, so skipping it
+ * leaves the account, the ledger and the warnings exactly as the bar loop does. A bar is an event
+ * when any of these holds:
+ * <ul>
+ *   <li>an order is pending (it may fill at this bar's open or at a later close);</li>
+ *   <li>a symbol's decider may return a BUY that would be taken, or have a side effect
+ *       ({@link SeriesLegacyStrategy.Decider#nextDecision}; for a symbol held, or with the portfolio
+ *       full, only {@link SeriesLegacyStrategy.Decider#nextSideEffect} counts: its BUY would be ignored);</li>
+ *   <li>a symbol is delisted at it (R5);</li>
+ *   <li>an open lot's exit chain may fire: for a chain of TP/SL rules, the bar's open or low reaches
+ *       a {@link TPSLExitStrategy#lowerTrigger} or its open or high an
+ *       {@link TPSLExitStrategy#upperTrigger} (R17's conditions, found by a scan of the lot's symbol);
+ *       any other chain makes every bar an event while the lot is open;</li>
+ *   <li>it is bar 0.</li>
+ * </ul>
+ * The equity rows are not written per bar: the account's state is recorded at the event bars that
+ * change it ({@link AccountPath}) and the rows are computed from it when first read.
+ *
+ * <p>Applies to spot runs without a circuit breaker: there the per-bar steps that read the
+ * equity of every bar (the breaker's checks, usdm funding and liquidation) do not exist.
+ */
+final class LegacyEventLoop {
+    private final SimState s;
+    private final SignalExecutor signals;
+    private final LegacySignalAdapter adapter;
+    private final double[] high;
+    private final double[] low;
+    /**
+     * Per symbol: the next grid bar at which its decider may act, and may have a side effect (for a
+     * symbol whose BUYs are ignored); each valid while {@code >= from}, -1 = not known yet.
+     */
+    private final int[] nextDecision;
+    private final int[] nextSideEffect;
+
+    private LegacyEventLoop(SimState s, SignalExecutor signals, LegacySignalAdapter adapter) {
+        this.s = s;
+        this.signals = signals;
+        this.adapter = adapter;
+        this.high = s.panel.high();
+        this.low = s.panel.low();
+        this.nextDecision = new int[s.n];
+        this.nextSideEffect = new int[s.n];
+        Arrays.fill(nextDecision, -1);
+        Arrays.fill(nextSideEffect, -1);
+    }
+
+    /** Whether a legacy run of {@code input}'s strategy under {@code s}'s configuration can run from event to event. */
+    static boolean applies(SimState s, StrategyInput.Legacy input) {
+        return input.strategy() instanceof SeriesLegacyStrategy && s.spot && s.config.circuitBreaker() == null;
+    }
+
+    /** Runs the backtest; {@code signals} drives {@code adapter}. */
+    static BacktestResult run(SimState s, SignalExecutor signals, LegacySignalAdapter adapter) {
+        return new LegacyEventLoop(s, signals, adapter).loop();
+    }
+
+    private BacktestResult loop() {
+        Account a = s.account;
+        AccountPath path = new AccountPath(s.config.capital(), s.n, s.bars, s.close);
+        int rows = 0;
+        int t = 0;
+        while (t < s.bars) {
+            step(t);
+            if (a.ledger().size() != rows) {
+                rows = a.ledger().size();
+                path.record(t, a);
+            }
+            int next = nextEvent(t + 1);
+            if (next < s.bars) {
+                catchUpLastClose(t + 1, next);
+            }
+            t = next;
+        }
+        return new BacktestResult(s.panel.interval(), s.times, s.panel.symbols().clone(), s.config.capital(), path,
+                a.ledger(), Simulator.noTargets(s.bars, s.n));
+    }
+
+    /** Steps 1–5 of {@link Simulator}'s bar loop for a spot run of the signal path without a circuit breaker. */
+    private void step(int t) {
+        if (!s.atClose) {
+            signals.fillAtOpen(t);
+        }
+        signals.exitsInBar(t);
+        s.updateLastClose(t);
+        for (int i : s.delisting) {
+            if (s.delistBar[i] == t) {
+                s.closeSymbol(t, i, s.lastClose[i], TradeEventType.CLOSE, Reason.DELISTED);
+                s.flatten[i] = false;
+                signals.dropPending(i);
+            }
+        }
+        signals.decide(t);
+    }
+
+    /** The first event bar {@code >= from} ({@code s.bars} when none is left). */
+    private int nextEvent(int from) {
+        if (from >= s.bars || signals.anyPending()) {
+            return from;
+        }
+        int limit = s.bars;
+        for (int i : s.delisting) {
+            int d = s.delistBar[i];
+            if (d >= from && d < limit) {
+                limit = d;
+            }
+        }
+        EngineView view = signals.view();
+        for (int k = 0; k < s.n && limit > from; k++) {
+            boolean ignored = adapter.buysIgnored(view, k);
+            int[] cache = ignored ? nextSideEffect : nextDecision;
+            int d = cache[k];
+            if (d < from) {
+                d = adapter.nextDecisionBar(view, k, from, ignored);
+                cache[k] = d;
+            }
+            limit = Math.min(limit, d);
+        }
+        Account a = s.account;
+        if (a.exitLots() == 0) {
+            return limit;
+        }
+        for (int slot = 0; slot < 2 * s.n && limit > from; slot++) {
+            OpenLot lot = a.exits(slot);
+            if (lot != null) {
+                limit = scan(slot / 2, lot, from, limit);
+            }
+        }
+        return limit;
+    }
+
+    /**
+     * The first bar in {@code [from, limit)} where {@code lot}'s chain (on symbol {@code i}) may fire,
+     * else {@code limit}. A chain of TP/SL rules fires at a bar only if its open or low is at or below
+     * the highest lower trigger, or its open or high at or above the lowest upper trigger (a missing
+     * bar is NaN and never does); for other chains every bar may.
+     */
+    private int scan(int i, OpenLot lot, int from, int limit) {
+        double lower = Double.NEGATIVE_INFINITY;
+        double upper = Double.POSITIVE_INFINITY;
+        List<ExitStrategy> chain = lot.chain();
+        for (int r = 0; r < chain.size(); r++) {
+            if (!(chain.get(r) instanceof TPSLExitStrategy tpsl)) {
+                return from;
+            }
+            double lo = tpsl.lowerTrigger(r, lot);
+            double hi = tpsl.upperTrigger(r, lot);
+            if (lo > lower) {
+                lower = lo;
+            }
+            if (hi < upper) {
+                upper = hi;
+            }
+        }
+        double[] open = s.open;
+        int n = s.n;
+        for (int b = from, k = from * n + i; b < limit; b++, k += n) {
+            double o = open[k];
+            if ((o <= lower) | (low[k] <= lower) | (o >= upper) | (high[k] >= upper)) {
+                return b;
+            }
+        }
+        return limit;
+    }
+
+    /** Sets {@link SimState#lastClose} to each symbol's last close before bar {@code to}, the bars {@code [from, to)} being skipped. */
+    private void catchUpLastClose(int from, int to) {
+        double[] close = s.close;
+        int n = s.n;
+        for (int i = 0; i < n; i++) {
+            for (int b = to - 1; b >= from; b--) {
+                double c = close[b * n + i];
+                if (c == c) {
+                    s.lastClose[i] = c;
+                    break;
+                }
+            }
+        }
+    }
+}
