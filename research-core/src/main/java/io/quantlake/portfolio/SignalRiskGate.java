@@ -1,11 +1,8 @@
 package io.quantlake.portfolio;
 
 import io.quantlake.ledger.PositionSide;
-import io.quantlake.market.Interval;
 import io.quantlake.risk.RiskManager;
 import io.quantlake.risk.RiskRule;
-import io.quantlake.strategy.CandleWindow;
-import io.quantlake.strategy.LegacyDecision;
 import io.quantlake.strategy.MarketSnapshot;
 import io.quantlake.strategy.PortfolioState;
 import io.quantlake.strategy.Signal;
@@ -40,16 +37,15 @@ import java.util.Objects;
  * drifts above a cap is trimmed at the strategy's next decision. Counts of symbols capped per rule are kept for
  * the {@link PortfolioReport}.
  */
-public final class SignalRiskGate implements SignalStrategy {
+public final class SignalRiskGate extends SignalLayer {
     /** Reductions below this fraction of equity are not traded (the kernel's dust rule, §13). */
     private static final double DUST = 1e-9;
 
-    private final SignalStrategy strategy;
     private final RiskManager risk;
     private final Map<RiskRule, Long> capped = new EnumMap<>(RiskRule.class);
 
     public SignalRiskGate(SignalStrategy strategy, RiskManager risk) {
-        this.strategy = Objects.requireNonNull(strategy, "strategy");
+        super(strategy);
         this.risk = Objects.requireNonNull(risk, "risk");
     }
 
@@ -82,7 +78,7 @@ public final class SignalRiskGate implements SignalStrategy {
         int[] index = new int[signals.size()];
         for (int m = 0; m < signals.size(); m++) {
             Signal s = signals.get(m);
-            int i = index[m] = s.side() == Signal.Side.HEDGE ? -1 : indexOf(snapshot, s.symbol());
+            int i = index[m] = s.side() == Signal.Side.HEDGE ? -1 : validIndex(snapshot, s.symbol());
             if (i < 0) {
                 continue;
             }
@@ -151,24 +147,5 @@ public final class SignalRiskGate implements SignalStrategy {
     /** A size as a fraction of {@code equity} at {@code price}. */
     private static double weight(Signal.Size size, double price, double equity) {
         return size instanceof Signal.Weight w ? w.value() : ((Signal.Quantity) size).value() * price / equity;
-    }
-
-    private static int indexOf(MarketSnapshot snapshot, String symbol) {
-        for (int k = 0; k < snapshot.symbolCount(); k++) {
-            if (snapshot.symbol(k).equals(symbol)) {
-                return snapshot.valid(k) ? k : -1;
-            }
-        }
-        return -1;
-    }
-
-    @Override
-    public LegacyDecision decide(CandleWindow window, Interval interval) {
-        return strategy.decide(window, interval);
-    }
-
-    @Override
-    public int warmupBars() {
-        return strategy.warmupBars();
     }
 }

@@ -1,9 +1,7 @@
 package io.quantlake.portfolio;
 
 import io.quantlake.ledger.PositionSide;
-import io.quantlake.market.Interval;
 import io.quantlake.strategy.CandleWindow;
-import io.quantlake.strategy.LegacyDecision;
 import io.quantlake.strategy.MarketSnapshot;
 import io.quantlake.strategy.PortfolioState;
 import io.quantlake.strategy.Signal;
@@ -38,13 +36,12 @@ import java.util.Objects;
  *   <li>With {@code E_t <= 0} the signals pass unchanged (the engine skips weight-sized entries then).</li>
  * </ul>
  */
-public final class SignalSizer implements SignalStrategy {
-    private final SignalStrategy strategy;
+public final class SignalSizer extends SignalLayer {
     private final SizingSpec spec;
     private final WeightSizer sizer;
 
     public SignalSizer(SignalStrategy strategy, SizingSpec spec) {
-        this.strategy = Objects.requireNonNull(strategy, "strategy");
+        super(strategy);
         this.spec = Objects.requireNonNull(spec, "spec");
         this.sizer = new WeightSizer(spec);
     }
@@ -77,7 +74,7 @@ public final class SignalSizer implements SignalStrategy {
         int[] index = new int[signals.size()];
         for (int m = 0; m < signals.size(); m++) {
             Signal s = signals.get(m);
-            index[m] = isEntry(s) ? indexOf(snapshot, s.symbol()) : -1;
+            index[m] = isEntry(s) ? validIndex(snapshot, s.symbol()) : -1;
             if (index[m] >= 0) {
                 double w = weight(s, snapshot.window(index[m]).lastClose(), equity);
                 entryWeight[index[m]] += s.side() == Signal.Side.SHORT ? -w : w;
@@ -143,24 +140,5 @@ public final class SignalSizer implements SignalStrategy {
 
     private static Signal resized(Signal s, double weight) {
         return s.withSize(new Signal.Weight(weight));
-    }
-
-    private static int indexOf(MarketSnapshot snapshot, String symbol) {
-        for (int k = 0; k < snapshot.symbolCount(); k++) {
-            if (snapshot.symbol(k).equals(symbol) && snapshot.valid(k)) {
-                return k;
-            }
-        }
-        return -1;
-    }
-
-    @Override
-    public LegacyDecision decide(CandleWindow window, Interval interval) {
-        return strategy.decide(window, interval);
-    }
-
-    @Override
-    public int warmupBars() {
-        return strategy.warmupBars();
     }
 }
