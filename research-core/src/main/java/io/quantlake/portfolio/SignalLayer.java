@@ -4,6 +4,7 @@ import io.quantlake.market.Interval;
 import io.quantlake.strategy.CandleWindow;
 import io.quantlake.strategy.LegacyDecision;
 import io.quantlake.strategy.MarketSnapshot;
+import io.quantlake.strategy.Signal;
 import io.quantlake.strategy.SignalStrategy;
 import java.util.Objects;
 
@@ -27,6 +28,11 @@ abstract class SignalLayer implements SignalStrategy {
             }
         }
         return -1;
+    }
+
+    /** A signal size as a fraction of {@code equity} (R19's decision equity): a weight, or a quantity at {@code price}. */
+    static double weight(Signal.Size size, double price, double equity) {
+        return size instanceof Signal.Weight w ? w.value() : ((Signal.Quantity) size).value() * price / equity;
     }
 
     @Override

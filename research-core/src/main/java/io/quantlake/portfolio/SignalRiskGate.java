@@ -144,8 +144,4 @@ public final class SignalRiskGate extends SignalLayer {
         return out;
     }
 
-    /** A size as a fraction of {@code equity} at {@code price}. */
-    private static double weight(Signal.Size size, double price, double equity) {
-        return size instanceof Signal.Weight w ? w.value() : ((Signal.Quantity) size).value() * price / equity;
-    }
 }

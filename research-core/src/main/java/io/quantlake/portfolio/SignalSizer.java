@@ -76,7 +76,7 @@ public final class SignalSizer extends SignalLayer {
             Signal s = signals.get(m);
             index[m] = isEntry(s) ? validIndex(snapshot, s.symbol()) : -1;
             if (index[m] >= 0) {
-                double w = weight(s, snapshot.window(index[m]).lastClose(), equity);
+                double w = weight(s.size(), snapshot.window(index[m]).lastClose(), equity);
                 entryWeight[index[m]] += s.side() == Signal.Side.SHORT ? -w : w;
                 entryAbs[index[m]] += w;
             }
@@ -122,7 +122,7 @@ public final class SignalSizer extends SignalLayer {
             if (i < 0) {
                 out.add(s);
             } else if (factor[i] > 0) {
-                double w = weight(s, snapshot.window(i).lastClose(), equity) * factor[i];
+                double w = weight(s.size(), snapshot.window(i).lastClose(), equity) * factor[i];
                 out.add(resized(s, w));
             }
         }
@@ -133,10 +133,6 @@ public final class SignalSizer extends SignalLayer {
         return s.action() == Signal.Action.OPEN && s.side() != Signal.Side.HEDGE;
     }
 
-    /** The entry's size as a fraction of {@code equity} (R19's decision equity), at price {@code close}. */
-    private static double weight(Signal s, double close, double equity) {
-        return s.size() instanceof Signal.Weight w ? w.value() : ((Signal.Quantity) s.size()).value() * close / equity;
-    }
 
     private static Signal resized(Signal s, double weight) {
         return s.withSize(new Signal.Weight(weight));

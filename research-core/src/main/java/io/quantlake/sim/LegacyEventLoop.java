@@ -3,8 +3,6 @@ package io.quantlake.sim;
 import io.quantlake.exit.ExitStrategy;
 import io.quantlake.exit.OpenLot;
 import io.quantlake.exit.TPSLExitStrategy;
-import io.quantlake.ledger.Reason;
-import io.quantlake.ledger.TradeEventType;
 import io.quantlake.strategy.SeriesLegacyStrategy;
 import java.util.Arrays;
 import java.util.List;
@@ -99,13 +97,7 @@ final class LegacyEventLoop {
         }
         signals.exitsInBar(t);
         s.updateLastClose(t);
-        for (int i : s.delisting) {
-            if (s.delistBar[i] == t) {
-                s.closeSymbol(t, i, s.lastClose[i], TradeEventType.CLOSE, Reason.DELISTED);
-                s.flatten[i] = false;
-                signals.dropPending(i);
-            }
-        }
+        Simulator.closeDelisted(s, t, null, signals);
         signals.decide(t);
     }
 

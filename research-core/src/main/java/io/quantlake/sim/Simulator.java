@@ -85,6 +85,25 @@ public final class Simulator {
         return none;
     }
 
+    /**
+     * Step 3 (R5, R6): closes every symbol delisted at bar {@code t} at its last close and drops its pending
+     * orders in the executors present (null: absent).
+     */
+    static void closeDelisted(SimState s, int t, WeightExecutor weights, SignalExecutor signals) {
+        for (int i : s.delisting) {
+            if (s.delistBar[i] == t) {
+                s.closeSymbol(t, i, s.lastClose[i], TradeEventType.CLOSE, Reason.DELISTED);
+                s.flatten[i] = false;
+                if (weights != null) {
+                    weights.dropPending(i);
+                }
+                if (signals != null) {
+                    signals.dropPending(i);
+                }
+            }
+        }
+    }
+
     private static BacktestResult loop(SimState s, WeightExecutor weights, SignalExecutor signals) {
         int bars = s.bars;
         int n = s.n;
@@ -119,18 +138,7 @@ public final class Simulator {
             }
             s.updateLastClose(t);
             // 3. delisting closes
-            for (int i : s.delisting) {
-                if (s.delistBar[i] == t) {
-                    s.closeSymbol(t, i, s.lastClose[i], TradeEventType.CLOSE, Reason.DELISTED);
-                    s.flatten[i] = false;
-                    if (weights != null) {
-                        weights.dropPending(i);
-                    }
-                    if (signals != null) {
-                        signals.dropPending(i);
-                    }
-                }
-            }
+            closeDelisted(s, t, weights, signals);
             // 4. funding
             if (funding != null) {
                 funding.charge(t);
