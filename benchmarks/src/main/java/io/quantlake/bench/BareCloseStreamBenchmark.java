@@ -5,14 +5,14 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * The memory-bound floor of {@link WeightRebalanceBenchmark}: stream the same
+ * The floor of {@link WeightRebalanceBenchmark}: a bare loop that streams the same
  * {@value WeightRebalanceBenchmark#BARS} × {@value WeightRebalanceBenchmark#SYMBOLS} close matrix
- * bar by bar ({@code close[t * N + i]}, the kernel's layout and order) and sum it. Four independent
- * accumulators per bar row keep the loop bound by loads rather than by the latency of one chain
- * of floating-point adds; each row's sum goes to the {@link Blackhole}, so nothing is elided.
+ * bar by bar ({@code close[t * N + i]}, the kernel's layout and order) and sums it with four
+ * independent accumulators (which the JIT packs into vector adds), returning the one total so JMH
+ * consumes it once per pass. A {@code Blackhole} call per row (an earlier version of this floor)
+ * made the loop about 2.6 times slower, which flattered the kernel's ratio.
  * One operation = one pass = {@value WeightRebalanceBenchmark#ASSET_BARS} asset-bars.
  */
 @State(Scope.Benchmark)
@@ -30,15 +30,15 @@ public class BareCloseStreamBenchmark extends ModestSettings {
     }
 
     @Benchmark
-    public void stream(Blackhole bh) {
+    public double stream() {
         double[] c = close;
         int symbols = n;
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
         for (int t = 0; t < bars; t++) {
             int row = t * symbols;
-            double s0 = 0;
-            double s1 = 0;
-            double s2 = 0;
-            double s3 = 0;
             int i = 0;
             for (; i + 3 < symbols; i += 4) {
                 s0 += c[row + i];
@@ -49,7 +49,7 @@ public class BareCloseStreamBenchmark extends ModestSettings {
             for (; i < symbols; i++) {
                 s0 += c[row + i];
             }
-            bh.consume(s0 + s1 + s2 + s3);
         }
+        return (s0 + s1) + (s2 + s3);
     }
 }

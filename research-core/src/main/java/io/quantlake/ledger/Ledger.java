@@ -12,6 +12,8 @@ import java.util.List;
  * universe given at construction.
  */
 public final class Ledger {
+    /** Rows the columns hold before their first growth (about 64 KB): most backtests never grow them. */
+    private static final int INITIAL_ROWS = 1024;
     private final String[] symbols;
     /** The grid of a ledger written by bar index ({@link #addAtBar}): {@link #time} holds indexes into it; else null. */
     private final long[] grid;
@@ -42,7 +44,7 @@ public final class Ledger {
     public Ledger(String[] symbols, long[] grid) {
         this.symbols = symbols.clone();
         this.grid = grid;
-        allocate(64);
+        allocate(INITIAL_ROWS);
     }
 
     private void allocate(int capacity) {

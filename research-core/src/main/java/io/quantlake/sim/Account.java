@@ -27,6 +27,8 @@ public final class Account {
     private final double[] netQty;
     /** Number of symbols with a net short position ({@code netQty[i] < 0}). */
     private int shorts;
+    /** Number of symbols with a non-zero net quantity. */
+    private int held;
     private final double[] avgEntry;
     private final OpenLot[] exits;
     private final boolean[] hedgeLot;
@@ -136,28 +138,28 @@ public final class Account {
     }
 
     /**
-     * Mark to market at {@code prices}: equity {@code C + Σ q_i prices[i]}, gross {@code Σ |q_i| prices[i]},
-     * net exposure {@code Σ q_i prices[i]} and whether any {@code q_i != 0} ({@code q_i} the net
-     * quantity), the sums as {@link #value} and {@link #grossValue}. Read them with
+     * Mark to market at {@code prices[offset + i]}: equity {@code C + Σ q_i p_i}, gross
+     * {@code Σ |q_i| p_i}, net exposure {@code Σ q_i p_i} and whether any {@code q_i != 0} ({@code q_i}
+     * the net quantity), the sums as {@link #value} and {@link #grossValue}. Read them with
      * {@link #markedEquity()} etc. {@code finite}: every price is finite (see {@link #value}).
      */
-    void mark(double[] prices, boolean finite) {
-        double net = value(netQty, prices, finite);
+    void mark(double[] prices, int offset, boolean finite) {
+        double net = value(netQty, prices, offset, finite);
         markedNet = net;
         // With no net short, |q_i| p_i = q_i p_i term by term, so the gross is the same sum.
-        markedGross = shorts == 0 ? net : grossValue(netQty, prices);
+        markedGross = shorts == 0 ? net : grossValue(netQty, prices, offset);
         markedEquity = cash + net;
-        markedAny = anyHeld();
+        markedAny = held > 0;
     }
 
     /**
-     * {@code Σ q[i] · prices[i]} over the symbols with {@code q[i] != 0} (a price may be NaN before a
-     * symbol's first bar). Summation order, fixed so that a run is bit-reproducible: four partial
-     * sums over the symbols {@code i ≡ 0, 1, 2, 3 (mod 4)} in universe order, combined as
+     * {@code Σ q[i] · prices[offset + i]} over the symbols with {@code q[i] != 0} (a price may be NaN
+     * before a symbol's first bar). Summation order, fixed so that a run is bit-reproducible: four
+     * partial sums over the symbols {@code i ≡ 0, 1, 2, 3 (mod 4)} in universe order, combined as
      * {@code (s0 + s1) + (s2 + s3)}. With {@code finite} (every price finite and positive, so a term
      * with {@code q[i] = 0} is {@code +0.0} and adds nothing) the terms are summed without the test.
      */
-    static double value(double[] q, double[] prices, boolean finite) {
+    static double value(double[] q, double[] prices, int offset, boolean finite) {
         int n = q.length;
         double s0 = 0;
         double s1 = 0;
@@ -166,26 +168,28 @@ public final class Account {
         int i = 0;
         if (finite) {
             for (; i + 3 < n; i += 4) {
-                s0 += q[i] * prices[i];
-                s1 += q[i + 1] * prices[i + 1];
-                s2 += q[i + 2] * prices[i + 2];
-                s3 += q[i + 3] * prices[i + 3];
+                int k = offset + i;
+                s0 += q[i] * prices[k];
+                s1 += q[i + 1] * prices[k + 1];
+                s2 += q[i + 2] * prices[k + 2];
+                s3 += q[i + 3] * prices[k + 3];
             }
         }
         for (; i + 3 < n; i += 4) {
-            s0 += term(q[i], prices[i]);
-            s1 += term(q[i + 1], prices[i + 1]);
-            s2 += term(q[i + 2], prices[i + 2]);
-            s3 += term(q[i + 3], prices[i + 3]);
+            int k = offset + i;
+            s0 += term(q[i], prices[k]);
+            s1 += term(q[i + 1], prices[k + 1]);
+            s2 += term(q[i + 2], prices[k + 2]);
+            s3 += term(q[i + 3], prices[k + 3]);
         }
         for (; i < n; i++) {
-            s0 += term(q[i], prices[i]);
+            s0 += term(q[i], prices[offset + i]);
         }
         return (s0 + s1) + (s2 + s3);
     }
 
-    /** {@code Σ |q[i]| · prices[i]}, summed as {@link #value}. */
-    static double grossValue(double[] q, double[] prices) {
+    /** {@code Σ |q[i]| · prices[offset + i]}, summed as {@link #value}. */
+    static double grossValue(double[] q, double[] prices, int offset) {
         int n = q.length;
         double s0 = 0;
         double s1 = 0;
@@ -193,13 +197,14 @@ public final class Account {
         double s3 = 0;
         int i = 0;
         for (; i + 3 < n; i += 4) {
-            s0 += Math.abs(term(q[i], prices[i]));
-            s1 += Math.abs(term(q[i + 1], prices[i + 1]));
-            s2 += Math.abs(term(q[i + 2], prices[i + 2]));
-            s3 += Math.abs(term(q[i + 3], prices[i + 3]));
+            int k = offset + i;
+            s0 += Math.abs(term(q[i], prices[k]));
+            s1 += Math.abs(term(q[i + 1], prices[k + 1]));
+            s2 += Math.abs(term(q[i + 2], prices[k + 2]));
+            s3 += Math.abs(term(q[i + 3], prices[k + 3]));
         }
         for (; i < n; i++) {
-            s0 += Math.abs(term(q[i], prices[i]));
+            s0 += Math.abs(term(q[i], prices[offset + i]));
         }
         return (s0 + s1) + (s2 + s3);
     }
@@ -207,16 +212,6 @@ public final class Account {
     /** {@code q · p}, 0 when {@code q = 0}. */
     private static double term(double q, double p) {
         return q != 0 ? q * p : 0.0;
-    }
-
-    /** Whether any net quantity is non-zero. */
-    private boolean anyHeld() {
-        for (int i = 0; i < n; i++) {
-            if (netQty[i] != 0) {
-                return true;
-            }
-        }
-        return false;
     }
 
     double markedEquity() {
@@ -286,6 +281,7 @@ public final class Account {
         double netAfter = lotQty[slot & ~1] + lotQty[slot | 1];
         netQty[slot >> 1] = netAfter;
         shorts += (netAfter < 0 ? 1 : 0) - (netBefore < 0 ? 1 : 0);
+        held += (netAfter != 0 ? 1 : 0) - (netBefore != 0 ? 1 : 0);
         cash += cashFlow;
         if (after == 0) {
             avgEntry[slot] = 0;

@@ -80,8 +80,8 @@ final class AccountPath {
                         double x = close[row + i];
                         last[i] = x == x ? x : last[i];
                     }
-                    double nx = Account.value(q, last, false);
-                    double g = shorts ? Account.grossValue(q, last) : nx;
+                    double nx = Account.value(q, last, 0, false);
+                    double g = shorts ? Account.grossValue(q, last, 0) : nx;
                     double e = c + nx;
                     equity[t] = e;
                     cashRow[t] = c;

@@ -171,15 +171,16 @@ final class LegacyEventLoop {
         return limit;
     }
 
-    /** Sets {@link SimState#lastClose} to each symbol's last close before bar {@code to}, the bars {@code [from, to)} being skipped. */
+    /** Sets {@link SimState#lastClose()} to each symbol's last close before bar {@code to}, the bars {@code [from, to)} being skipped. */
     private void catchUpLastClose(int from, int to) {
         double[] close = s.close;
+        double[] last = s.lastClose();
         int n = s.n;
         for (int i = 0; i < n; i++) {
             for (int b = to - 1; b >= from; b--) {
                 double c = close[b * n + i];
                 if (c == c) {
-                    s.lastClose[i] = c;
+                    last[i] = c;
                     break;
                 }
             }

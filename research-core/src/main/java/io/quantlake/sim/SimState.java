@@ -23,8 +23,17 @@ final class SimState {
     final double[] close;
     final boolean spot;
     final boolean atClose;
-    /** Last known close per symbol, updated after step 2 of each bar; NaN before the first bar. */
-    final double[] lastClose;
+    /**
+     * Last known close per symbol (R9), NaN before the symbol's first bar; read it through
+     * {@link #lastClose()}. While {@link #lastCloseRow} is set, the array lags behind that row.
+     */
+    private final double[] lastClose;
+    /**
+     * {@code t · n} when the last known closes are exactly the closes of the complete bar row {@code t}
+     * (step 2 at a bar where every symbol has a bar) and {@link #lastClose} has not been brought up to
+     * date yet; -1 when {@link #lastClose} is current. Saves copying a row per bar when nobody reads it.
+     */
+    private int lastCloseRow = -1;
     /** Scratch: execution prices of the current execution step. */
     final double[] px;
     final int[] delistBar;
@@ -89,18 +98,43 @@ final class SimState {
         }
     }
 
-    /** Step 2 of the bar loop: {@link #lastClose} takes the closes of bar {@code t} where it has one (R9). */
+    /** Step 2 of the bar loop: the last known closes take the closes of bar {@code t} where it has one (R9). */
     void updateLastClose(int t) {
         int row = t * n;
         if (panel.complete(t)) {
-            System.arraycopy(close, row, lastClose, 0, n);
+            lastCloseRow = row;
             return;
         }
+        double[] lastClose = lastClose();
         for (int i = 0; i < n; i++) {
             double c = close[row + i];
             if (c == c) {
                 lastClose[i] = c;
             }
+        }
+    }
+
+    /**
+     * The last known close of every symbol (R9) after the latest {@link #updateLastClose}; the caller
+     * may also write it (the legacy event loop catches it up over skipped bars).
+     */
+    double[] lastClose() {
+        if (lastCloseRow >= 0) {
+            System.arraycopy(close, lastCloseRow, lastClose, 0, n);
+            lastCloseRow = -1;
+        }
+        return lastClose;
+    }
+
+    /**
+     * Step 6: marks the account to the last known closes after bar {@code t}'s step 2, straight from
+     * the panel's close row when it is a complete row (the same numbers, no copy).
+     */
+    void markToMarket(int t) {
+        if (lastCloseRow >= 0) {
+            account.mark(close, lastCloseRow, true);
+        } else {
+            account.mark(lastClose, 0, allListed(t));
         }
     }
 
@@ -130,9 +164,10 @@ final class SimState {
             System.arraycopy(src, t * n, px, 0, n);
             return;
         }
+        double[] last = lastClose();
         for (int i = 0; i < n; i++) {
             int k = t * n + i;
-            px[i] = Double.isNaN(close[k]) ? lastClose[i] : src[k];
+            px[i] = Double.isNaN(close[k]) ? last[i] : src[k];
         }
     }
 

@@ -92,7 +92,7 @@ public final class Simulator {
     static void closeDelisted(SimState s, int t, WeightExecutor weights, SignalExecutor signals) {
         for (int i : s.delisting) {
             if (s.delistBar[i] == t) {
-                s.closeSymbol(t, i, s.lastClose[i], TradeEventType.CLOSE, Reason.DELISTED);
+                s.closeSymbol(t, i, s.lastClose()[i], TradeEventType.CLOSE, Reason.DELISTED);
                 s.flatten[i] = false;
                 if (weights != null) {
                     weights.dropPending(i);
@@ -157,14 +157,15 @@ public final class Simulator {
                 }
             }
             // 6. mark to market, 7. liquidation
-            a.mark(s.lastClose, s.allListed(t));
+            s.markToMarket(t);
             double e = a.markedEquity();
             double g = a.markedGross();
             if (usdm && g > 0 && e <= mm * g) {
+                double[] last = s.lastClose();
                 for (int i = 0; i < n; i++) {
-                    s.closeSymbol(t, i, s.lastClose[i], TradeEventType.LIQUIDATION, Reason.LIQUIDATION);
+                    s.closeSymbol(t, i, last[i], TradeEventType.LIQUIDATION, Reason.LIQUIDATION);
                 }
-                a.mark(s.lastClose, s.allListed(t));
+                s.markToMarket(t);
                 e = a.markedEquity();
                 g = a.markedGross();
             }
