@@ -61,11 +61,13 @@ final class SmaCrossFlags {
     static final byte CHECK = 2;
     static final byte PLAIN = 4;
 
-    /** Bars per block: each block re-starts its prefix sums from 0. */
-    private static final int BLOCK = 1024;
-    /** Independent prefix-sum chains per block (each sums {@code BLOCK / LANES} bars and its history). */
+    /** Bars per lane: each lane sums its own prefix from 0. */
+    private static final int LANE = 256;
+    /** Lanes whose prefix sums run interleaved, so that their additions overlap. */
     private static final int LANES = 4;
     private static final double U = 0x1p-53;
+    /** {@code tol / Â}: at least {@code 2E / A = 24.24 u}, with slack for the rounding of {@code Â} and of the test. */
+    private static final double TOL_PER_ABS_SUM = 25 * U;
     /** Relative tolerance of the cross rule (§13) and the R20 near-tie threshold, as {@code decide} uses them. */
     private static final double CROSS_TOLERANCE = SmaCrossTpslStrategy.CROSS_TOLERANCE;
     private static final double EXACT_CHECK = 1e-9;
@@ -80,24 +82,36 @@ final class SmaCrossFlags {
     private final int fast;
     private final int slow;
     private final int longest;
-    /** Closes of the block's bars and the {@code longest} before it. */
+    /** Entries per lane: its {@value #LANE} bars and the {@code longest} before them. */
+    private final int width;
+    /**
+     * Lane {@code q}'s closes at {@code buf[q · width, (q + 1) · width)}: own bars
+     * {@code [laneStart − longest, laneStart + LANE)}, 0 for bars before 0 or past the series' end.
+     */
     private final double[] buf;
-    /** Prefix sums of {@code buf} ({@code prefix[j + 1]} ends at {@code buf[j]}). */
+    /** Lane {@code q}'s prefix sums at {@code prefix[q · (width + 1) + i]} = sum of its first {@code i} closes. */
     private final double[] prefix;
-    /** {@code d̂} and the certainty margin per bar of {@code buf}; {@code sure} per decision bar. */
-    private final double[] diff;
-    private final double[] margin;
-    private final double[] sure;
+    /** Per bar {@code k} of a lane (and the bar before it at {@code k = 0}): the prefix sums ending at {@code k}, {@code k − fast}, {@code k − slow}. */
+    private final double[] now = new double[LANE + 1];
+    private final double[] lagFast = new double[LANE + 1];
+    private final double[] lagSlow = new double[LANE + 1];
+    /** Per bar {@code k} of a lane: {@code d̂} and the certainty margin (certain where {@code > 0}). */
+    private final double[] diff = new double[LANE + 1];
+    private final double[] margin = new double[LANE + 1];
+    /** Per bar {@code k} of a lane: {@code > 0} only where the flags are surely 0. */
+    private final double[] skip = new double[LANE + 1];
+    /** The bars {@code k} of a lane where {@code skip} does not decide. */
+    private final int[] visit = new int[LANE + 1];
+    /** Per lane: {@code Â}, the rounded sum of the lane's {@code |close|}. */
+    private final double[] absSum = new double[LANES];
 
     private SmaCrossFlags(int fast, int slow) {
         this.fast = fast;
         this.slow = slow;
         this.longest = Math.max(fast, slow);
-        this.buf = new double[BLOCK + longest];
-        this.prefix = new double[BLOCK + longest + 1];
-        this.diff = new double[BLOCK + longest];
-        this.margin = new double[BLOCK + longest];
-        this.sure = new double[BLOCK + longest];
+        this.width = LANE + longest;
+        this.buf = new double[LANES * width];
+        this.prefix = new double[LANES * (width + 1)];
     }
 
     /** The flags of every own bar of {@code series} for {@code sma_cross_tpsl(fast, slow)}. */
@@ -108,53 +122,121 @@ final class SmaCrossFlags {
     private Flags pass(CandleWindow series) {
         int m = series.size();
         FlagSink sink = new FlagSink(m);
-        double invFast = 1.0 / fast;
-        double invSlow = 1.0 / slow;
-        // tol / M: 2E / M = 4.04 u (N + longest + 5) with N <= BLOCK + longest, and slack for the test's roundings
-        double tolPerMax = 4.1 * U * (BLOCK + 2.0 * longest + 6);
-        for (int start = 0; start < m; start += BLOCK) {
-            int end = Math.min(m, start + BLOCK);
-            int firstDecision = Math.max(start, longest);
-            if (firstDecision >= end) {
-                continue;
+        for (int start = 0; start < m; start += LANES * LANE) {
+            if (start + LANES * LANE <= longest) {
+                continue; // no decision bar in the group
             }
-            int from = start - longest; // >= 0 here: firstDecision < end needs m > longest, and start >= longest unless start == 0
-            from = Math.max(0, from);
-            int n = end - from;
-            series.copyCloses(from, buf, 0, n);
-            double maxAbs = 0;
-            for (int j = 0; j < n; j++) {
-                maxAbs = Math.max(maxAbs, Math.abs(buf[j]));
+            for (int q = 0; q < LANES; q++) {
+                load(series, start + q * LANE - longest, q * width);
             }
-            double tol = maxAbs >= 1e-200 && maxAbs <= 1e200 ? tolPerMax * maxAbs : Double.POSITIVE_INFINITY;
-            prefix[0] = 0;
-            for (int j = 0; j < n; j++) {
-                prefix[j + 1] = prefix[j] + buf[j];
-            }
-            int j0 = firstDecision - 1 - from; // the bar before the first decision bar
-            for (int j = j0; j < n; j++) {
-                double p = prefix[j + 1];
-                double s = (p - prefix[j + 1 - slow]) * invSlow;
-                double d = (p - prefix[j + 1 - fast]) * invFast - s;
-                diff[j] = d;
-                margin[j] = Math.abs(d) - (2 * EXACT_CHECK * Math.abs(s) + tol);
-            }
-            for (int j = j0 + 1; j < n; j++) {
-                sure[j] = Math.min(Math.min(margin[j], margin[j - 1]), diff[j] * diff[j - 1]);
-            }
-            for (int j = j0 + 1; j < n; j++) {
-                if (!(sure[j] > 0)) {
-                    byte f;
-                    if (margin[j] > 0 & margin[j - 1] > 0) {
-                        f = diff[j] > 0 & diff[j - 1] < 0 ? (byte) (CROSS | PLAIN) : 0;
-                    } else {
-                        f = exactFlags(j);
-                    }
-                    sink.set(j + from, f);
+            prefixSums();
+            for (int q = 0; q < LANES; q++) {
+                int laneStart = start + q * LANE;
+                int firstBar = Math.max(laneStart, longest);
+                int endBar = Math.min(m, laneStart + LANE);
+                if (firstBar < endBar) {
+                    decideLane(q, laneStart - longest, firstBar, endBar, sink);
                 }
             }
         }
         return sink.flags();
+    }
+
+    /** Copies the closes of own bars {@code [from, from + width)} to {@code buf[at, at + width)}, 0 outside the series. */
+    private void load(CandleWindow series, int from, int at) {
+        int lo = Math.max(0, from);
+        int hi = Math.min(series.size(), from + width);
+        Arrays.fill(buf, at, at + Math.max(0, Math.min(width, lo - from)), 0.0);
+        if (lo < hi) {
+            series.copyCloses(lo, buf, at + lo - from, hi - lo);
+        }
+        Arrays.fill(buf, at + Math.max(0, hi - from), at + width, 0.0);
+    }
+
+    /** Every lane's prefix sums and {@code Â}, the lanes' additions interleaved (four independent chains). */
+    private void prefixSums() {
+        int w = width;
+        int p1 = w + 1;
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+        prefix[0] = 0;
+        prefix[p1] = 0;
+        prefix[2 * p1] = 0;
+        prefix[3 * p1] = 0;
+        for (int i = 0; i < w; i++) {
+            double c0 = buf[i];
+            double c1 = buf[w + i];
+            double c2 = buf[2 * w + i];
+            double c3 = buf[3 * w + i];
+            s0 += c0;
+            s1 += c1;
+            s2 += c2;
+            s3 += c3;
+            a0 += Math.abs(c0);
+            a1 += Math.abs(c1);
+            a2 += Math.abs(c2);
+            a3 += Math.abs(c3);
+            prefix[i + 1] = s0;
+            prefix[p1 + i + 1] = s1;
+            prefix[2 * p1 + i + 1] = s2;
+            prefix[3 * p1 + i + 1] = s3;
+        }
+        absSum[0] = a0;
+        absSum[1] = a1;
+        absSum[2] = a2;
+        absSum[3] = a3;
+    }
+
+    /**
+     * The flags of lane {@code q}'s own bars {@code [firstBar, endBar)} (its entry {@code i} is own bar
+     * {@code from + i}), recorded in {@code sink}.
+     */
+    private void decideLane(int q, int from, int firstBar, int endBar, FlagSink sink) {
+        double invFast = 1.0 / fast;
+        double invSlow = 1.0 / slow;
+        double a = absSum[q];
+        double tol = a >= 1e-200 && a <= 1e200 ? TOL_PER_ABS_SUM * a : Double.POSITIVE_INFINITY;
+        int b = q * width; // entry i of the lane is buf[b + i]
+        int x0 = b + firstBar - from - 1; // the entry of the bar before the first one
+        int len = endBar - firstBar + 1; // bars of the lane and the one before: k = 0 is x0
+        // the prefix sums ending at bar k, k − fast and k − slow, each at index k (so the loop below vectorizes)
+        int p = q * (width + 1) + 1 - b + x0; // prefix[p + k] ends at buf[x0 + k]
+        System.arraycopy(prefix, p, now, 0, len);
+        System.arraycopy(prefix, p - fast, lagFast, 0, len);
+        System.arraycopy(prefix, p - slow, lagSlow, 0, len);
+        for (int k = 0; k < len; k++) {
+            double s = (now[k] - lagSlow[k]) * invSlow;
+            double d = (now[k] - lagFast[k]) * invFast - s;
+            diff[k] = d;
+            margin[k] = Math.abs(d) - (2 * EXACT_CHECK * Math.abs(s) + tol);
+        }
+        // skip[k − 1] > 0: bars k − 1 and k certain and no cross-up, so flags 0 (see the class comment);
+        // stored one behind the loads, so that no iteration reads what an earlier one wrote (it vectorizes)
+        for (int k = 1; k < len; k++) {
+            double m0 = margin[k - 1];
+            double m1 = margin[k];
+            double d0 = diff[k - 1];
+            double d1 = diff[k];
+            double certain = m0 + m1 - Math.abs(m0 - m1); // 2 min(m0, m1)
+            double notUp = d0 - d1 + Math.abs(d0 + d1); // 2 max(d0, −d1)
+            skip[k - 1] = certain + notUp - Math.abs(certain - notUp); // 2 min(certain, notUp)
+        }
+        // the other bars, listed without a branch per bar (they come at random, a few percent)
+        int visits = 0;
+        for (int k = 1; k < len; k++) {
+            visit[visits] = k;
+            visits += skip[k - 1] > 0 ? 0 : 1;
+        }
+        for (int v = 0; v < visits; v++) {
+            int k = visit[v];
+            byte f;
+            if (margin[k] > 0 & margin[k - 1] > 0) {
+                f = diff[k] > 0 & diff[k - 1] < 0 ? (byte) (CROSS | PLAIN) : 0;
+            } else {
+                f = exactFlags(x0 + k);
+            }
+            sink.set(from + x0 + k - b, f);
+        }
     }
 
     /** The flags of the bar at {@code buf[x]} from sequential sums, as {@link SmaCrossTpslStrategy#decide} computes them. */
