@@ -98,6 +98,9 @@ final class SmaCrossFlags {
     /** Per bar {@code k} of a lane: {@code d̂} and the certainty margin (certain where {@code > 0}). */
     private final double[] diff = new double[LANE + 1];
     private final double[] margin = new double[LANE + 1];
+    /** {@code diff} and {@code margin} of bar {@code k + 1}, at {@code k}. */
+    private final double[] diffNext = new double[LANE + 1];
+    private final double[] marginNext = new double[LANE + 1];
     /** Per bar {@code k} of a lane: {@code > 0} only where the flags are surely 0. */
     private final double[] skip = new double[LANE + 1];
     /** The bars {@code k} of a lane where {@code skip} does not decide. */
@@ -210,22 +213,24 @@ final class SmaCrossFlags {
             diff[k] = d;
             margin[k] = Math.abs(d) - (2 * EXACT_CHECK * Math.abs(s) + tol);
         }
-        // skip[k − 1] > 0: bars k − 1 and k certain and no cross-up, so flags 0 (see the class comment);
-        // stored one behind the loads, so that no iteration reads what an earlier one wrote (it vectorizes)
-        for (int k = 1; k < len; k++) {
-            double m0 = margin[k - 1];
-            double m1 = margin[k];
-            double d0 = diff[k - 1];
-            double d1 = diff[k];
+        // the same one bar later, so that the loop below reads every array at k (C2 vectorizes it so)
+        System.arraycopy(diff, 1, diffNext, 0, len - 1);
+        System.arraycopy(margin, 1, marginNext, 0, len - 1);
+        // skip[k] > 0: bars k and k + 1 certain and no cross-up at k + 1, so its flags are 0 (see the class comment)
+        for (int k = 0; k < len - 1; k++) {
+            double m0 = margin[k];
+            double m1 = marginNext[k];
+            double d0 = diff[k];
+            double d1 = diffNext[k];
             double certain = m0 + m1 - Math.abs(m0 - m1); // 2 min(m0, m1)
             double notUp = d0 - d1 + Math.abs(d0 + d1); // 2 max(d0, −d1)
-            skip[k - 1] = certain + notUp - Math.abs(certain - notUp); // 2 min(certain, notUp)
+            skip[k] = certain + notUp - Math.abs(certain - notUp); // 2 min(certain, notUp)
         }
         // the other bars, listed without a branch per bar (they come at random, a few percent)
         int visits = 0;
-        for (int k = 1; k < len; k++) {
-            visit[visits] = k;
-            visits += skip[k - 1] > 0 ? 0 : 1;
+        for (int k = 0; k < len - 1; k++) {
+            visit[visits] = k + 1;
+            visits += skip[k] > 0 ? 0 : 1;
         }
         for (int v = 0; v < visits; v++) {
             int k = visit[v];
