@@ -14,46 +14,53 @@ import java.util.Arrays;
  * {@code fast > slow} at {@code k} and not at {@code k − 1}.
  *
  * <h2>The pass</h2>
- * Per block of {@value #BLOCK} bars, with the block's closes and the {@code longest} before it in a
- * buffer {@code c[0, n)}:
+ * By groups of {@value #LANES} lanes of {@value #LANE} bars; lane {@code q}'s buffer holds the
+ * closes of its bars and of the {@code longest} bars before them ({@code W = LANE + longest}
+ * entries, 0 for bars outside the series, which no decision bar's window reaches):
  * <ol>
- *   <li>prefix sums {@code P[0] = 0, P[j + 1] = P[j] + c[j]}, in {@value #LANES} interleaved
- *       chains (lane {@code q} sums its own quarter of the block and the {@code longest} closes
- *       before it, from 0), so that the additions of different lanes overlap;</li>
- *   <li>a branch-free loop over the bars: {@code f = (P[j + 1] − P[j + 1 − fast]) · fl(1/fast)},
- *       likewise {@code s}, {@code d = f − s}, and the margin {@code |d| − (2e-9 · |s| + tol)};</li>
- *   <li>a branch-free loop for each decision bar: {@code min(margin_j, margin_{j−1}, d_j · d_{j−1})};
- *       where it is {@code > 0} both bars are certain with the same sign of {@code d}, so the
- *       flags are 0 (no cross, no check, no plain cross);</li>
- *   <li>a scan for the other bars (a few percent): both certain with a sign change gives
- *       {@code CROSS | PLAIN} on an upward change and 0 on a downward one; any other bar is decided
- *       from the sequential sums exactly as {@code decide} does ({@link #exactFlags}).</li>
+ *   <li>prefix sums {@code P[0] = 0, P[i + 1] = P[i] + c[i]} of each lane from 0, the lanes' chains
+ *       interleaved so that their additions overlap, and {@code Â}, the rounded {@code Σ |c|} of
+ *       the lane;</li>
+ *   <li>per bar {@code k} of the lane (and the bar before it): {@code d̂ = (P_k − P_{k−fast}) · fl(1/fast)
+ *       − ŝ}, {@code ŝ = (P_k − P_{k−slow}) · fl(1/slow)}, and the margin {@code |d̂| − (2e-9 · |ŝ| + tol)}
+ *       with {@code tol = 25 u · Â} (below): the bar is <em>certain</em> where
+ *       the margin is {@code > 0} (branch-free loops over arrays aligned at {@code k}, so that C2
+ *       vectorizes them);</li>
+ *   <li>per bar, {@code skip = min(min(m_{k−1}, m_k), max(d̂_{k−1}, −d̂_k))} (doubled), computed as
+ *       {@code x + y ∓ |x − y|}: where it is {@code > 0}, both bars are certain and {@code d̂} does not
+ *       turn from {@code < 0} to {@code > 0}, so the flags are 0 (no cross, no check, no plain cross).
+ *       Rounding is monotonic, so the computed {@code x + y − |x − y|} is {@code > 0} only if
+ *       {@code x > 0} and {@code y > 0}, and {@code x + y + |x − y|} only if one of them is; NaN stays
+ *       NaN;</li>
+ *   <li>the other bars (a few percent: the upward turns and the uncertain bars), listed without a
+ *       branch per bar: both certain gives {@code CROSS | PLAIN} on an upward turn and 0 otherwise;
+ *       any other bar is decided from the sequential sums exactly as {@code decide} does
+ *       ({@link #exactFlags}).</li>
  * </ol>
  *
  * <h2>The bound behind "certain"</h2>
- * Let {@code u = 2^-53}, {@code M} the largest {@code |c|} of the lane's buffer and {@code N} the
- * number of closes a lane's prefix sums ({@code N <= BLOCK / LANES + longest}); the pass requires
- * {@code 1e-200 <= M <= 1e200} (no overflow, and an underflowed product errs by at most
- * {@code 2^-1074}, far below {@code uM}), else no bar of the block is certain. Every rounding below
- * is {@code fl(x ∘ y) = (x ∘ y)(1 + δ)}, {@code |δ| <= u}.
+ * Let {@code u = 2^-53}, {@code A} the exact {@code Σ |c|} of the lane's {@code W} closes and
+ * {@code fl(x ∘ y) = (x ∘ y)(1 + δ)}, {@code |δ| <= u}. The lane must have
+ * {@code 1e-200 <= Â <= 1e200} (no overflow; an underflowed product errs by at most
+ * {@code 2^-1074}, far below {@code uA}), else none of its bars is certain ({@code tol = +∞}).
  * <ul>
- *   <li>Prefix: {@code P̂[i] = P̂[i−1] + c[i−1] + δ_i} with {@code |δ_i| <= u|P̂[i]| <= 1.01 uNM}, so
- *       {@code P̂[a] − P̂[a − L] = Σ_window c + Σ_{L steps} δ} exactly, and the rounded difference is
- *       within {@code 1.01 uLM(N + 1)} of the window's exact sum.</li>
- *   <li>Mean: times {@code fl(1/L)} (two roundings): within {@code 1.01 uM(N + 4)} of the exact mean.</li>
- *   <li>{@code decide}'s sequential mean: partial sums {@code <= 1.01 iM}, so the sum errs by at most
- *       {@code 1.01 uM L(L − 1)/2} and the mean (one division) by {@code 1.01 uM(longest + 1)}.</li>
- *   <li>Hence, with {@code E = 2.02 uM(N + longest + 5)}: {@code |ŝ − s| <= E/2} and
- *       {@code |d̂ − d| <= E + u(|d̂| + |d|)}, where hats are this pass's values and {@code d, s} are
- *       {@code decide}'s rounded values.</li>
+ *   <li>Prefix: {@code P̂_i = P̂_{i−1} + c_{i−1} + δ_i} with {@code |δ_i| <= u|P̂_i| <= 1.01 uA}, so
+ *       {@code P̂_a − P̂_{a−L} = Σ_window c + Σ_{L terms} δ} exactly; its rounded value is within
+ *       {@code 1.01 uA (L + 1)} of the window's exact sum ({@code |Σ_window c| <= A}).</li>
+ *   <li>Mean, times {@code fl(1/L)} (two roundings): within {@code 1.01 uA (1 + 1/L) + 2.01 uA / L <= 4.04 uA}
+ *       of the exact mean.</li>
+ *   <li>{@code decide}'s sequential mean: {@code L − 1} rounded additions of partial sums
+ *       {@code <= 1.01 A}, then one division: within {@code 2.02 uA} of the exact mean.</li>
+ *   <li>Hence {@code |ŝ − s| <= 6.06 uA} and {@code |d̂ − d| <= E + u(|d̂| + |d|)} with
+ *       {@code E = 12.12 uA}, where {@code d, s} are {@code decide}'s rounded values.</li>
  * </ul>
- * Certain means {@code |d̂| > 2e-9 · |ŝ| + tol} with {@code tol = TOL_PER_MAX · M >= 2E} (the test's
- * own two roundings are covered by the slack of the constants). Then {@code d} has the sign of
- * {@code d̂} and {@code |d| > (1 + u) · 1e-9 · |s|}: so {@code decide}'s near test is false, its
- * tolerance test {@code d > fl(1e-12 · s)} is true exactly when {@code d > 0} (for either sign of
- * {@code s}), and the plain {@code fast > slow} is {@code d > 0} (a rounded difference of two
- * unequal doubles is never 0). A NaN close makes {@code M} NaN: nothing in its block is certain; an
- * infinite one is outside the range.
+ * {@code tol = 25 u Â >= 2E} (also with {@code A <= Â (1 + 1.01 W u)}). If the bar is certain,
+ * {@code |d̂| > (2e-9 · |ŝ| + 2E)(1 − u)^2}, so {@code d} has the sign of {@code d̂} and
+ * {@code |d| > (1 + u) · 1e-9 · |s|}: {@code decide}'s near test is false, its tolerance test
+ * {@code d > fl(1e-12 · s)} holds exactly when {@code d > 0} (for either sign of {@code s}), and the
+ * plain {@code fast > slow} is {@code d > 0} (the rounded difference of two unequal doubles is never
+ * 0). A NaN close makes {@code Â} NaN and an infinite one makes it {@code +∞}: no bar of its lane is
+ * certain.
  */
 final class SmaCrossFlags {
     /** Bits of a bar's flags: the §13 cross, the R20 exact check is needed, the plain {@code fast > slow} cross. */
@@ -63,7 +70,7 @@ final class SmaCrossFlags {
 
     /** Bars per lane: each lane sums its own prefix from 0. */
     private static final int LANE = 256;
-    /** Lanes whose prefix sums run interleaved, so that their additions overlap. */
+    /** Lanes whose prefix sums run interleaved, so that their additions overlap ({@link #prefixSums} is written for 4). */
     private static final int LANES = 4;
     private static final double U = 0x1p-53;
     /** {@code tol / Â}: at least {@code 2E / A = 24.24 u}, with slack for the rounding of {@code Â} and of the test. */
@@ -101,9 +108,9 @@ final class SmaCrossFlags {
     /** {@code diff} and {@code margin} of bar {@code k + 1}, at {@code k}. */
     private final double[] diffNext = new double[LANE + 1];
     private final double[] marginNext = new double[LANE + 1];
-    /** Per bar {@code k} of a lane: {@code > 0} only where the flags are surely 0. */
+    /** Per bar {@code k + 1} of a lane, at {@code k}: {@code > 0} only where its flags are surely 0. */
     private final double[] skip = new double[LANE + 1];
-    /** The bars {@code k} of a lane where {@code skip} does not decide. */
+    /** The bars {@code k} of a lane to visit: those whose {@code skip} is not {@code > 0}. */
     private final int[] visit = new int[LANE + 1];
     /** Per lane: {@code Â}, the rounded sum of the lane's {@code |close|}. */
     private final double[] absSum = new double[LANES];
