@@ -1,5 +1,8 @@
 package io.quantlake.bench;
 
+import io.quantlake.market.Interval;
+import io.quantlake.strategy.CandleWindow;
+import io.quantlake.strategy.reference.SmaCrossTpslStrategy;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 
@@ -8,8 +11,9 @@ import java.lang.management.ThreadMXBean;
  * {@value #ROUNDS} rounds: a figure that a shared machine disturbs far less than JMH's wall-clock
  * throughput (another process's load mostly lengthens the wall clock, not this thread's CPU time).
  * It leaves out the garbage collector's threads, which favours ta4j (about 100 MB allocated per
- * operation against QuantLake's 12 MB). Run with
- * {@code java -Xmx3g -cp benchmarks.jar io.quantlake.bench.SmaCrossCpuTime}.
+ * operation against QuantLake's 12 MB). A fourth line times the decider's pass alone
+ * ({@code SmaCrossTpslStrategy.prepare} on the same closes, the one-time part of {@code quantlake}).
+ * Run with {@code java -Xmx3g -cp benchmarks.jar io.quantlake.bench.SmaCrossCpuTime}.
  */
 public final class SmaCrossCpuTime {
     private static final int ROUNDS = 12;
@@ -21,15 +25,26 @@ public final class SmaCrossCpuTime {
         SmaCrossVsTa4jBenchmark b = new SmaCrossVsTa4jBenchmark();
         b.setUp();
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        String[] names = {"quantlake", "quantlakeWithEquity", "ta4j"};
-        int[] opsPerRound = {20, 20, 2};
-        long[] best = {Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE};
+        double[] close = SyntheticPanels.closes(SmaCrossVsTa4jBenchmark.BARS, 1, SmaCrossVsTa4jBenchmark.VOL,
+                SmaCrossVsTa4jBenchmark.SEED);
+        CandleWindow series = new CandleWindow().reset("S000",
+                SyntheticPanels.grid(Interval.M1, close.length), close, close, close, close, close, 0, close.length);
+        SmaCrossTpslStrategy strategy = new SmaCrossTpslStrategy(SmaCrossVsTa4jBenchmark.FAST,
+                SmaCrossVsTa4jBenchmark.SLOW, SmaCrossVsTa4jBenchmark.TAKE_PROFIT, SmaCrossVsTa4jBenchmark.STOP_LOSS, 1);
+        String[] names = {"quantlake", "quantlakeWithEquity", "ta4j", "sma pass (prepare)"};
+        int[] opsPerRound = {20, 20, 2, 20};
+        long[] best = {Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE};
         long sink = 0;
         for (int round = 0; round < ROUNDS; round++) {
             for (int m = 0; m < names.length; m++) {
                 long t0 = mx.getCurrentThreadCpuTime();
                 for (int k = 0; k < opsPerRound[m]; k++) {
-                    Object r = m == 0 ? b.quantlake() : m == 1 ? b.quantlakeWithEquity() : b.ta4j();
+                    Object r = switch (m) {
+                        case 0 -> b.quantlake();
+                        case 1 -> b.quantlakeWithEquity();
+                        case 2 -> b.ta4j();
+                        default -> strategy.prepare(series, Interval.M1);
+                    };
                     sink += System.identityHashCode(r);
                 }
                 best[m] = Math.min(best[m], (mx.getCurrentThreadCpuTime() - t0) / opsPerRound[m]);

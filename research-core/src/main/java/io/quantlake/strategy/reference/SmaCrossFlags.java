@@ -1,0 +1,323 @@
+package io.quantlake.strategy.reference;
+
+import io.quantlake.strategy.CandleWindow;
+import java.util.Arrays;
+
+/**
+ * The one-time pass of {@link SmaCrossTpslStrategy}'s decider over a symbol's closes: for every
+ * own bar {@code k >= longest} ({@code longest = max(fast, slow)}), the bits {@link #CROSS},
+ * {@link #CHECK} and {@link #PLAIN} that {@link SmaCrossTpslStrategy#decide} finds at {@code k},
+ * bit for bit. The SMAs are the sequential means {@code decide} takes ({@code Σ c / L}, summed
+ * oldest first from 0); the §13 cross at {@code k} compares {@code d_k = fast_k − slow_k} with
+ * {@code 1e-12 · slow_k} and {@code d_{k−1}} with {@code 1e-12 · slow_{k−1}}, R20 needs the exact
+ * check where {@code |d| <= 1e-9 · |slow|} at {@code k} or {@code k − 1}, and the plain cross is
+ * {@code fast > slow} at {@code k} and not at {@code k − 1}.
+ *
+ * <h2>The pass</h2>
+ * By groups of {@value #LANES} lanes of {@value #LANE} bars; lane {@code q}'s buffer holds the
+ * closes of its bars and of the {@code longest} bars before them ({@code W = LANE + longest}
+ * entries, 0 for bars outside the series, which no decision bar's window reaches):
+ * <ol>
+ *   <li>prefix sums {@code P[0] = 0, P[i + 1] = P[i] + c[i]} of each lane from 0, the lanes' chains
+ *       interleaved so that their additions overlap, and {@code Â}, the rounded {@code Σ |c|} of
+ *       the lane;</li>
+ *   <li>per bar {@code k} of the lane (and the bar before it): {@code d̂ = (P_k − P_{k−fast}) · fl(1/fast)
+ *       − ŝ}, {@code ŝ = (P_k − P_{k−slow}) · fl(1/slow)}, and the margin {@code |d̂| − (2e-9 · |ŝ| + tol)}
+ *       with {@code tol = 25 u · Â} (below): the bar is <em>certain</em> where
+ *       the margin is {@code > 0} (branch-free loops over arrays aligned at {@code k}, so that C2
+ *       vectorizes them);</li>
+ *   <li>per bar, {@code skip = min(min(m_{k−1}, m_k), max(d̂_{k−1}, −d̂_k))} (doubled), computed as
+ *       {@code x + y ∓ |x − y|}: where it is {@code > 0}, both bars are certain and {@code d̂} does not
+ *       turn from {@code < 0} to {@code > 0}, so the flags are 0 (no cross, no check, no plain cross).
+ *       Rounding is monotonic, so the computed {@code x + y − |x − y|} is {@code > 0} only if
+ *       {@code x > 0} and {@code y > 0}, and {@code x + y + |x − y|} only if one of them is; NaN stays
+ *       NaN;</li>
+ *   <li>the other bars (a few percent: the upward turns and the uncertain bars), listed without a
+ *       branch per bar: both certain gives {@code CROSS | PLAIN} on an upward turn and 0 otherwise;
+ *       any other bar is decided from the sequential sums exactly as {@code decide} does
+ *       ({@link #exactFlags}).</li>
+ * </ol>
+ *
+ * <h2>The bound behind "certain"</h2>
+ * Let {@code u = 2^-53}, {@code A} the exact {@code Σ |c|} of the lane's {@code W} closes and
+ * {@code fl(x ∘ y) = (x ∘ y)(1 + δ)}, {@code |δ| <= u}. The lane must have
+ * {@code 1e-200 <= Â <= 1e200} (no overflow; an underflowed product errs by at most
+ * {@code 2^-1074}, far below {@code uA}), else none of its bars is certain ({@code tol = +∞}).
+ * <ul>
+ *   <li>Prefix: {@code P̂_i = P̂_{i−1} + c_{i−1} + δ_i} with {@code |δ_i| <= u|P̂_i| <= 1.01 uA}, so
+ *       {@code P̂_a − P̂_{a−L} = Σ_window c + Σ_{L terms} δ} exactly; its rounded value is within
+ *       {@code 1.01 uA (L + 1)} of the window's exact sum ({@code |Σ_window c| <= A}).</li>
+ *   <li>Mean, times {@code fl(1/L)} (two roundings): within {@code 1.01 uA (1 + 1/L) + 2.01 uA / L <= 4.04 uA}
+ *       of the exact mean.</li>
+ *   <li>{@code decide}'s sequential mean: {@code L − 1} rounded additions of partial sums
+ *       {@code <= 1.01 A}, then one division: within {@code 2.02 uA} of the exact mean.</li>
+ *   <li>Hence {@code |ŝ − s| <= 6.06 uA} and {@code |d̂ − d| <= E + u(|d̂| + |d|)} with
+ *       {@code E = 12.12 uA}, where {@code d, s} are {@code decide}'s rounded values.</li>
+ * </ul>
+ * {@code tol = 25 u Â >= 2E} (also with {@code A <= Â (1 + 1.01 W u)}). If the bar is certain,
+ * {@code |d̂| > (2e-9 · |ŝ| + 2E)(1 − u)^2}, so {@code d} has the sign of {@code d̂} and
+ * {@code |d| > (1 + u) · 1e-9 · |s|}: {@code decide}'s near test is false, its tolerance test
+ * {@code d > fl(1e-12 · s)} holds exactly when {@code d > 0} (for either sign of {@code s}), and the
+ * plain {@code fast > slow} is {@code d > 0} (the rounded difference of two unequal doubles is never
+ * 0). A NaN close makes {@code Â} NaN and an infinite one makes it {@code +∞}: no bar of its lane is
+ * certain.
+ */
+final class SmaCrossFlags {
+    /** Bits of a bar's flags: the §13 cross, the R20 exact check is needed, the plain {@code fast > slow} cross. */
+    static final byte CROSS = 1;
+    static final byte CHECK = 2;
+    static final byte PLAIN = 4;
+
+    /** Bars per lane: each lane sums its own prefix from 0. */
+    private static final int LANE = 256;
+    /** Lanes whose prefix sums run interleaved, so that their additions overlap ({@link #prefixSums} is written for 4). */
+    private static final int LANES = 4;
+    private static final double U = 0x1p-53;
+    /** {@code tol / Â}: at least {@code 2E / A = 24.24 u}, with slack for the rounding of {@code Â} and of the test. */
+    private static final double TOL_PER_ABS_SUM = 25 * U;
+    /** Relative tolerance of the cross rule (§13) and the R20 near-tie threshold, as {@code decide} uses them. */
+    private static final double CROSS_TOLERANCE = SmaCrossTpslStrategy.CROSS_TOLERANCE;
+    private static final double EXACT_CHECK = 1e-9;
+
+    /**
+     * Flags per own bar and the own bars with {@link #CROSS} or {@link #CHECK}
+     * ({@code events[0, count)}) and those with {@link #CHECK} ({@code checks[0, checkCount)}), ascending.
+     */
+    record Flags(byte[] flags, int[] events, int count, int[] checks, int checkCount) {
+    }
+
+    private final int fast;
+    private final int slow;
+    private final int longest;
+    /** Entries per lane: its {@value #LANE} bars and the {@code longest} before them. */
+    private final int width;
+    /**
+     * Lane {@code q}'s closes at {@code buf[q · width, (q + 1) · width)}: own bars
+     * {@code [laneStart − longest, laneStart + LANE)}, 0 for bars before 0 or past the series' end.
+     */
+    private final double[] buf;
+    /** Lane {@code q}'s prefix sums at {@code prefix[q · (width + 1) + i]} = sum of its first {@code i} closes. */
+    private final double[] prefix;
+    /** Per bar {@code k} of a lane (and the bar before it at {@code k = 0}): the prefix sums ending at {@code k}, {@code k − fast}, {@code k − slow}. */
+    private final double[] now = new double[LANE + 1];
+    private final double[] lagFast = new double[LANE + 1];
+    private final double[] lagSlow = new double[LANE + 1];
+    /** Per bar {@code k} of a lane: {@code d̂} and the certainty margin (certain where {@code > 0}). */
+    private final double[] diff = new double[LANE + 1];
+    private final double[] margin = new double[LANE + 1];
+    /** {@code diff} and {@code margin} of bar {@code k + 1}, at {@code k}. */
+    private final double[] diffNext = new double[LANE + 1];
+    private final double[] marginNext = new double[LANE + 1];
+    /** Per bar {@code k + 1} of a lane, at {@code k}: {@code > 0} only where its flags are surely 0. */
+    private final double[] skip = new double[LANE + 1];
+    /** The bars {@code k} of a lane to visit: those whose {@code skip} is not {@code > 0}. */
+    private final int[] visit = new int[LANE + 1];
+    /** Per lane: {@code Â}, the rounded sum of the lane's {@code |close|}. */
+    private final double[] absSum = new double[LANES];
+
+    private SmaCrossFlags(int fast, int slow) {
+        this.fast = fast;
+        this.slow = slow;
+        this.longest = Math.max(fast, slow);
+        this.width = LANE + longest;
+        this.buf = new double[LANES * width];
+        this.prefix = new double[LANES * (width + 1)];
+    }
+
+    /** The flags of every own bar of {@code series} for {@code sma_cross_tpsl(fast, slow)}. */
+    static Flags of(CandleWindow series, int fast, int slow) {
+        return new SmaCrossFlags(fast, slow).pass(series);
+    }
+
+    private Flags pass(CandleWindow series) {
+        int m = series.size();
+        FlagSink sink = new FlagSink(m);
+        for (int start = 0; start < m; start += LANES * LANE) {
+            if (start + LANES * LANE <= longest) {
+                continue; // no decision bar in the group
+            }
+            for (int q = 0; q < LANES; q++) {
+                load(series, start + q * LANE - longest, q * width);
+            }
+            prefixSums();
+            for (int q = 0; q < LANES; q++) {
+                int laneStart = start + q * LANE;
+                int firstBar = Math.max(laneStart, longest);
+                int endBar = Math.min(m, laneStart + LANE);
+                if (firstBar < endBar) {
+                    decideLane(q, laneStart - longest, firstBar, endBar, sink);
+                }
+            }
+        }
+        return sink.flags();
+    }
+
+    /** Copies the closes of own bars {@code [from, from + width)} to {@code buf[at, at + width)}, 0 outside the series. */
+    private void load(CandleWindow series, int from, int at) {
+        int lo = Math.max(0, from);
+        int hi = Math.min(series.size(), from + width);
+        Arrays.fill(buf, at, at + Math.max(0, Math.min(width, lo - from)), 0.0);
+        if (lo < hi) {
+            series.copyCloses(lo, buf, at + lo - from, hi - lo);
+        }
+        Arrays.fill(buf, at + Math.max(0, hi - from), at + width, 0.0);
+    }
+
+    /** Every lane's prefix sums and {@code Â}, the lanes' additions interleaved (four independent chains). */
+    private void prefixSums() {
+        int w = width;
+        int p1 = w + 1;
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+        prefix[0] = 0;
+        prefix[p1] = 0;
+        prefix[2 * p1] = 0;
+        prefix[3 * p1] = 0;
+        for (int i = 0; i < w; i++) {
+            double c0 = buf[i];
+            double c1 = buf[w + i];
+            double c2 = buf[2 * w + i];
+            double c3 = buf[3 * w + i];
+            s0 += c0;
+            s1 += c1;
+            s2 += c2;
+            s3 += c3;
+            a0 += Math.abs(c0);
+            a1 += Math.abs(c1);
+            a2 += Math.abs(c2);
+            a3 += Math.abs(c3);
+            prefix[i + 1] = s0;
+            prefix[p1 + i + 1] = s1;
+            prefix[2 * p1 + i + 1] = s2;
+            prefix[3 * p1 + i + 1] = s3;
+        }
+        absSum[0] = a0;
+        absSum[1] = a1;
+        absSum[2] = a2;
+        absSum[3] = a3;
+    }
+
+    /**
+     * The flags of lane {@code q}'s own bars {@code [firstBar, endBar)} (its entry {@code i} is own bar
+     * {@code from + i}), recorded in {@code sink}.
+     */
+    private void decideLane(int q, int from, int firstBar, int endBar, FlagSink sink) {
+        double invFast = 1.0 / fast;
+        double invSlow = 1.0 / slow;
+        double a = absSum[q];
+        double tol = a >= 1e-200 && a <= 1e200 ? TOL_PER_ABS_SUM * a : Double.POSITIVE_INFINITY;
+        int b = q * width; // entry i of the lane is buf[b + i]
+        int x0 = b + firstBar - from - 1; // the entry of the bar before the first one
+        int len = endBar - firstBar + 1; // bars of the lane and the one before: k = 0 is x0
+        // the prefix sums ending at bar k, k − fast and k − slow, each at index k (so the loop below vectorizes)
+        int p = q * (width + 1) + 1 - b + x0; // prefix[p + k] ends at buf[x0 + k]
+        System.arraycopy(prefix, p, now, 0, len);
+        System.arraycopy(prefix, p - fast, lagFast, 0, len);
+        System.arraycopy(prefix, p - slow, lagSlow, 0, len);
+        for (int k = 0; k < len; k++) {
+            double s = (now[k] - lagSlow[k]) * invSlow;
+            double d = (now[k] - lagFast[k]) * invFast - s;
+            diff[k] = d;
+            margin[k] = Math.abs(d) - (2 * EXACT_CHECK * Math.abs(s) + tol);
+        }
+        // the same one bar later, so that the loop below reads every array at k (C2 vectorizes it so)
+        System.arraycopy(diff, 1, diffNext, 0, len - 1);
+        System.arraycopy(margin, 1, marginNext, 0, len - 1);
+        // skip[k] > 0: bars k and k + 1 certain and no cross-up at k + 1, so its flags are 0 (see the class comment)
+        for (int k = 0; k < len - 1; k++) {
+            double m0 = margin[k];
+            double m1 = marginNext[k];
+            double d0 = diff[k];
+            double d1 = diffNext[k];
+            double certain = m0 + m1 - Math.abs(m0 - m1); // 2 min(m0, m1)
+            double notUp = d0 - d1 + Math.abs(d0 + d1); // 2 max(d0, −d1)
+            skip[k] = certain + notUp - Math.abs(certain - notUp); // 2 min(certain, notUp)
+        }
+        // the other bars, listed without a branch per bar (they come at random, a few percent)
+        int visits = 0;
+        for (int k = 0; k < len - 1; k++) {
+            visit[visits] = k + 1;
+            visits += skip[k] > 0 ? 0 : 1;
+        }
+        for (int v = 0; v < visits; v++) {
+            int k = visit[v];
+            byte f;
+            if (margin[k] > 0 & margin[k - 1] > 0) {
+                f = diff[k] > 0 & diff[k - 1] < 0 ? (byte) (CROSS | PLAIN) : 0;
+            } else {
+                f = exactFlags(x0 + k);
+            }
+            sink.set(from + x0 + k - b, f);
+        }
+    }
+
+    /** The flags of the bar at {@code buf[x]} from sequential sums, as {@link SmaCrossTpslStrategy#decide} computes them. */
+    private byte exactFlags(int x) {
+        double fastNow = sum(x, fast) / fast;
+        double slowNow = sum(x, slow) / slow;
+        double fastPrev = sum(x - 1, fast) / fast;
+        double slowPrev = sum(x - 1, slow) / slow;
+        byte b = 0;
+        if (fastNow - slowNow > CROSS_TOLERANCE * slowNow && fastPrev - slowPrev <= CROSS_TOLERANCE * slowPrev) {
+            b |= CROSS;
+        }
+        if (near(fastNow, slowNow) || near(fastPrev, slowPrev)) {
+            b |= CHECK;
+        }
+        if (fastNow > slowNow && fastPrev <= slowPrev) {
+            b |= PLAIN;
+        }
+        return b;
+    }
+
+    /** Sum of the {@code length} closes ending at {@code buf[end]}, oldest first from 0 (as {@code decide}). */
+    private double sum(int end, int length) {
+        double sum = 0;
+        for (int k = end - length + 1; k <= end; k++) {
+            sum += buf[k];
+        }
+        return sum;
+    }
+
+    /** R20's near tie, as {@code decide} tests it. */
+    static boolean near(double a, double b) {
+        return Math.abs(a - b) <= EXACT_CHECK * Math.abs(b);
+    }
+
+    /** Collects the pass's result: the flags per own bar and the lists of event and check bars. */
+    private static final class FlagSink {
+        private final byte[] flags;
+        private int[] events = new int[64];
+        private int count;
+        private int[] checks = new int[16];
+        private int checkCount;
+
+        FlagSink(int bars) {
+            flags = new byte[bars];
+        }
+
+        /** Records flags {@code f} of own bar {@code bar}; bars come in increasing order. */
+        void set(int bar, byte f) {
+            if (f == 0) {
+                return;
+            }
+            flags[bar] = f;
+            if ((f & (CROSS | CHECK)) != 0) {
+                if (count == events.length) {
+                    events = Arrays.copyOf(events, 2 * count);
+                }
+                events[count++] = bar;
+            }
+            if ((f & CHECK) != 0) {
+                if (checkCount == checks.length) {
+                    checks = Arrays.copyOf(checks, 2 * checkCount);
+                }
+                checks[checkCount++] = bar;
+            }
+        }
+
+        Flags flags() {
+            return new Flags(flags, events, count, checks, checkCount);
+        }
+    }
+}
