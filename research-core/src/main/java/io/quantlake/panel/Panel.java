@@ -98,6 +98,9 @@ public final class Panel {
         }
     }
 
+    /** {@link #openWithinRange()}: 0 not computed yet, 1 yes, -1 no (a benign race: every thread computes the same). */
+    private byte openWithinRange;
+
     public Interval interval() {
         return interval;
     }
@@ -138,6 +141,27 @@ public final class Panel {
     /** Whether symbol {@code i} has a bar at grid index {@code t}. */
     public boolean hasBar(int t, int i) {
         return !Double.isNaN(close[t * symbols.length + i]);
+    }
+
+    /**
+     * Whether every bar's open lies within its range, {@code low <= open <= high} (a missing bar is
+     * NaN in all four prices and counts as within). Ingested candles always are (the validator
+     * quarantines others); a panel built by hand may not be. Computed on first call, then cached.
+     */
+    public boolean openWithinRange() {
+        byte known = openWithinRange;
+        if (known == 0) {
+            known = 1;
+            for (int k = 0; k < open.length; k++) {
+                double o = open[k];
+                if (!(low[k] <= o && o <= high[k]) && !(o != o && low[k] != low[k] && high[k] != high[k])) {
+                    known = -1;
+                    break;
+                }
+            }
+            openWithinRange = known;
+        }
+        return known > 0;
     }
 
     /** Whether every symbol has a bar at grid index {@code t} (no NaN in row {@code t}). */

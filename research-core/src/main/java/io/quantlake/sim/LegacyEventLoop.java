@@ -40,6 +40,8 @@ final class LegacyEventLoop {
     private final LegacySignalAdapter adapter;
     private final double[] high;
     private final double[] low;
+    /** {@link io.quantlake.panel.Panel#openWithinRange()}: the TP/SL scan then reads the low and the high only. */
+    private final boolean openWithinRange;
     /**
      * Per symbol: the next grid bar at which its decider may act, and may have a side effect (for a
      * symbol whose BUYs are ignored); each valid while {@code >= from}, -1 = not known yet.
@@ -53,6 +55,7 @@ final class LegacyEventLoop {
         this.adapter = adapter;
         this.high = s.panel.high();
         this.low = s.panel.low();
+        this.openWithinRange = s.panel.openWithinRange();
         this.nextDecision = new int[s.n];
         this.nextSideEffect = new int[s.n];
         Arrays.fill(nextDecision, -1);
@@ -160,8 +163,17 @@ final class LegacyEventLoop {
                 upper = hi;
             }
         }
-        double[] open = s.open;
         int n = s.n;
+        if (openWithinRange) {
+            // low <= open <= high at every bar: the open reaches a level only if the low or the high does.
+            for (int b = from, k = from * n + i; b < limit; b++, k += n) {
+                if ((low[k] <= lower) | (high[k] >= upper)) {
+                    return b;
+                }
+            }
+            return limit;
+        }
+        double[] open = s.open;
         for (int b = from, k = from * n + i; b < limit; b++, k += n) {
             double o = open[k];
             if ((o <= lower) | (low[k] <= lower) | (o >= upper) | (high[k] >= upper)) {

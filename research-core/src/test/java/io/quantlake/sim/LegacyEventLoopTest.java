@@ -24,14 +24,16 @@ import net.jqwik.api.constraints.IntRange;
  * ledger rows, the same six equity columns bit for bit, the same R20 warnings in the same order.
  * Panels: several symbols with late listings, gaps and delistings, OHLC bars whose high and low
  * often touch the TP/SL levels, closes on a coarse grid (so SMAs often tie and the R20 exact
- * check and its warnings run), both execution prices, costs and order filters.
+ * check and its warnings run), both execution prices, costs and order filters, and panels whose
+ * open sometimes lies outside the bar's low–high range (hand-made data; the TP/SL scan then reads
+ * the open as well).
  */
 class LegacyEventLoopTest {
 
     @Property(tries = 300)
     void eventLoopEqualsBarLoop(@ForAll long seed, @ForAll @IntRange(min = 1, max = 4) int symbols,
                                 @ForAll @IntRange(min = 1, max = 3) int maxPositions, @ForAll boolean atClose,
-                                @ForAll boolean costs, @ForAll boolean coarse) {
+                                @ForAll boolean costs, @ForAll boolean coarse, @ForAll boolean openOutside) {
         Random r = new Random(seed);
         int bars = 40 + r.nextInt(300);
         String[] names = new String[symbols];
@@ -51,6 +53,10 @@ class LegacyEventLoopTest {
                 c = Math.max(1, coarse ? Math.round((c + step) * 10) / 10.0 : c + step);
                 double h = Math.max(o, c) * (1 + 0.02 * r.nextDouble());
                 double l = Math.min(o, c) * (1 - 0.02 * r.nextDouble());
+                if (openOutside && r.nextInt(5) == 0) {
+                    // a hand-made panel whose open lies outside the bar's range: the scan reads the open too
+                    o = r.nextBoolean() ? h * 1.01 : l * 0.99;
+                }
                 if (t == first || t == last || r.nextDouble() >= gapRate) {
                     b.bar(names[i], T0 + t * DAY, o, h, l, c, 1);
                 }
