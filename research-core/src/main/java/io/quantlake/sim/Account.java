@@ -29,6 +29,8 @@ public final class Account {
     private int shorts;
     /** Number of symbols with a non-zero net quantity. */
     private int held;
+    /** Number of symbols with an open lot ({@link #held(int)}). */
+    private int symbolsHeld;
     private final double[] avgEntry;
     private final OpenLot[] exits;
     private final boolean[] hedgeLot;
@@ -85,6 +87,11 @@ public final class Account {
     /** Whether symbol {@code i} has any open lot. */
     public boolean held(int i) {
         return lotQty[2 * i] != 0 || lotQty[2 * i + 1] != 0;
+    }
+
+    /** Number of symbols with an open lot (long, short or both). */
+    public int symbolsHeld() {
+        return symbolsHeld;
     }
 
     /** Average entry price of lot {@code slot}. */
@@ -257,6 +264,7 @@ public final class Account {
               TradeEventType ongoing, TradeEventType closing, Reason reason) {
         double before = lotQty[slot];
         double after = before + dq;
+        boolean heldBefore = lotQty[slot & ~1] != 0 || lotQty[slot | 1] != 0;
         int sign = (slot & 1) == 0 ? 1 : -1;
         if (after * sign < 0 || dq == 0 || !(price > 0)) {
             throw new IllegalStateException("invalid fill at bar " + t + " of " + ledger.symbols()[slot / 2] + " lot "
@@ -282,6 +290,7 @@ public final class Account {
         netQty[slot >> 1] = netAfter;
         shorts += (netAfter < 0 ? 1 : 0) - (netBefore < 0 ? 1 : 0);
         held += (netAfter != 0 ? 1 : 0) - (netBefore != 0 ? 1 : 0);
+        symbolsHeld += (lotQty[slot & ~1] != 0 || lotQty[slot | 1] != 0 ? 1 : 0) - (heldBefore ? 1 : 0);
         cash += cashFlow;
         if (after == 0) {
             avgEntry[slot] = 0;

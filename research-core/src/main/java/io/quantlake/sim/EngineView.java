@@ -185,15 +185,14 @@ final class EngineView implements MarketSnapshot, PortfolioState {
 
     @Override
     public int heldCount() {
-        int c = 0;
-        for (int i = 0; i < s.n; i++) {
-            c += s.account.held(i) ? 1 : 0;
-        }
-        return c;
+        return s.account.symbolsHeld();
     }
 
     @Override
     public int pendingCount() {
+        if (!pending.anyPending()) {
+            return 0;
+        }
         int c = 0;
         for (int i = 0; i < s.n; i++) {
             c += !s.account.held(i) && pending.hasPending(i) ? 1 : 0;

@@ -154,6 +154,12 @@ public final class SmaCrossTpslStrategy implements SeriesLegacyStrategy {
         /** Own bars (ascending) whose flags have {@link SmaCrossFlags#CHECK}. */
         private final int[] checks;
         private final int checkCount;
+        /**
+         * Where the last {@link #next} answer stood in {@link #events} and {@link #checks}: the first
+         * entry at or after the bar asked for, so the next question (a later bar) starts there.
+         */
+        private int eventCursor;
+        private int checkCursor;
 
         SeriesDecider(CandleWindow series, SmaCrossFlags.Flags f) {
             this.series = series;
@@ -197,9 +203,25 @@ public final class SmaCrossTpslStrategy implements SeriesLegacyStrategy {
             int from = Math.max(size, warmupBars()) - 1;
             int[] bars = checkOnly ? checks : events;
             int count = checkOnly ? checkCount : eventCount;
-            int j = Arrays.binarySearch(bars, 0, count, from);
-            if (j < 0) {
-                j = -j - 1;
+            int j = checkOnly ? checkCursor : eventCursor;
+            if (j > 0 && bars[j - 1] >= from) {
+                j = 0; // an earlier bar than the last question: search from the start
+            }
+            // A run asks about later and later bars: step forward a little, else search the rest.
+            int stop = Math.min(count, j + 16);
+            while (j < stop && bars[j] < from) {
+                j++;
+            }
+            if (j == stop && j < count && bars[j] < from) {
+                j = Arrays.binarySearch(bars, j, count, from);
+                if (j < 0) {
+                    j = -j - 1;
+                }
+            }
+            if (checkOnly) {
+                checkCursor = j;
+            } else {
+                eventCursor = j;
             }
             return j < count ? bars[j] + 1 : Integer.MAX_VALUE;
         }
