@@ -6,30 +6,41 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The ledger of one backtest, stored columnar: one primitive array per column, grown by doubling,
- * so appending a row in the bar loop allocates nothing except on growth. {@link #get(int)} and
+ * The ledger of one backtest, stored columnar: one primitive array per column, in blocks of
+ * {@value #BLOCK_ROWS} rows, so appending a row in the bar loop allocates nothing except a new
+ * block every {@value #BLOCK_ROWS} rows, and nothing written is ever copied. {@link #get(int)} and
  * {@link #events()} give a {@link TradeEvent} record view. Symbols are stored as indexes into the
  * universe given at construction.
  */
 public final class Ledger {
-    /** Rows the columns hold before their first growth (about 64 KB): most backtests never grow them. */
-    private static final int INITIAL_ROWS = 1024;
+    /** Rows per block of columns (about 130 KB a block): most backtests fill one. */
+    private static final int BLOCK_ROWS = 2048;
+    private static final int SHIFT = Integer.numberOfTrailingZeros(BLOCK_ROWS);
+    private static final int MASK = BLOCK_ROWS - 1;
+
+    /** One block of rows, column by column. */
+    private static final class Block {
+        /** Row times, UTC epoch ms; with a {@link #grid}, the rows' bar indexes. */
+        final long[] time = new long[BLOCK_ROWS];
+        final int[] symbol = new int[BLOCK_ROWS];
+        final byte[] side = new byte[BLOCK_ROWS];
+        final byte[] type = new byte[BLOCK_ROWS];
+        final byte[] reason = new byte[BLOCK_ROWS];
+        final double[] qty = new double[BLOCK_ROWS];
+        final double[] price = new double[BLOCK_ROWS];
+        final double[] fee = new double[BLOCK_ROWS];
+        final double[] cashFlow = new double[BLOCK_ROWS];
+        final double[] realizedPnl = new double[BLOCK_ROWS];
+        final double[] positionAfter = new double[BLOCK_ROWS];
+    }
+
     private final String[] symbols;
-    /** The grid of a ledger written by bar index ({@link #addAtBar}): {@link #time} holds indexes into it; else null. */
+    /** The grid of a ledger written by bar index ({@link #addAtBar}): {@link Block#time} holds indexes into it; else null. */
     private final long[] grid;
     private int size;
-    /** Row times, UTC epoch ms; with a {@link #grid}, the rows' bar indexes. */
-    private long[] time;
-    private int[] symbol;
-    private byte[] side;
-    private byte[] type;
-    private byte[] reason;
-    private double[] qty;
-    private double[] price;
-    private double[] fee;
-    private double[] cashFlow;
-    private double[] realizedPnl;
-    private double[] positionAfter;
+    private Block[] blocks = new Block[4];
+    /** The block that row {@link #size} goes to (null until the first row). */
+    private Block last;
 
     /** An empty ledger over the universe {@code symbols} (universe order). */
     public Ledger(String[] symbols) {
@@ -44,25 +55,6 @@ public final class Ledger {
     public Ledger(String[] symbols, long[] grid) {
         this.symbols = symbols.clone();
         this.grid = grid;
-        allocate(INITIAL_ROWS);
-    }
-
-    private void allocate(int capacity) {
-        time = Arrays.copyOf(time == null ? new long[0] : time, capacity);
-        symbol = Arrays.copyOf(symbol == null ? new int[0] : symbol, capacity);
-        side = Arrays.copyOf(side == null ? new byte[0] : side, capacity);
-        type = Arrays.copyOf(type == null ? new byte[0] : type, capacity);
-        reason = Arrays.copyOf(reason == null ? new byte[0] : reason, capacity);
-        qty = grow(qty, capacity);
-        price = grow(price, capacity);
-        fee = grow(fee, capacity);
-        cashFlow = grow(cashFlow, capacity);
-        realizedPnl = grow(realizedPnl, capacity);
-        positionAfter = grow(positionAfter, capacity);
-    }
-
-    private static double[] grow(double[] a, int capacity) {
-        return a == null ? new double[capacity] : Arrays.copyOf(a, capacity);
     }
 
     /** Appends one row; see {@link TradeEvent} for the meaning and units of each column. */
@@ -89,20 +81,27 @@ public final class Ledger {
             throw new IllegalStateException("negative fee " + f + " for " + symbols[symbolIndex] + " " + ty + " at "
                     + (grid == null ? t : grid[(int) t]));
         }
-        if (size == time.length) {
-            allocate(size * 2);
+        int row = size & MASK;
+        if (row == 0) {
+            int b = size >>> SHIFT;
+            if (b == blocks.length) {
+                blocks = Arrays.copyOf(blocks, 2 * b);
+            }
+            last = new Block();
+            blocks[b] = last;
         }
-        time[size] = t;
-        symbol[size] = symbolIndex;
-        side[size] = (byte) s.ordinal();
-        type[size] = (byte) ty.ordinal();
-        reason[size] = (byte) r.ordinal();
-        qty[size] = q;
-        price[size] = p;
-        fee[size] = f;
-        cashFlow[size] = cf;
-        realizedPnl[size] = pnl;
-        positionAfter[size] = after;
+        Block k = last;
+        k.time[row] = t;
+        k.symbol[row] = symbolIndex;
+        k.side[row] = (byte) s.ordinal();
+        k.type[row] = (byte) ty.ordinal();
+        k.reason[row] = (byte) r.ordinal();
+        k.qty[row] = q;
+        k.price[row] = p;
+        k.fee[row] = f;
+        k.cashFlow[row] = cf;
+        k.realizedPnl[row] = pnl;
+        k.positionAfter[row] = after;
         size++;
     }
 
@@ -116,58 +115,58 @@ public final class Ledger {
     }
 
     public long time(int k) {
-        return grid == null ? time[check(k)] : grid[(int) time[check(k)]];
+        long v = block(k).time[k & MASK];
+        return grid == null ? v : grid[(int) v];
     }
 
     public int symbolIndex(int k) {
-        return symbol[check(k)];
+        return block(k).symbol[k & MASK];
     }
 
     public String symbol(int k) {
-        return symbols[symbol[check(k)]];
+        return symbols[symbolIndex(k)];
     }
 
     public PositionSide side(int k) {
-        return PositionSide.of(side[check(k)]);
+        return PositionSide.of(block(k).side[k & MASK]);
     }
 
     public TradeEventType type(int k) {
-        return TradeEventType.of(type[check(k)]);
+        return TradeEventType.of(block(k).type[k & MASK]);
     }
 
     public Reason reason(int k) {
-        return Reason.of(reason[check(k)]);
+        return Reason.of(block(k).reason[k & MASK]);
     }
 
     public double qty(int k) {
-        return qty[check(k)];
+        return block(k).qty[k & MASK];
     }
 
     public double price(int k) {
-        return price[check(k)];
+        return block(k).price[k & MASK];
     }
 
     public double fee(int k) {
-        return fee[check(k)];
+        return block(k).fee[k & MASK];
     }
 
     public double cashFlow(int k) {
-        return cashFlow[check(k)];
+        return block(k).cashFlow[k & MASK];
     }
 
     public double realizedPnl(int k) {
-        return realizedPnl[check(k)];
+        return block(k).realizedPnl[k & MASK];
     }
 
     public double positionAfter(int k) {
-        return positionAfter[check(k)];
+        return block(k).positionAfter[k & MASK];
     }
 
     /** Row {@code k} as a record. */
     public TradeEvent get(int k) {
-        check(k);
-        return new TradeEvent(time(k), symbols[symbol[k]], side(k), type(k), reason(k), qty[k], price[k], fee[k],
-                cashFlow[k], realizedPnl[k], positionAfter[k]);
+        return new TradeEvent(time(k), symbol(k), side(k), type(k), reason(k), qty(k), price(k), fee(k), cashFlow(k),
+                realizedPnl(k), positionAfter(k));
     }
 
     /** All rows as records, in ledger order (a new unmodifiable list). */
@@ -179,10 +178,11 @@ public final class Ledger {
         return Collections.unmodifiableList(out);
     }
 
-    private int check(int k) {
+    /** The block holding row {@code k}, after checking that the row exists. */
+    private Block block(int k) {
         if (k < 0 || k >= size) {
             throw new IndexOutOfBoundsException("ledger row " + k + " outside [0, " + size + ")");
         }
-        return k;
+        return blocks[k >>> SHIFT];
     }
 }

@@ -84,7 +84,8 @@ final class LegacyEventLoop {
                 path.record(t, a);
             }
             int next = nextEvent(t + 1);
-            if (next < s.bars) {
+            if (next < s.bars && !s.panel.complete(next)) {
+                // (at a complete bar, step 2 takes every symbol's close before anything reads the last closes)
                 catchUpLastClose(t + 1, next);
             }
             t = next;
