@@ -27,6 +27,8 @@ import java.util.Objects;
 public final class LegacySignalAdapter implements SignalStrategy {
     private final LegacyStrategy strategy;
     private final int maxPositions;
+    /** The size of every accepted BUY: {@code 1 / maxPositions} of the decision equity. */
+    private final Signal.Weight entrySize;
     /** The run whose deciders are prepared (the fast path of a {@link SeriesLegacyStrategy}). */
     private EngineView preparedFor;
     private SeriesLegacyStrategy.Decider[] deciders;
@@ -37,6 +39,7 @@ public final class LegacySignalAdapter implements SignalStrategy {
             throw new IllegalArgumentException("max_positions must be >= 1, got " + maxPositions);
         }
         this.maxPositions = maxPositions;
+        this.entrySize = new Signal.Weight(1.0 / maxPositions);
     }
 
     @Override
@@ -70,7 +73,7 @@ public final class LegacySignalAdapter implements SignalStrategy {
             if (out == null) {
                 out = new ArrayList<>();
             }
-            out.add(Signal.open(snapshot.symbol(k), Signal.Side.LONG, new Signal.Weight(1.0 / maxPositions),
+            out.add(Signal.open(snapshot.symbol(k), Signal.Side.LONG, entrySize,
                     List.of(TPSLExitStrategy.absolute(d.takeProfit(), d.stopLoss(), TPSLExitStrategy.BothHit.STOP_FIRST))));
             capacity--;
         }

@@ -62,6 +62,10 @@ final class SignalExecutor {
     private final EngineView view;
     private final ExitBar bar = new ExitBar();
     private int pendingSymbols;
+    /** Per symbol: the last signal batch ({@link #batch}) that named it. */
+    private final int[] seenInBatch;
+    /** Number of signal batches so far (one per decision bar). */
+    private int batch;
 
     SignalExecutor(SimState s, SignalStrategy strategy) {
         this.s = s;
@@ -71,6 +75,7 @@ final class SignalExecutor {
             pending.add(new ArrayList<>());
         }
         this.exits = new LotExits(s);
+        this.seenInBatch = new int[s.n];
         this.view = new EngineView(s, this);
     }
 
@@ -117,7 +122,7 @@ final class SignalExecutor {
         exits.atClose(t);
         double e = s.account.equity(s.lastClose());
         List<Signal> signals = strategy.generateSignals(view.reset(t, e), view);
-        boolean[] seen = null;
+        batch++;
         for (int j = 0, count = signals.size(); j < count; j++) {
             Signal sig = signals.get(j);
             Integer k = index.get(sig.symbol());
@@ -128,11 +133,8 @@ final class SignalExecutor {
             if (!s.panel.exists(t, k)) {
                 continue;
             }
-            if (seen == null) {
-                seen = new boolean[s.n];
-            }
-            if (!seen[k]) {
-                seen[k] = true;
+            if (seenInBatch[k] != batch) {
+                seenInBatch[k] = batch; // the batch's first signal for k replaces k's pending orders
                 dropPending(k);
             }
             if (!hasPending(k)) {

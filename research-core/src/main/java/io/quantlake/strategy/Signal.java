@@ -68,24 +68,29 @@ public record Signal(String symbol, Side side, Action action, Size size, List<Ex
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(size, "size");
         exits = List.copyOf(exits);
-        String where = " (signal " + action + " " + side + " " + symbol + ")";
         switch (action) {
             case OPEN -> {
                 if (size instanceof All) {
-                    throw new IllegalArgumentException("OPEN needs a quantity or a weight, got All" + where);
+                    throw new IllegalArgumentException("OPEN needs a quantity or a weight, got All" + where(action, side, symbol));
                 }
             }
             case CLOSE -> {
                 if (size instanceof Weight) {
-                    throw new IllegalArgumentException("CLOSE takes All or a quantity, got a weight" + where);
+                    throw new IllegalArgumentException("CLOSE takes All or a quantity, got a weight" + where(action, side, symbol));
                 }
             }
             case REBALANCE -> {
                 if (side == Side.HEDGE || size instanceof All) {
-                    throw new IllegalArgumentException("REBALANCE needs side LONG or SHORT and a quantity or weight" + where);
+                    throw new IllegalArgumentException("REBALANCE needs side LONG or SHORT and a quantity or weight"
+                            + where(action, side, symbol));
                 }
             }
         }
+    }
+
+    /** Names the signal in an error message. */
+    private static String where(Action action, Side side, String symbol) {
+        return " (signal " + action + " " + side + " " + symbol + ")";
     }
 
     /** A signal whose rows get the engine's reasons (R15). */
