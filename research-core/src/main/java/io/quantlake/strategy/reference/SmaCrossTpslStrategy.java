@@ -207,11 +207,14 @@ public final class SmaCrossTpslStrategy implements SeriesLegacyStrategy {
             if (j > 0 && bars[j - 1] >= from) {
                 j = 0; // an earlier bar than the last question: search from the start
             }
-            // A run asks about later and later bars: step forward a little, else search the rest.
+            // A run asks about later and later bars: count the next 16 entries below from (sorted, so that
+            // is how far to step; no branch per entry), else search the rest.
             int stop = Math.min(count, j + 16);
-            while (j < stop && bars[j] < from) {
-                j++;
+            int below = 0;
+            for (int i = j; i < stop; i++) {
+                below += bars[i] < from ? 1 : 0;
             }
+            j += below;
             if (j == stop && j < count && bars[j] < from) {
                 j = Arrays.binarySearch(bars, j, count, from);
                 if (j < 0) {
