@@ -16,8 +16,8 @@ final class AccountPath {
     private final int bars;
     /** The panel's closes {@code close[t * n + i]} (shared, read-only). */
     private final double[] close;
-    private int[] bar = new int[16];
-    private double[] cash = new double[16];
+    private int[] bar;
+    private double[] cash;
     private double[] qty;
     private int count;
 
@@ -26,7 +26,11 @@ final class AccountPath {
         this.n = n;
         this.bars = bars;
         this.close = close;
-        this.qty = new double[16 * n];
+        // room for 1,024 records of one symbol (fewer with more symbols: about 512 KB of quantities at most)
+        int records = Math.max(16, Math.min(1024, 65_536 / Math.max(1, n)));
+        this.bar = new int[records];
+        this.cash = new double[records];
+        this.qty = new double[records * n];
     }
 
     /** Records {@code a}'s state after bar {@code t}; bars are recorded in increasing order. */

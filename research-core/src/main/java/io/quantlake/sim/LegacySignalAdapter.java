@@ -44,7 +44,8 @@ public final class LegacySignalAdapter implements SignalStrategy {
 
     @Override
     public List<Signal> generateSignals(MarketSnapshot snapshot, PortfolioState state) {
-        List<Signal> out = null;
+        Signal first = null;
+        List<Signal> more = null;
         int capacity = maxPositions - state.heldCount() - state.pendingCount();
         // The engine's own view with a SeriesLegacyStrategy: ask each symbol's prepared decider.
         EngineView view = strategy instanceof SeriesLegacyStrategy && snapshot instanceof EngineView v ? v : null;
@@ -70,14 +71,20 @@ public final class LegacySignalAdapter implements SignalStrategy {
             if (d == null || state.held(k) || state.pending(k) || capacity <= 0) {
                 continue;
             }
-            if (out == null) {
-                out = new ArrayList<>();
+            Signal buy = Signal.open(snapshot.symbol(k), Signal.Side.LONG, entrySize,
+                    List.of(TPSLExitStrategy.absolute(d.takeProfit(), d.stopLoss(), TPSLExitStrategy.BothHit.STOP_FIRST)));
+            if (first == null) {
+                first = buy;
+            } else {
+                if (more == null) {
+                    more = new ArrayList<>();
+                    more.add(first);
+                }
+                more.add(buy);
             }
-            out.add(Signal.open(snapshot.symbol(k), Signal.Side.LONG, entrySize,
-                    List.of(TPSLExitStrategy.absolute(d.takeProfit(), d.stopLoss(), TPSLExitStrategy.BothHit.STOP_FIRST))));
             capacity--;
         }
-        return out == null ? List.of() : out;
+        return first == null ? List.of() : more == null ? List.of(first) : more;
     }
 
     /**
