@@ -1,6 +1,7 @@
 package io.quantlake.bench;
 
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.CompilerControl;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -30,6 +31,7 @@ public class BareCloseStreamBenchmark extends ModestSettings {
     }
 
     @Benchmark
+    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
     public double stream() {
         double[] c = close;
         int symbols = n;

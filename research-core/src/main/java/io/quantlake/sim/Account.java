@@ -195,6 +195,61 @@ public final class Account {
         return (s0 + s1) + (s2 + s3);
     }
 
+    /**
+     * {@link #value}{@code (q, prices, row0, true)} and {@code (q, prices, row1, true)} in one pass
+     * (each {@code q[i]} read once for both rows), into {@code out[0]} and {@code out[1]}: the same
+     * four partial sums per row, the same order, so the same doubles. Every price of both rows must be
+     * finite and positive.
+     */
+    static void valueTwoRows(double[] q, double[] prices, int row0, int row1, double[] out) {
+        int n = q.length;
+        double a0 = 0;
+        double a1 = 0;
+        double a2 = 0;
+        double a3 = 0;
+        double b0 = 0;
+        double b1 = 0;
+        double b2 = 0;
+        double b3 = 0;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            double q0 = q[i];
+            double q1 = q[i + 1];
+            double q2 = q[i + 2];
+            double q3 = q[i + 3];
+            int k = row0 + i;
+            int m = row1 + i;
+            a0 += q0 * prices[k];
+            a1 += q1 * prices[k + 1];
+            a2 += q2 * prices[k + 2];
+            a3 += q3 * prices[k + 3];
+            b0 += q0 * prices[m];
+            b1 += q1 * prices[m + 1];
+            b2 += q2 * prices[m + 2];
+            b3 += q3 * prices[m + 3];
+        }
+        for (; i < n; i++) {
+            a0 += term(q[i], prices[row0 + i]);
+            b0 += term(q[i], prices[row1 + i]);
+        }
+        out[0] = (a0 + a1) + (a2 + a3);
+        out[1] = (b0 + b1) + (b2 + b3);
+    }
+
+    /**
+     * Whether {@link #mark} may take the gross as the net: no symbol is net short (then
+     * {@code |q_i| p_i = q_i p_i} term by term).
+     */
+    boolean noShorts() {
+        return shorts == 0;
+    }
+
+    /** Whether any net quantity is non-zero. */
+    boolean anyNet() {
+        return held > 0;
+    }
+
+
     /** {@code Σ |q[i]| · prices[offset + i]}, summed as {@link #value}. */
     static double grossValue(double[] q, double[] prices, int offset) {
         int n = q.length;

@@ -121,7 +121,30 @@ public final class Simulator {
         double[] net = new double[bars];
         double[] leverage = new double[bars];
         boolean[] invested = new boolean[bars];
+        // Quiet bars of a spot weight run without breaker or delistings (no pending order, no decision, every symbol
+        // with a bar): only the mark and the row, two bars per pass over the net quantities (the same doubles).
+        boolean quietPairs = weights != null && signals == null && !usdm && s.config.circuitBreaker() == null
+                && s.delisting.length == 0;
+        double[] pair = new double[2];
         for (int t = 0; t < bars; t++) {
+            if (quietPairs && t + 1 < bars && weights.idle(t, t + 1) && a.noShorts() && s.panel.complete(t)
+                    && s.panel.complete(t + 1)) {
+                Account.valueTwoRows(a.netQuantities(), s.close, t * n, (t + 1) * n, pair);
+                s.updateLastClose(t + 1);
+                double c = a.cash();
+                boolean any = a.anyNet();
+                for (int j = 0; j < 2; j++) {
+                    double e = c + pair[j];
+                    equity[t + j] = e;
+                    cash[t + j] = c;
+                    gross[t + j] = pair[j];
+                    net[t + j] = pair[j];
+                    leverage[t + j] = pair[j] / e;
+                    invested[t + j] = any;
+                }
+                t++;
+                continue;
+            }
             // 1. fills at the open
             if (!s.atClose) {
                 breaker.flatten(t, false);

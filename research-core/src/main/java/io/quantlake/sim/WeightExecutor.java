@@ -179,6 +179,20 @@ final class WeightExecutor {
         anyPending = any;
     }
 
+    /** Whether bars {@code [from, to]} have nothing to do here: no pending order and no decision. */
+    boolean idle(int from, int to) {
+        if (anyPending) {
+            return false;
+        }
+        boolean[] decision = targets.decision();
+        for (int t = from; t <= to; t++) {
+            if (decision[t]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Drops the pending order of symbol {@code i} (delisting, R6). */
     void dropPending(int i) {
         pendingW[i] = Double.NaN;
