@@ -23,7 +23,8 @@ import java.util.Map;
  *       pending orders stay. Signals for a symbol that does not exist at the decision bar are dropped (§1).</li>
  *   <li>Sizing: a weight {@code w} of an OPEN gives {@code q = w · E_t / fill_price} with {@code E_t}
  *       the decision equity (R19); of a REBALANCE, {@code q* = w · E' / p} with {@code E'} the
- *       execution bar's equity (§5).</li>
+ *       execution bar's equity (§5); a REBALANCE by weight at a bar with {@code E' <= 0} is dropped,
+ *       as R13 drops weight orders.</li>
  *   <li>Every buy that opens or increases a long lot is cut to the cash at that moment,
  *       {@code q <= C / (fp (1 + taker))} (R19's rule, in both markets: the signal path does not
  *       borrow for longs). A sell that opens or increases a short lot (usdm only; spot drops it)
@@ -206,7 +207,9 @@ final class SignalExecutor {
         return switch (sig.action()) {
             case OPEN -> sign;
             case CLOSE -> lot == 0 ? 0 : -sign;
-            case REBALANCE -> (int) Math.signum(target(i, slot, sig, e) - lot);
+            // R13's reading for a weight: with E' <= 0 there is no target to trade to (the order is dropped)
+            case REBALANCE -> sig.size() instanceof Signal.Weight && !(e > 0) ? 0
+                    : (int) Math.signum(target(i, slot, sig, e) - lot);
         };
     }
 

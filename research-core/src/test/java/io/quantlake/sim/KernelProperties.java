@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
@@ -266,6 +267,16 @@ class KernelProperties {
             }
         }
         return new Panel(p.interval(), p.times(), p.symbols(), m[0], m[1], m[2], m[3], p.volume(), p.features());
+    }
+
+    /**
+     * A case the property below found: a usdm account whose {@code E'} had gone negative got a
+     * REBALANCE by weight on its long lot, whose target {@code w · E' / p} was then negative, and the
+     * sell crossed zero (an invalid fill). Such an order is now dropped, as R13 drops weight orders.
+     */
+    @Example
+    void rebalanceByWeightAtNonPositiveEquityIsDropped() {
+        nothingAfterBarTChangesTheBooksUpToT(108_694L);
     }
 
     @Property(tries = 40)
