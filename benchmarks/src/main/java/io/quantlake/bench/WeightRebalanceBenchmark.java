@@ -23,9 +23,9 @@ import org.openjdk.jmh.annotations.State;
  * Targets are fresh random long-only weights summing to 1 (normalised exponential draws) at each
  * decision, built once in {@link #setUp()}, outside the measured methods. Two schedules:
  * <ul>
- *   <li>{@link #rebalance}: a decision at every bar. The heaviest case: about 27 of the 200 symbols
- *       are outside their band at each bar, so every bar computes {@code E'}, the band pass and
- *       some 27 orders (most buys are then cut to the little cash the sells freed);</li>
+ *   <li>{@link #rebalance}: a decision at every bar. The heaviest case: every bar computes
+ *       {@code E'}, the band pass over the 200 targets and the orders of the symbols outside their
+ *       band (most buys are then cut to the little cash the sells freed);</li>
  *   <li>{@link #rebalanceDaily}: a decision every {@value #DAILY} bars (a daily schedule on hourly
  *       bars, fresh targets each day); the bars in between mark the book to market.</li>
  * </ul>

@@ -25,7 +25,10 @@ import java.util.Objects;
  *   <li>the equity row, then the circuit-breaker check (§9).</li>
  * </ol>
  * A legacy run that {@link LegacyEventLoop} applies to runs there instead: the same steps at the
- * bars where something can happen, the same results.
+ * bars where something can happen, the same results. In a spot weight run without circuit breaker
+ * or delistings, two consecutive quiet bars (no pending order, no decision, every symbol with a
+ * bar: steps 1–5 do nothing) are marked in one pass over the net quantities
+ * ({@link Account#valueTwoRows}), each row with its own sums in the same order.
  */
 public final class Simulator {
     private Simulator() {
