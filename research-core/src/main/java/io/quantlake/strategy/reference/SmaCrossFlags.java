@@ -35,7 +35,8 @@ import java.util.Arrays;
  *   <li>the other bars (a few percent: the upward turns and the uncertain bars), listed without a
  *       branch per bar: both certain gives {@code CROSS | PLAIN} on an upward turn and 0 otherwise;
  *       any other bar is decided from the sequential sums exactly as {@code decide} does
- *       ({@link #exactFlags}).</li>
+ *       ({@link #exactFlags}). In a group of four whole lanes the listing runs once over the least
+ *       {@code skip} of the four lanes at each position, and each lane then keeps its own bars.</li>
  * </ol>
  *
  * <h2>The bound behind "certain"</h2>
@@ -102,16 +103,20 @@ final class SmaCrossFlags {
     private final double[] now = new double[LANE + 1];
     private final double[] lagFast = new double[LANE + 1];
     private final double[] lagSlow = new double[LANE + 1];
-    /** Per bar {@code k} of a lane: {@code d̂} and the certainty margin (certain where {@code > 0}). */
-    private final double[] diff = new double[LANE + 1];
-    private final double[] margin = new double[LANE + 1];
-    /** {@code diff} and {@code margin} of bar {@code k + 1}, at {@code k}. */
+    /** Per lane {@code q} and bar {@code k} of it: {@code d̂} and the certainty margin (certain where {@code > 0}). */
+    private final double[][] diff = new double[LANES][LANE + 1];
+    private final double[][] margin = new double[LANES][LANE + 1];
+    /** {@code diff} and {@code margin} of bar {@code k + 1}, at {@code k} (of the lane at hand). */
     private final double[] diffNext = new double[LANE + 1];
     private final double[] marginNext = new double[LANE + 1];
-    /** Per bar {@code k + 1} of a lane, at {@code k}: {@code > 0} only where its flags are surely 0. */
-    private final double[] skip = new double[LANE + 1];
-    /** The bars {@code k} of a lane to visit: those whose {@code skip} is not {@code > 0}. */
+    /** Per lane and bar {@code k + 1} of it, at {@code k}: {@code > 0} only where its flags are surely 0. */
+    private final double[][] skip = new double[LANES][LANE + 1];
+    /** Per bar {@code k + 1} of a group of whole lanes, at {@code k}: the least {@code skip} of the four lanes (NaN if any is). */
+    private final double[] groupSkip = new double[LANE + 1];
+    /** The entries {@code k} to visit: those whose {@code skip[k − 1]} (or {@code groupSkip}) is not {@code > 0}. */
     private final int[] visit = new int[LANE + 1];
+    /** Those of {@code visit} that one lane of a whole group visits. */
+    private final int[] laneVisit = new int[LANE + 1];
     /** Per lane: {@code Â}, the rounded sum of the lane's {@code |close|}. */
     private final double[] absSum = new double[LANES];
 
@@ -140,16 +145,55 @@ final class SmaCrossFlags {
                 load(series, start + q * LANE - longest, q * width);
             }
             prefixSums();
+            if (start >= longest && start + LANES * LANE <= m) {
+                decideWholeLanes(start, sink);
+                continue;
+            }
             for (int q = 0; q < LANES; q++) {
                 int laneStart = start + q * LANE;
                 int firstBar = Math.max(laneStart, longest);
                 int endBar = Math.min(m, laneStart + LANE);
                 if (firstBar < endBar) {
-                    decideLane(q, laneStart - longest, firstBar, endBar, sink);
+                    int x0 = q * width + firstBar - (laneStart - longest) - 1;
+                    int len = endBar - firstBar + 1;
+                    laneSkips(q, x0, len);
+                    int visits = listVisits(skip[q], len - 1);
+                    emit(q, laneStart - longest, x0, visit, visits, sink);
                 }
             }
         }
         return sink.flags();
+    }
+
+    /**
+     * The flags of a group whose four lanes are whole ({@value #LANE} decision bars each): the entries
+     * to visit are listed once for the four lanes, from the least {@code skip} of the four at each
+     * {@code k} (a quarter of the per-bar listing work), then each lane keeps those of its own.
+     */
+    private void decideWholeLanes(int start, FlagSink sink) {
+        int x0 = longest - 1; // the lane entry of the bar before its first one, less q · width
+        for (int q = 0; q < LANES; q++) {
+            laneSkips(q, q * width + x0, LANE + 1);
+        }
+        double[] s0 = skip[0];
+        double[] s1 = skip[1];
+        double[] s2 = skip[2];
+        double[] s3 = skip[3];
+        double[] g = groupSkip;
+        for (int k = 0; k < LANE; k++) {
+            g[k] = Math.min(Math.min(s0[k], s1[k]), Math.min(s2[k], s3[k])); // NaN if any is
+        }
+        int groupVisits = listVisits(g, LANE);
+        for (int q = 0; q < LANES; q++) {
+            double[] sq = skip[q];
+            int visits = 0;
+            for (int v = 0; v < groupVisits; v++) {
+                int k = visit[v];
+                laneVisit[visits] = k;
+                visits += notPositive(sq[k - 1]);
+            }
+            emit(q, start + q * LANE - longest, q * width + x0, laneVisit, visits, sink);
+        }
     }
 
     /** Copies the closes of own bars {@code [from, from + width)} to {@code buf[at, at + width)}, 0 outside the series. */
@@ -198,52 +242,80 @@ final class SmaCrossFlags {
     }
 
     /**
-     * The flags of lane {@code q}'s own bars {@code [firstBar, endBar)} (its entry {@code i} is own bar
-     * {@code from + i}), recorded in {@code sink}.
+     * {@code diff[q]}, {@code margin[q]} and {@code skip[q]} of lane {@code q}'s entries
+     * {@code buf[x0 + k]}, {@code k < len} ({@code k = 0} the bar before the first one decided).
      */
-    private void decideLane(int q, int from, int firstBar, int endBar, FlagSink sink) {
+    private void laneSkips(int q, int x0, int len) {
         double invFast = 1.0 / fast;
         double invSlow = 1.0 / slow;
         double a = absSum[q];
         double tol = a >= 1e-200 && a <= 1e200 ? TOL_PER_ABS_SUM * a : Double.POSITIVE_INFINITY;
-        int b = q * width; // entry i of the lane is buf[b + i]
-        int x0 = b + firstBar - from - 1; // the entry of the bar before the first one
-        int len = endBar - firstBar + 1; // bars of the lane and the one before: k = 0 is x0
         // the prefix sums ending at bar k, k − fast and k − slow, each at index k (so the loop below vectorizes)
-        int p = q * (width + 1) + 1 - b + x0; // prefix[p + k] ends at buf[x0 + k]
+        int p = q * (width + 1) + 1 - q * width + x0; // prefix[p + k] ends at buf[x0 + k]
         System.arraycopy(prefix, p, now, 0, len);
         System.arraycopy(prefix, p - fast, lagFast, 0, len);
         System.arraycopy(prefix, p - slow, lagSlow, 0, len);
+        double[] dq = diff[q];
+        double[] mq = margin[q];
         for (int k = 0; k < len; k++) {
             double s = (now[k] - lagSlow[k]) * invSlow;
             double d = (now[k] - lagFast[k]) * invFast - s;
-            diff[k] = d;
-            margin[k] = Math.abs(d) - (2 * EXACT_CHECK * Math.abs(s) + tol);
+            dq[k] = d;
+            mq[k] = Math.abs(d) - (2 * EXACT_CHECK * Math.abs(s) + tol);
         }
         // the same one bar later, so that the loop below reads every array at k (C2 vectorizes it so)
-        System.arraycopy(diff, 1, diffNext, 0, len - 1);
-        System.arraycopy(margin, 1, marginNext, 0, len - 1);
+        System.arraycopy(dq, 1, diffNext, 0, len - 1);
+        System.arraycopy(mq, 1, marginNext, 0, len - 1);
         // skip[k] > 0: bars k and k + 1 certain and no cross-up at k + 1, so its flags are 0 (see the class comment)
+        double[] sq = skip[q];
         for (int k = 0; k < len - 1; k++) {
-            double m0 = margin[k];
+            double m0 = mq[k];
             double m1 = marginNext[k];
-            double d0 = diff[k];
+            double d0 = dq[k];
             double d1 = diffNext[k];
             double certain = m0 + m1 - Math.abs(m0 - m1); // 2 min(m0, m1)
             double notUp = d0 - d1 + Math.abs(d0 + d1); // 2 max(d0, −d1)
-            skip[k] = certain + notUp - Math.abs(certain - notUp); // 2 min(certain, notUp)
+            sq[k] = certain + notUp - Math.abs(certain - notUp); // 2 min(certain, notUp)
         }
-        // the other bars, listed without a branch per bar (they come at random, a few percent)
+    }
+
+    /**
+     * Lists in {@link #visit} the entries {@code k + 1} with {@code k < count} whose {@code skips[k]}
+     * is not {@code > 0}, without a branch per entry (they come at random, a few percent); returns their number.
+     */
+    private int listVisits(double[] skips, int count) {
         int visits = 0;
-        for (int k = 0; k < len - 1; k++) {
+        for (int k = 0; k < count; k++) {
             visit[visits] = k + 1;
-            visits += skip[k] > 0 ? 0 : 1;
+            visits += notPositive(skips[k]);
         }
+        return visits;
+    }
+
+    /**
+     * 1 unless {@code v > 0} (so 1 for 0, negatives and NaN), from {@code v}'s bits: {@code v > 0}
+     * exactly when its bits {@code r} as a signed long lie in {@code [1, bits(+∞)]}. Arithmetic
+     * only: a conditional here would be compiled to a branch (the listed entries are rare), which
+     * mispredicts at each of them.
+     */
+    private static int notPositive(double v) {
+        long r = Double.doubleToRawLongBits(v);
+        return (int) (((r - 1) | (0x7FF0000000000000L - r)) >>> 63);
+    }
+
+    /**
+     * The flags of lane {@code q}'s entries {@code x0 + k} for the {@code visits} entries {@code k} of
+     * {@code list}, recorded in {@code sink} ({@code from}: the own bar of the lane's entry 0).
+     */
+    private void emit(int q, int from, int x0, int[] list, int visits, FlagSink sink) {
+        double[] dq = diff[q];
+        double[] mq = margin[q];
+        int b = q * width; // entry i of the lane is buf[b + i]
         for (int v = 0; v < visits; v++) {
-            int k = visit[v];
+            int k = list[v];
             byte f;
-            if (margin[k] > 0 & margin[k - 1] > 0) {
-                f = diff[k] > 0 & diff[k - 1] < 0 ? (byte) (CROSS | PLAIN) : 0;
+            if (mq[k] > 0 & mq[k - 1] > 0) {
+                f = dq[k] > 0 & dq[k - 1] < 0 ? (byte) (CROSS | PLAIN) : 0;
             } else {
                 f = exactFlags(x0 + k);
             }
