@@ -12,7 +12,8 @@ import java.util.List;
  * bar to event bar: {@link Simulator}'s bar loop, minus the bars where provably nothing happens.
  *
  * <p>An event bar runs the bar loop's steps 1–5 with the same code ({@link SignalExecutor},
- * {@link LotExits}, the delisting close). Every other bar is quiet: nothing fills, no exit fires,
+ * {@link LotExits}, the delisting close); step 5 only where it may act ({@link #decisionAt}: at a
+ * bar where only an exit fires, every decider returns null with no side effect). Every other bar is quiet: nothing fills, no exit fires,
  * no symbol is delisted, and every decider returns null with no side effect there, so skipping it
  * leaves the account, the ledger and the warnings exactly as the bar loop does. A bar is an event
  * when any of these holds:
@@ -94,7 +95,10 @@ final class LegacyEventLoop {
                 a.ledger(), Simulator.noTargets(s.bars, s.n));
     }
 
-    /** Steps 1–5 of {@link Simulator}'s bar loop for a spot run of the signal path without a circuit breaker. */
+    /**
+     * Steps 1–5 of {@link Simulator}'s bar loop for a spot run of the signal path without a circuit
+     * breaker. Step 5 is left out where it provably does nothing ({@link #decisionAt}).
+     */
     private void step(int t) {
         if (!s.atClose) {
             signals.fillAtOpen(t);
@@ -102,7 +106,33 @@ final class LegacyEventLoop {
         signals.exitsInBar(t);
         s.updateLastClose(t);
         Simulator.closeDelisted(s, t, null, signals);
-        signals.decide(t);
+        if (decisionAt(t)) {
+            signals.decide(t);
+        }
+    }
+
+    /**
+     * Whether step 5 at bar {@code t} (after the bar's exits) may do anything: at bar 0, with an
+     * order pending (it may fill at this close), with an open lot whose chain has a rule that
+     * decides at the close, or when some symbol's decider may act at {@code t} (a BUY that would be
+     * taken, or a side effect; whether its BUYs are ignored is judged after the exits, which may
+     * have freed a place). Otherwise every decider returns null with no side effect, so the step
+     * places nothing and changes nothing (an exit-only event bar).
+     */
+    private boolean decisionAt(int t) {
+        if (t == 0 || signals.anyPending()) {
+            return true;
+        }
+        Account a = s.account;
+        if (a.exitLots() > 0) {
+            for (int slot = 0; slot < 2 * s.n; slot++) {
+                OpenLot lot = a.exits(slot);
+                if (lot != null && lot.hasCloseRule()) {
+                    return true;
+                }
+            }
+        }
+        return firstDecision(t, s.bars) == t;
     }
 
     /** The first event bar {@code >= from} ({@code s.bars} when none is left). */
@@ -117,6 +147,25 @@ final class LegacyEventLoop {
                 limit = d;
             }
         }
+        limit = firstDecision(from, limit);
+        Account a = s.account;
+        if (a.exitLots() == 0) {
+            return limit;
+        }
+        for (int slot = 0; slot < 2 * s.n && limit > from; slot++) {
+            OpenLot lot = a.exits(slot);
+            if (lot != null) {
+                limit = scan(slot / 2, lot, from, limit);
+            }
+        }
+        return limit;
+    }
+
+    /**
+     * The first bar in {@code [from, limit)} where some symbol's decider may act (see
+     * {@link #nextDecision}), else {@code limit}.
+     */
+    private int firstDecision(int from, int limit) {
         EngineView view = signals.view();
         for (int k = 0; k < s.n && limit > from; k++) {
             boolean ignored = adapter.buysIgnored(view, k);
@@ -127,16 +176,6 @@ final class LegacyEventLoop {
                 cache[k] = d;
             }
             limit = Math.min(limit, d);
-        }
-        Account a = s.account;
-        if (a.exitLots() == 0) {
-            return limit;
-        }
-        for (int slot = 0; slot < 2 * s.n && limit > from; slot++) {
-            OpenLot lot = a.exits(slot);
-            if (lot != null) {
-                limit = scan(slot / 2, lot, from, limit);
-            }
         }
         return limit;
     }
