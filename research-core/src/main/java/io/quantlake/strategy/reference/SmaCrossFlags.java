@@ -81,10 +81,17 @@ final class SmaCrossFlags {
     private static final double EXACT_CHECK = 1e-9;
 
     /**
-     * Flags per own bar and the own bars with {@link #CROSS} or {@link #CHECK}
-     * ({@code events[0, count)}) and those with {@link #CHECK} ({@code checks[0, checkCount)}), ascending.
+     * The own bars with {@link #CROSS} or {@link #CHECK} ({@code events[0, count)}, ascending) with
+     * their flags ({@code eventFlags[j]} of {@code events[j]}, all three bits), and those with
+     * {@link #CHECK} ({@code checks[0, checkCount)}). Only these bars' flags are kept: at any other
+     * bar {@code decide} neither buys nor checks, whatever its {@link #PLAIN} bit.
      */
-    record Flags(byte[] flags, int[] events, int count, int[] checks, int checkCount) {
+    record Flags(int[] events, byte[] eventFlags, int count, int[] checks, int checkCount) {
+        /** The flags of own bar {@code bar}: its event's, 0 for a bar that is not an event. */
+        byte at(int bar) {
+            int j = Arrays.binarySearch(events, 0, count, bar);
+            return j < 0 ? 0 : eventFlags[j];
+        }
     }
 
     private final int fast;
@@ -358,28 +365,30 @@ final class SmaCrossFlags {
 
     /** Collects the pass's result: the flags per own bar and the lists of event and check bars. */
     private static final class FlagSink {
-        private final byte[] flags;
-        private int[] events = new int[64];
+        private int[] events;
+        private byte[] eventFlags;
         private int count;
         private int[] checks = new int[16];
         private int checkCount;
 
         FlagSink(int bars) {
-            flags = new byte[bars];
+            // about one event per 50 bars in a random walk: room for that without growing
+            int room = Math.max(64, bars >> 5);
+            events = new int[room];
+            eventFlags = new byte[room];
         }
 
         /** Records flags {@code f} of own bar {@code bar}; bars come in increasing order. */
         void set(int bar, byte f) {
-            if (f == 0) {
+            if ((f & (CROSS | CHECK)) == 0) {
                 return;
             }
-            flags[bar] = f;
-            if ((f & (CROSS | CHECK)) != 0) {
-                if (count == events.length) {
-                    events = Arrays.copyOf(events, 2 * count);
-                }
-                events[count++] = bar;
+            if (count == events.length) {
+                events = Arrays.copyOf(events, 2 * count);
+                eventFlags = Arrays.copyOf(eventFlags, 2 * count);
             }
+            events[count] = bar;
+            eventFlags[count++] = f;
             if ((f & CHECK) != 0) {
                 if (checkCount == checks.length) {
                     checks = Arrays.copyOf(checks, 2 * checkCount);
@@ -389,7 +398,7 @@ final class SmaCrossFlags {
         }
 
         Flags flags() {
-            return new Flags(flags, events, count, checks, checkCount);
+            return new Flags(events, eventFlags, count, checks, checkCount);
         }
     }
 }

@@ -144,10 +144,13 @@ public final class SmaCrossTpslStrategy implements SeriesLegacyStrategy {
         return new SeriesDecider(series, SmaCrossFlags.of(series, fast, slow));
     }
 
-    /** {@link #prepare}'s decider: the flags of every own bar and the own bars where one says decide. */
+    /** {@link #prepare}'s decider: the own bars where one says decide, with their flags. */
     private final class SeriesDecider implements Decider {
         private final CandleWindow series;
-        private final byte[] flags;
+        /** The flags of {@code events[j]} at {@code j}. */
+        private final byte[] eventFlags;
+        /** The first entry of {@link #events} at or after the bar of the last {@link #decide}. */
+        private int decideCursor;
         /** Own bars (ascending) whose flags have {@link SmaCrossFlags#CROSS} or {@link SmaCrossFlags#CHECK}: the only bars where {@code decide} acts. */
         private final int[] events;
         private final int eventCount;
@@ -163,7 +166,7 @@ public final class SmaCrossTpslStrategy implements SeriesLegacyStrategy {
 
         SeriesDecider(CandleWindow series, SmaCrossFlags.Flags f) {
             this.series = series;
-            this.flags = f.flags();
+            this.eventFlags = f.eventFlags();
             this.events = f.events();
             this.eventCount = f.count();
             this.checks = f.checks();
@@ -176,7 +179,11 @@ public final class SmaCrossTpslStrategy implements SeriesLegacyStrategy {
                 return null;
             }
             int last = size - 1;
-            byte f = flags[last];
+            int j = eventAt(last);
+            if (j < 0) {
+                return null; // neither a cross nor an exact check at this bar
+            }
+            byte f = eventFlags[j];
             boolean cross = (f & CROSS) != 0;
             if ((f & CHECK) != 0) {
                 checkExact(series, last, (f & PLAIN) != 0, cross);
@@ -191,6 +198,23 @@ public final class SmaCrossTpslStrategy implements SeriesLegacyStrategy {
         @Override
         public int nextDecision(int size) {
             return next(size, false);
+        }
+
+        /**
+         * The entry of own bar {@code bar} in {@link #events}, -1 when it is not an event. Bars asked
+         * in increasing order (the engine's) move a cursor forward; an earlier bar searches.
+         */
+        private int eventAt(int bar) {
+            int j = decideCursor;
+            if (j > 0 && events[j - 1] >= bar) {
+                j = Arrays.binarySearch(events, 0, eventCount, bar);
+                j = j < 0 ? -j - 1 : j;
+            }
+            while (j < eventCount && events[j] < bar) {
+                j++;
+            }
+            decideCursor = j;
+            return j < eventCount && events[j] == bar ? j : -1;
         }
 
         /** The next own bar with an R20 exact check: the only side effect of {@code decide} (its warning). */
