@@ -49,6 +49,8 @@ final class LegacyEventLoop {
      */
     private final int[] nextDecision;
     private final int[] nextSideEffect;
+    /** The first bar where a decider may act, as {@link #nextEvent} last found it (-1 = none found). */
+    private int decisionBar = -1;
 
     private LegacyEventLoop(SimState s, SignalExecutor signals, LegacySignalAdapter adapter) {
         this.s = s;
@@ -120,8 +122,8 @@ final class LegacyEventLoop {
      * places nothing and changes nothing (an exit-only event bar).
      */
     private boolean decisionAt(int t) {
-        if (t == 0 || signals.anyPending()) {
-            return true;
+        if (t == 0 || t == decisionBar || signals.anyPending()) {
+            return true; // (a decider found acting at t before the exits still acts: exits only free places)
         }
         Account a = s.account;
         if (a.exitLots() > 0) {
@@ -137,6 +139,7 @@ final class LegacyEventLoop {
 
     /** The first event bar {@code >= from} ({@code s.bars} when none is left). */
     private int nextEvent(int from) {
+        decisionBar = -1;
         if (from >= s.bars || signals.anyPending()) {
             return from;
         }
@@ -148,6 +151,7 @@ final class LegacyEventLoop {
             }
         }
         limit = firstDecision(from, limit);
+        decisionBar = limit;
         Account a = s.account;
         if (a.exitLots() == 0) {
             return limit;

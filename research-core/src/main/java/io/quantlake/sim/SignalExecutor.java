@@ -67,6 +67,8 @@ final class SignalExecutor {
     private final int[] seenInBatch;
     /** Number of signal batches so far (one per decision bar). */
     private int batch;
+    /** The universe index of the last signal's symbol ({@link #symbolIndex}). */
+    private int lastSymbol = -1;
 
     SignalExecutor(SimState s, SignalStrategy strategy) {
         this.s = s;
@@ -126,11 +128,7 @@ final class SignalExecutor {
         batch++;
         for (int j = 0, count = signals.size(); j < count; j++) {
             Signal sig = signals.get(j);
-            Integer k = index.get(sig.symbol());
-            if (k == null) {
-                throw new IllegalArgumentException("signal for " + sig.symbol() + " at bar " + t
-                        + ", which is not in the universe " + index.keySet());
-            }
+            int k = symbolIndex(sig.symbol(), t);
             if (!s.panel.exists(t, k)) {
                 continue;
             }
@@ -146,6 +144,26 @@ final class SignalExecutor {
         if (s.atClose) {
             execute(t, true);
         }
+    }
+
+    /**
+     * The universe index of {@code symbol}. Strategies mostly name symbols with the panel's own
+     * strings in universe order, so the entry after the last one found is tried by identity first.
+     */
+    private int symbolIndex(String symbol, int t) {
+        String[] symbols = s.panel.symbols();
+        int hint = lastSymbol + 1 < symbols.length ? lastSymbol + 1 : 0;
+        if (hint < symbols.length && symbols[hint] == symbol) {
+            lastSymbol = hint;
+            return hint;
+        }
+        Integer k = index.get(symbol);
+        if (k == null) {
+            throw new IllegalArgumentException("signal for " + symbol + " at bar " + t
+                    + ", which is not in the universe " + index.keySet());
+        }
+        lastSymbol = k;
+        return k;
     }
 
     private void execute(int t, boolean useClose) {
