@@ -19,6 +19,8 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Benchmark)
 public class BareCloseStreamBenchmark extends ModestSettings {
     private double[] close;
+    private double[] open;
+    private double[] targets;
     private int n;
     private int bars;
 
@@ -26,8 +28,12 @@ public class BareCloseStreamBenchmark extends ModestSettings {
     public void setUp() {
         bars = WeightRebalanceBenchmark.BARS;
         n = WeightRebalanceBenchmark.SYMBOLS;
-        close = SyntheticPanels.walks(io.quantlake.market.Interval.H1, bars, n, WeightRebalanceBenchmark.VOL,
-                WeightRebalanceBenchmark.SEED).close();
+        io.quantlake.panel.Panel panel = SyntheticPanels.walks(io.quantlake.market.Interval.H1, bars, n,
+                WeightRebalanceBenchmark.VOL, WeightRebalanceBenchmark.SEED);
+        close = panel.close();
+        open = panel.open();
+        targets = WeightRebalanceBenchmark.randomTargets(bars, n, WeightRebalanceBenchmark.BAND, 1,
+                WeightRebalanceBenchmark.SEED + 1).weights();
     }
 
     @Benchmark
@@ -50,6 +56,41 @@ public class BareCloseStreamBenchmark extends ModestSettings {
             }
             for (; i < symbols; i++) {
                 s0 += c[row + i];
+            }
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /**
+     * The floor of a decision at every bar with fills at the next open: the three matrices such a
+     * run cannot avoid reading in full (the target weights of every bar, the opens its orders fill
+     * at and the closes it marks at), streamed and summed bar by bar as {@link #stream} does the
+     * closes. Reported beside the close-only floor: its ratio to that floor is what reading three
+     * matrices instead of one costs on this machine, before any arithmetic of the kernel.
+     */
+    @Benchmark
+    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+    public double streamEveryBarInputs() {
+        double[] c = close;
+        double[] o = open;
+        double[] w = targets;
+        int symbols = n;
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        for (int t = 0; t < bars; t++) {
+            int row = t * symbols;
+            int i = 0;
+            for (; i + 3 < symbols; i += 4) {
+                int k = row + i;
+                s0 += w[k] + o[k] + c[k];
+                s1 += w[k + 1] + o[k + 1] + c[k + 1];
+                s2 += w[k + 2] + o[k + 2] + c[k + 2];
+                s3 += w[k + 3] + o[k + 3] + c[k + 3];
+            }
+            for (; i < symbols; i++) {
+                s0 += w[row + i] + o[row + i] + c[row + i];
             }
         }
         return (s0 + s1) + (s2 + s3);

@@ -50,6 +50,16 @@ public final class RatioRunner {
             System.out.printf("  ratio = %.2f  (kernel time / floor time; target <= 3)%n",
                     score(floor) / score(kernel));
         }
+        RunResult inputs = byMethod.get("BareCloseStreamBenchmark.streamEveryBarInputs");
+        report(inputs, WeightRebalanceBenchmark.ASSET_BARS, "asset-bars/s", "targets + opens + closes stream");
+        if (inputs != null && floor != null) {
+            System.out.printf("  ratio = %.2f  (reading the every-bar run's three input matrices / the close-only floor)%n",
+                    score(floor) / score(inputs));
+        }
+        if (kernel != null && inputs != null) {
+            System.out.printf("  ratio = %.2f  (kernel, decision every bar / its three-matrix input stream)%n",
+                    score(inputs) / score(kernel));
+        }
         report(daily, WeightRebalanceBenchmark.ASSET_BARS, "asset-bars/s", "weight kernel, daily decisions");
         if (daily != null && floor != null) {
             System.out.printf("  ratio = %.2f  (kernel time / floor time; target <= 3)%n",
