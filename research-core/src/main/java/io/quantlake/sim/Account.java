@@ -196,12 +196,12 @@ public final class Account {
     }
 
     /**
-     * {@link #value}{@code (q, prices, row0, true)} and {@code (q, prices, row1, true)} in one pass
+     * {@link #value}{@code (q, prices0, row0, true)} and {@code (q, prices1, row1, true)} in one pass
      * (each {@code q[i]} read once for both rows), into {@code out[0]} and {@code out[1]}: the same
      * four partial sums per row, the same order, so the same doubles. Every price of both rows must be
      * finite and positive.
      */
-    static void valueTwoRows(double[] q, double[] prices, int row0, int row1, double[] out) {
+    static void valueTwoRows(double[] q, double[] prices0, int row0, double[] prices1, int row1, double[] out) {
         int n = q.length;
         double a0 = 0;
         double a1 = 0;
@@ -219,21 +219,35 @@ public final class Account {
             double q3 = q[i + 3];
             int k = row0 + i;
             int m = row1 + i;
-            a0 += q0 * prices[k];
-            a1 += q1 * prices[k + 1];
-            a2 += q2 * prices[k + 2];
-            a3 += q3 * prices[k + 3];
-            b0 += q0 * prices[m];
-            b1 += q1 * prices[m + 1];
-            b2 += q2 * prices[m + 2];
-            b3 += q3 * prices[m + 3];
+            a0 += q0 * prices0[k];
+            a1 += q1 * prices0[k + 1];
+            a2 += q2 * prices0[k + 2];
+            a3 += q3 * prices0[k + 3];
+            b0 += q0 * prices1[m];
+            b1 += q1 * prices1[m + 1];
+            b2 += q2 * prices1[m + 2];
+            b3 += q3 * prices1[m + 3];
         }
         for (; i < n; i++) {
-            a0 += term(q[i], prices[row0 + i]);
-            b0 += term(q[i], prices[row1 + i]);
+            a0 += term(q[i], prices0[row0 + i]);
+            b0 += term(q[i], prices1[row1 + i]);
         }
         out[0] = (a0 + a1) + (a2 + a3);
         out[1] = (b0 + b1) + (b2 + b3);
+    }
+
+    /**
+     * {@link #mark} with the net exposure {@code net} already summed as {@link #value} sums it, for
+     * an account with no net short ({@link #noShorts()}: the gross is then the net).
+     */
+    void markNet(double net) {
+        if (shorts != 0) {
+            throw new IllegalStateException("markNet needs an account without net shorts");
+        }
+        markedNet = net;
+        markedGross = net;
+        markedEquity = cash + net;
+        markedAny = held > 0;
     }
 
     /**

@@ -132,7 +132,7 @@ public final class Simulator {
         for (int t = 0; t < bars; t++) {
             if (quietPairs && t + 1 < bars && weights.idle(t, t + 1) && a.noShorts() && s.panel.complete(t)
                     && s.panel.complete(t + 1)) {
-                Account.valueTwoRows(a.netQuantities(), s.close, t * n, (t + 1) * n, pair);
+                Account.valueTwoRows(a.netQuantities(), s.close, t * n, s.close, (t + 1) * n, pair);
                 s.updateLastClose(t + 1);
                 double c = a.cash();
                 boolean any = a.anyNet();
@@ -183,7 +183,15 @@ public final class Simulator {
                 }
             }
             // 6. mark to market, 7. liquidation
-            s.markToMarket(t);
+            if (quietPairs && !s.atClose && t + 1 < bars && a.noShorts() && s.panel.complete(t)
+                    && s.panel.complete(t + 1) && weights.pendingOrders()) {
+                // the next bar executes orders at its open: its E' sums the same q with that open row, in this pass
+                Account.valueTwoRows(a.netQuantities(), s.close, t * n, s.open, (t + 1) * n, pair);
+                a.markNet(pair[0]);
+                weights.presetOpenValue(t + 1, pair[1]);
+            } else {
+                s.markToMarket(t);
+            }
             double e = a.markedEquity();
             double g = a.markedGross();
             if (usdm && g > 0 && e <= mm * g) {

@@ -33,7 +33,7 @@ final class WeightExecutor {
     private final boolean delistings;
     /** The account's net quantities (read-only here). */
     private final double[] q;
-    /** The pending target weight of each symbol; NaN = no pending order. */
+    /** The pending target weight of each symbol; NaN = no pending order. Meaningful only while {@link #anyPending}. */
     private final double[] pendingW;
     /** Whether any order may be pending (false: {@link #execute} has nothing to do). */
     private boolean anyPending;
@@ -56,6 +56,10 @@ final class WeightExecutor {
     /** The reason override of each pending order (null = ordinary rows); set only by a hook. */
     private final Reason[] pendingReason;
     private final double[] cw;
+    /** {@link #presetOpenValue}: the bar it is for (-1 = none), the value and the ledger's row count then. */
+    private int presetBar = -1;
+    private double presetValue;
+    private int presetRows;
 
     WeightExecutor(SimState s, TargetWeights targets) {
         this(s, targets, null);
@@ -179,6 +183,22 @@ final class WeightExecutor {
         anyPending = any;
     }
 
+    /** Whether an order may be pending (to execute at the next execution step). */
+    boolean pendingOrders() {
+        return anyPending;
+    }
+
+    /**
+     * {@code Σ q_i open_i} of bar {@code t}, summed as {@link Account#value} sums it with the net
+     * quantities of now: {@link #execute} at the open of {@code t} takes it for its {@code E'} when
+     * no fill has changed them in between (the ledger has the same rows).
+     */
+    void presetOpenValue(int t, double value) {
+        presetBar = t;
+        presetValue = value;
+        presetRows = s.account.ledger().size();
+    }
+
     /** Whether bars {@code [from, to]} have nothing to do here: no pending order and no decision. */
     boolean idle(int from, int to) {
         if (anyPending) {
@@ -216,7 +236,9 @@ final class WeightExecutor {
             return;
         }
         s.executionPrices(t, useClose);
-        double e = s.account.cash() + Account.value(q, s.px, 0, s.allListed(t));
+        double value = !useClose && presetBar == t && presetRows == s.account.ledger().size() ? presetValue
+                : Account.value(q, s.px, 0, s.allListed(t));
+        double e = s.account.cash() + value;
         candidateCount = 0;
         anyOver = false;
         if (e > 0 && !threshold && s.panel.complete(t)) {
@@ -320,8 +342,7 @@ final class WeightExecutor {
                 bandOrder(t, c, pw[c], e, inv);
             }
         }
-        java.util.Arrays.fill(pw, Double.NaN);
-        anyPending = false;
+        anyPending = false; // (pendingW is stale now: read only while anyPending, rewritten whole by decide)
     }
 
     /**
