@@ -214,12 +214,18 @@ final class SmaCrossFlags {
         Arrays.fill(buf, at + Math.max(0, hi - from), at + width, 0.0);
     }
 
-    /** Every lane's prefix sums and {@code Â}, the lanes' additions interleaved (four independent chains). */
+    /**
+     * Every lane's prefix sums and {@code Â}, the lanes' additions interleaved (four independent
+     * chains). Where no close of a lane has its sign bit set, {@code |c| = c} term by term and
+     * {@code Â}, summed in the same order from 0, is the lane's last prefix sum, bit for bit; the
+     * loop only ORs the closes' bits to know it (an integer operation beside the additions). A lane
+     * with a negative close (or -0.0, or a NaN with its sign bit set) sums its {@code |c|} apart.
+     */
     private void prefixSums() {
         int w = width;
         int p1 = w + 1;
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+        long o0 = 0, o1 = 0, o2 = 0, o3 = 0;
         prefix[0] = 0;
         prefix[p1] = 0;
         prefix[2 * p1] = 0;
@@ -233,19 +239,28 @@ final class SmaCrossFlags {
             s1 += c1;
             s2 += c2;
             s3 += c3;
-            a0 += Math.abs(c0);
-            a1 += Math.abs(c1);
-            a2 += Math.abs(c2);
-            a3 += Math.abs(c3);
+            o0 |= Double.doubleToRawLongBits(c0);
+            o1 |= Double.doubleToRawLongBits(c1);
+            o2 |= Double.doubleToRawLongBits(c2);
+            o3 |= Double.doubleToRawLongBits(c3);
             prefix[i + 1] = s0;
             prefix[p1 + i + 1] = s1;
             prefix[2 * p1 + i + 1] = s2;
             prefix[3 * p1 + i + 1] = s3;
         }
-        absSum[0] = a0;
-        absSum[1] = a1;
-        absSum[2] = a2;
-        absSum[3] = a3;
+        absSum[0] = o0 >= 0 ? s0 : absSumApart(0);
+        absSum[1] = o1 >= 0 ? s1 : absSumApart(1);
+        absSum[2] = o2 >= 0 ? s2 : absSumApart(2);
+        absSum[3] = o3 >= 0 ? s3 : absSumApart(3);
+    }
+
+    /** {@code Σ |c|} of lane {@code q}'s closes, oldest first from 0. */
+    private double absSumApart(int q) {
+        double a = 0;
+        for (int i = q * width, end = i + width; i < end; i++) {
+            a += Math.abs(buf[i]);
+        }
+        return a;
     }
 
     /**
