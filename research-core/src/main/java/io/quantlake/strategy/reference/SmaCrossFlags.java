@@ -7,7 +7,7 @@ import java.util.Arrays;
  * The one-time pass of {@link SmaCrossTpslStrategy}'s decider over a symbol's closes: for every
  * own bar {@code k >= longest} ({@code longest = max(fast, slow)}), the bits {@link #CROSS},
  * {@link #CHECK} and {@link #PLAIN} that {@link SmaCrossTpslStrategy#decide} finds at {@code k},
- * bit for bit. The SMAs are the sequential means {@code decide} takes ({@code Σ c / L}, summed
+ * bit for bit, kept for the bars with a cross or a check (the only ones where decide acts). The SMAs are the sequential means {@code decide} takes ({@code Σ c / L}, summed
  * oldest first from 0); the §13 cross at {@code k} compares {@code d_k = fast_k − slow_k} with
  * {@code 1e-12 · slow_k} and {@code d_{k−1}} with {@code 1e-12 · slow_{k−1}}, R20 needs the exact
  * check where {@code |d| <= 1e-9 · |slow|} at {@code k} or {@code k − 1}, and the plain cross is
@@ -136,7 +136,7 @@ final class SmaCrossFlags {
         this.prefix = new double[LANES * (width + 1)];
     }
 
-    /** The flags of every own bar of {@code series} for {@code sma_cross_tpsl(fast, slow)}. */
+    /** The flags of the event bars of {@code series} for {@code sma_cross_tpsl(fast, slow)} (see {@link Flags}). */
     static Flags of(CandleWindow series, int fast, int slow) {
         return new SmaCrossFlags(fast, slow).pass(series);
     }
