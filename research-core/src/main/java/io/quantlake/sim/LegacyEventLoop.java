@@ -13,8 +13,9 @@ import java.util.List;
  *
  * <p>An event bar runs the bar loop's steps 1–5 with the same code ({@link SignalExecutor},
  * {@link LotExits}, the delisting close); step 5 only where it may act ({@link #decisionAt}: at a
- * bar where only an exit fires, every decider returns null with no side effect). Every other bar is quiet: nothing fills, no exit fires,
- * no symbol is delisted, and every decider returns null with no side effect there, so skipping it
+ * bar where only an exit fires, every decider returns null with no side effect). Every other bar
+ * is quiet: nothing fills, no exit fires, no symbol is delisted, and every decider returns null
+ * with no side effect there, so skipping it
  * leaves the account, the ledger and the warnings exactly as the bar loop does. A bar is an event
  * when any of these holds:
  * <ul>

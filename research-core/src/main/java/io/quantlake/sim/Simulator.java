@@ -107,6 +107,14 @@ public final class Simulator {
         }
     }
 
+    /**
+     * Whether bars {@code t} and {@code t + 1} can be summed in one pass ({@link Account#valueTwoRows}):
+     * both exist and are complete rows (every price finite), and no symbol is net short.
+     */
+    private static boolean completePair(SimState s, int t) {
+        return t + 1 < s.bars && s.account.noShorts() && s.panel.complete(t) && s.panel.complete(t + 1);
+    }
+
     private static BacktestResult loop(SimState s, WeightExecutor weights, SignalExecutor signals) {
         int bars = s.bars;
         int n = s.n;
@@ -130,8 +138,7 @@ public final class Simulator {
                 && s.delisting.length == 0;
         double[] pair = new double[2];
         for (int t = 0; t < bars; t++) {
-            if (quietPairs && t + 1 < bars && weights.idle(t, t + 1) && a.noShorts() && s.panel.complete(t)
-                    && s.panel.complete(t + 1)) {
+            if (quietPairs && completePair(s, t) && weights.idle(t, t + 1)) {
                 Account.valueTwoRows(a.netQuantities(), s.close, t * n, s.close, (t + 1) * n, pair);
                 s.updateLastClose(t + 1);
                 double c = a.cash();
@@ -183,8 +190,7 @@ public final class Simulator {
                 }
             }
             // 6. mark to market, 7. liquidation
-            if (quietPairs && !s.atClose && t + 1 < bars && a.noShorts() && s.panel.complete(t)
-                    && s.panel.complete(t + 1) && weights.pendingOrders()) {
+            if (quietPairs && !s.atClose && weights.pendingOrders() && completePair(s, t)) {
                 // the next bar executes orders at its open: its E' sums the same q with that open row, in this pass
                 Account.valueTwoRows(a.netQuantities(), s.close, t * n, s.open, (t + 1) * n, pair);
                 a.markNet(pair[0]);

@@ -7,8 +7,8 @@ import java.util.Arrays;
  * The one-time pass of {@link SmaCrossTpslStrategy}'s decider over a symbol's closes: for every
  * own bar {@code k >= longest} ({@code longest = max(fast, slow)}), the bits {@link #CROSS},
  * {@link #CHECK} and {@link #PLAIN} that {@link SmaCrossTpslStrategy#decide} finds at {@code k},
- * bit for bit, kept for the bars with a cross or a check (the only ones where decide acts). The SMAs are the sequential means {@code decide} takes ({@code Σ c / L}, summed
- * oldest first from 0); the §13 cross at {@code k} compares {@code d_k = fast_k − slow_k} with
+ * bit for bit, kept for the bars with a cross or a check (the only ones where decide acts). The
+ * SMAs are the sequential means {@code decide} takes ({@code Σ c / L}, summed oldest first from 0); the §13 cross at {@code k} compares {@code d_k = fast_k − slow_k} with
  * {@code 1e-12 · slow_k} and {@code d_{k−1}} with {@code 1e-12 · slow_{k−1}}, R20 needs the exact
  * check where {@code |d| <= 1e-9 · |slow|} at {@code k} or {@code k − 1}, and the plain cross is
  * {@code fast > slow} at {@code k} and not at {@code k − 1}.
@@ -387,7 +387,7 @@ final class SmaCrossFlags {
         private int checkCount;
 
         FlagSink(int bars) {
-            // about one event per 50 bars in a random walk: room for that without growing
+            // room for one event per 32 bars without growing (a random walk crosses about every 50)
             int room = Math.max(64, bars >> 5);
             events = new int[room];
             eventFlags = new byte[room];
