@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.quantlake.spark.SharedSpark;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -56,7 +55,7 @@ class IngestApiIncrementalTest {
         });
         server.start();
         try {
-            Path lake = SharedSpark.newTempDir("api-lake");
+            Path lake = TestSpark.newTempDir("api-lake");
             String base = "http://127.0.0.1:" + server.getAddress().getPort();
             CliRun first = CliRun.of("ingest", "api", "--market", "spot", "--symbols", "BTCUSDT", "--interval", "1h",
                     "--start", "2024-01-01", "--end", "2024-01-03", "--base-url", base, "--lake", lake.toString());

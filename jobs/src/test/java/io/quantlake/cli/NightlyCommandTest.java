@@ -14,7 +14,6 @@ import io.quantlake.lake.LakeWriter;
 import io.quantlake.market.Market;
 import io.quantlake.nightly.NightlyLock;
 import io.quantlake.nightly.NightlyTables;
-import io.quantlake.spark.SharedSpark;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -49,7 +48,7 @@ class NightlyCommandTest {
     static void setUp() throws IOException {
         Path root = Path.of(System.getProperty("quantlake.root", "."));
         Path sample = root.resolve("datasets/sample/spot/monthly/klines");
-        dir = SharedSpark.newTempDir("nightly");
+        dir = TestSpark.newTempDir("nightly");
         lake = dir.resolve("lake");
         for (String s : SYMBOLS) {
             Path to = Files.createDirectories(dir.resolve("archive/spot/monthly/klines/" + s + "/1d"));
@@ -105,7 +104,7 @@ class NightlyCommandTest {
     @Test
     void ordersMatchADirectComputationAndARerunIsIdempotent() throws IOException {
         // ETHUSDT's lot step and minimum notional, as exchangeInfo would give them
-        Lake l = Lake.at(SharedSpark.spark(), lake.toString());
+        Lake l = Lake.at(TestSpark.spark(), lake.toString());
         new LakeWriter(l).ingest(new IngestBatch(1, 1, List.of(), List.of(), List.of(new SymbolInfo(Market.SPOT, "ETHUSDT",
                 "ETH", "USDT", "TRADING", -1, -1, 0.01, 0.001, 5.0)), List.of()));
 
@@ -138,10 +137,10 @@ class NightlyCommandTest {
         assertEquals(0.5, btc.getDouble(2), 1e-12);
         assertEquals(0.49, btc.getDouble(3), 1e-9);
         assertEquals(0.49, btc.getDouble(4), 1e-9, "inside the band: planned = current");
-        long factorRows = SharedSpark.spark().read().format("delta").load(lake.resolve("factors").toString())
+        long factorRows = TestSpark.spark().read().format("delta").load(lake.resolve("factors").toString())
                 .where("ts >= '2024-12-29' AND ts < '2024-12-31'").count();
         assertEquals(2 * 2 * 3, factorRows, "2 factors x 2 days x 3 symbols");
-        Row run = SharedSpark.spark().read().format("delta").load(lake.resolve("runs").toString())
+        Row run = TestSpark.spark().read().format("delta").load(lake.resolve("runs").toString())
                 .where("kind = 'nightly' AND status = 'succeeded'").select("metrics").first();
         assertTrue(run.getString(0).contains("\"orders\":2") && run.getString(0).contains("mom_10_1@1"), run.getString(0));
 
@@ -210,7 +209,7 @@ class NightlyCommandTest {
     }
 
     private static List<Row> rows(String table) {
-        return SharedSpark.spark().read().format("delta").load(lake.resolve(table).toString())
+        return TestSpark.spark().read().format("delta").load(lake.resolve(table).toString())
                 .where("run_date = DATE'2024-12-31'").orderBy("symbol").collectAsList()
                 .stream().sorted((a, b) -> Integer.compare(SYMBOLS.indexOf(a.getString(1)), SYMBOLS.indexOf(b.getString(1))))
                 .toList();

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quantlake.lake.Lake;
 import io.quantlake.lake.LakeTable;
-import io.quantlake.spark.SharedSpark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,8 +51,8 @@ class ResearchFactorsCommandTest {
     @Test
     void factorResearchOnTheSampleWritesTablesRunAndReport() throws IOException {
         Path klines = sampleKlines();
-        SharedSpark.spark();
-        Path tmp = SharedSpark.newTempDir("research-factors");
+        TestSpark.spark();
+        Path tmp = TestSpark.newTempDir("research-factors");
         for (String s : SYMBOLS) {   // the archive layout, so that `ingest archive` reads market and interval from it
             Path to = Files.createDirectories(tmp.resolve("sample/spot/monthly/klines").resolve(s).resolve("1d"));
             try (Stream<Path> files = Files.list(klines.resolve(s).resolve("1d"))) {
@@ -80,7 +79,7 @@ class ResearchFactorsCommandTest {
         String runId = run.out().replaceAll("(?s).*run (factor_research-[^ ]+) .*", "$1");
         assertTrue(runId.startsWith("factor_research-"), run.out());
 
-        Lake lake = Lake.at(SharedSpark.spark(), lakeDir);
+        Lake lake = Lake.at(TestSpark.spark(), lakeDir);
         Row runRow = lake.read(LakeTable.RUNS).where(col("run_id").equalTo(runId)).first();
         assertEquals("factor_research", runRow.getString(runRow.fieldIndex("kind")));
         assertEquals("succeeded", runRow.getString(runRow.fieldIndex("status")));
@@ -122,7 +121,7 @@ class ResearchFactorsCommandTest {
 
     @Test
     void aBadFactorNameIsOneLineNamingTheKeyAndFile() throws IOException {
-        Path tmp = SharedSpark.newTempDir("research-bad");
+        Path tmp = TestSpark.newTempDir("research-bad");
         Path config = Files.writeString(tmp.resolve("bad.yaml"), CONFIG.replace("rvol_20", "momentum_30"));
         CliRun run = research("factors", "--config", config.toString(), "--lake", tmp.resolve("lake").toString());
         assertEquals(1, run.exitCode());

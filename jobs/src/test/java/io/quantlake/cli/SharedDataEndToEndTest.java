@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.quantlake.spark.SharedSpark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,8 +32,8 @@ class SharedDataEndToEndTest {
     static void lake() {
         shared = Path.of(System.getProperty("quantlake.shared", "../shared")).resolve("data/binance-spot-2024");
         assumeTrue(Files.isDirectory(shared), "skipped: real candles not found at " + shared + " (../shared is absent)");
-        SharedSpark.spark();
-        lake = SharedSpark.newTempDir("e2e-lake");
+        TestSpark.spark();
+        lake = TestSpark.newTempDir("e2e-lake");
     }
 
     @Test
@@ -45,7 +44,7 @@ class SharedDataEndToEndTest {
         assertEquals(0, first.exitCode(), first.err());
         assertTrue(first.out().contains("quarantined: 0"), first.out());
 
-        Path fourHours = SharedSpark.newTempDir("e2e-4h");
+        Path fourHours = TestSpark.newTempDir("e2e-4h");
         for (String s : UNIVERSE) {
             Files.copy(shared.resolve("4h").resolve(s + ".csv"), fourHours.resolve(s + ".csv"));
         }
@@ -92,7 +91,7 @@ class SharedDataEndToEndTest {
                 + "{name: low_vol, lookback: 20, weight: 0.5}], mode: long_only, top: 2, schedule: {every: 5}}");
 
         // the shared candles are spot; ingest them as a USD-M universe too (no funding records: funding.missing zero)
-        Path usdm = SharedSpark.newTempDir("e2e-usdm");
+        Path usdm = TestSpark.newTempDir("e2e-usdm");
         for (String s : List.of("BTCUSDT", "ETHUSDT", "SOLUSDT", "XRPUSDT", "LTCUSDT", "BCHUSDT")) {
             Files.copy(shared.resolve("1d").resolve(s + ".csv"), usdm.resolve(s + ".csv"));
         }
@@ -112,7 +111,7 @@ class SharedDataEndToEndTest {
 
     private static void runAndCheck(String interval, String market, String universe, String name, String params)
             throws IOException {
-        Path dir = SharedSpark.newTempDir("bt-" + name);
+        Path dir = TestSpark.newTempDir("bt-" + name);
         Path cfg = dir.resolve(name + ".yaml");
         Files.writeString(cfg, "market: " + market + "\ninterval: " + interval + "\nuniverse: [" + universe + "]\n"
                 + "start: 2024-01-01\nend: 2024-09-01\ncapital: 100000\n"
