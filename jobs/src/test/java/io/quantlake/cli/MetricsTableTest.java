@@ -56,7 +56,7 @@ class MetricsTableTest {
         runs.put("capped", run("risk: {max_weight: 0.3, max_gross: 0.9}\nsizing: {method: erc, lookback: 10}\n"
                 + "hedge: {band: 0.2, lookback: 10}\n"));
         String table = MetricsTable.of(runs);
-        assertTrue(table.startsWith("metric"), table);
+        assertTrue(table.startsWith("strategy"), table);
         String layer = MetricsTable.portfolioLayer(runs);
         assertTrue(layer.startsWith("portfolio layer"), layer);
         assertTrue(!layer.contains("bare"), layer);
@@ -64,5 +64,35 @@ class MetricsTableTest {
         assertTrue(layer.contains("capped") && layer.contains("sizing erc") && layer.contains("risk rows: ")
                 && layer.contains("orders " + report.orders() + " (naive " + report.naiveOrders() + ", saved "
                 + report.ordersSaved() + ")") && layer.contains("hedge rows " + report.hedgeRows()), layer);
+    }
+
+    @Test
+    void theDemosSeventeenRunsFitA120ColumnTerminal() {
+        BacktestOutcome capped = run("risk: {max_weight: 0.3, max_gross: 0.9}\nsizing: {method: erc, lookback: 10}\n"
+                + "hedge: {band: 0.2, lookback: 10}\n");
+        String[] demo = {"factor_long_only", "factor_long_short", "factor_long_short_erc_capped", "inverse_vol",
+            "market_neutral", "market_neutral_beta", "market_neutral_inverse_vol_net_capped",
+            "market_neutral_risk_hedge", "monthly_rebalance", "monthly_rebalance_vol_target", "pair_trading",
+            "pair_trading_vol_target", "risk_parity_erc", "risk_parity_inverse_vol", "sma_cross_tpsl",
+            "sma_cross_tpsl_fixed_fraction", "sma_cross_tpsl_kelly_capped"};
+        Map<String, BacktestOutcome> runs = new LinkedHashMap<>();
+        for (String name : demo) {
+            runs.put(name, capped);
+        }
+        String table = MetricsTable.of(runs);
+        for (String line : table.split("\n")) {
+            assertTrue(line.length() <= MetricsTable.WIDTH, line.length() + " columns: " + line);
+        }
+        // every run has a row in each block, and every metric has a header
+        long blocks = table.lines().filter(l -> l.startsWith("strategy ")).count();
+        assertTrue(blocks >= 2, table);
+        for (String name : demo) {
+            assertEquals(blocks, table.lines().filter(l -> l.startsWith(name + " ")).count(), name + "\n" + table);
+        }
+        for (String metric : new String[] {"total_return", "sharpe", "max_drawdown", "trades", "fees", "funding"}) {
+            assertTrue(table.contains(" " + metric), metric);
+        }
+        String total = String.format(java.util.Locale.ROOT, "%.2f%%", 100 * capped.metrics().totalReturn());
+        assertTrue(table.contains(total), total + "\n" + table);
     }
 }
