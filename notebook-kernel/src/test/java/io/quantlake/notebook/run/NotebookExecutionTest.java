@@ -118,7 +118,7 @@ class NotebookExecutionTest {
 
     /**
      * Every other notebook of the project runs without a failing cell and shows what a research notebook
-     * shows: at least one HTML table and one PNG chart.
+     * shows: at least one HTML table and one PNG chart, and no path of the machine that ran it.
      */
     @TestFactory
     Stream<DynamicTest> everyProjectNotebookRuns() throws IOException {
@@ -134,6 +134,9 @@ class NotebookExecutionTest {
                     .filter(o -> o.has("data")).flatMap(o -> o.getAsJsonObject("data").keySet().stream()).toList();
             assertTrue(shown.contains("text/html"), notebook.getFileName() + " shows no HTML table: " + shown);
             assertTrue(shown.contains("image/png"), notebook.getFileName() + " shows no PNG chart: " + shown);
+            List<String> paths = NotebookPaths.machinePaths(run.codeCells(), List.of(notebooksDir().getParent().toString(),
+                    System.getProperty("java.io.tmpdir"), System.getProperty("user.home")));
+            assertEquals(List.of(), paths, notebook.getFileName() + " shows paths of this machine");
         }));
     }
 

@@ -32,15 +32,20 @@ final class NotebookRunner {
     record Run(int exitCode, Path executed, String log) {
         /** The code cells of the executed notebook, in order. */
         List<JsonObject> codeCells() throws IOException {
-            JsonObject notebook = new JsonParser().parse(Files.readString(executed)).getAsJsonObject();
-            List<JsonObject> cells = new ArrayList<>();
-            for (JsonElement cell : notebook.getAsJsonArray("cells")) {
-                if (cell.getAsJsonObject().get("cell_type").getAsString().equals("code")) {
-                    cells.add(cell.getAsJsonObject());
-                }
-            }
-            return cells;
+            return NotebookRunner.codeCells(executed);
         }
+    }
+
+    /** The code cells of the notebook file {@code ipynb}, in order. */
+    static List<JsonObject> codeCells(Path ipynb) throws IOException {
+        JsonObject notebook = new JsonParser().parse(Files.readString(ipynb)).getAsJsonObject();
+        List<JsonObject> cells = new ArrayList<>();
+        for (JsonElement cell : notebook.getAsJsonArray("cells")) {
+            if (cell.getAsJsonObject().get("cell_type").getAsString().equals("code")) {
+                cells.add(cell.getAsJsonObject());
+            }
+        }
+        return cells;
     }
 
     /**
