@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.not;
 
 import io.delta.tables.DeltaTable;
 import io.quantlake.lake.Lake;
+import io.quantlake.lake.WriterLock;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
@@ -52,12 +53,17 @@ public final class NightlyTables {
         return (lake.root().endsWith("/") ? lake.root() : lake.root() + "/") + name;
     }
 
-    /** Replaces the rows of {@code runDate} in {@code table} ({@value #ORDERS} or {@value #TARGETS}) by {@code rows}, one MERGE. */
+    /**
+     * Replaces the rows of {@code runDate} in {@code table} ({@value #ORDERS} or {@value #TARGETS}) by {@code rows},
+     * one MERGE, holding the lake's writer lock.
+     */
     public static void replaceDate(Lake lake, String table, StructType schema, LocalDate runDate, List<Row> rows) {
         Dataset<Row> source = lake.spark().createDataFrame(rows, schema);
-        merge(lake, table, schema, DATE_KEYS, source)
-                .whenNotMatchedBySource(col("t.run_date").equalTo(lit(Date.valueOf(runDate)))).delete()
-                .execute();
+        try (WriterLock.Hold h = lake.writerLock().acquire()) {
+            merge(lake, table, schema, DATE_KEYS, source)
+                    .whenNotMatchedBySource(col("t.run_date").equalTo(lit(Date.valueOf(runDate)))).delete()
+                    .execute();
+        }
     }
 
     private static io.delta.tables.DeltaMergeBuilder merge(Lake lake, String table, StructType schema, List<String> keys,
