@@ -242,7 +242,7 @@ public final class NightlyRun {
         List<Row> orders = new ArrayList<>();
         for (RebalanceOrder r : o.plan().orders()) {
             orders.add(RowFactory.create(date, r.symbol(), r.side().name(), r.quantity(), r.price(), r.notional(),
-                    r.reason().code()));
+                    r.reason().code(), r.filters().code()));
         }
         List<Row> targets = new ArrayList<>();
         Holdings h = o.holdings();
