@@ -96,7 +96,8 @@ final class IngestCommand implements Runnable {
     }
 
     @Command(name = "archive", mixinStandardHelpOptions = true,
-            description = "Binance public archive files (zip or csv; klines or fundingRate); market, symbol and interval from names and folders")
+            description = "Binance public archive files (zip or csv; klines or fundingRate; exchangeInfo.json for symbol filters);"
+                    + " market, symbol and interval from names and folders")
     static final class Archive implements Runnable {
         @Mixin
         LakeOptions lake;

@@ -37,7 +37,9 @@ import picocli.CommandLine.Option;
  * <p>Exit codes, for monitoring: {@value #OK} ok; {@value #FAILED} failure (I/O, Spark, bad data);
  * {@value #USAGE} bad command line or config (the message names the option or config key and the file);
  * {@value #LOCKED} another nightly run holds the lock ({@link NightlyLock}: {@code .nightly.lock} in the local
- * lake root, or in the output directory for a remote lake) — nothing was done; {@value #STALE} data stale: no
+ * lake root, or in the output directory for a remote lake) — nothing was done (other writers of the lake, such as
+ * an ingest, are waited for: the run's commits hold the lake's writer lock, see {@code --lock-timeout});
+ * {@value #STALE} data stale: no
  * universe symbol has the bar that opens one interval before D 00:00 UTC even after the ingest (no orders
  * were written; the runs row has status {@code stale}).
  */
@@ -113,9 +115,10 @@ public final class NightlyCommand implements Callable<Integer> {
         }
         Path outDir = out != null ? out : cfg.output();
         Path lockFile = NightlyLock.location(lake.root, outDir);
-        Optional<NightlyLock> lock = NightlyLock.tryAcquire(lockFile);
+        Optional<NightlyLock> lock = NightlyLock.tryAcquire(lockFile, lake.commandLine());
         if (lock.isEmpty()) {
-            System.err.println("nightly: another nightly run holds the lock " + lockFile + "; nothing done");
+            System.err.println("nightly: another nightly run holds the lock " + lockFile
+                    + NightlyLock.holder(lockFile).map(h -> " (" + h + ")").orElse("") + "; nothing done");
             return LOCKED;
         }
         try (NightlyLock held = lock.get()) {

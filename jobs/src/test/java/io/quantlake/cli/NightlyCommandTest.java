@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.delta.tables.DeltaTable;
 import io.quantlake.ingest.ArchiveReader;
 import io.quantlake.ingest.CandleBar;
 import io.quantlake.ingest.IngestBatch;
@@ -21,12 +22,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -107,6 +111,10 @@ class NightlyCommandTest {
         Lake l = Lake.at(TestSpark.spark(), lake.toString());
         new LakeWriter(l).ingest(new IngestBatch(1, 1, List.of(), List.of(), List.of(new SymbolInfo(Market.SPOT, "ETHUSDT",
                 "ETH", "USDT", "TRADING", -1, -1, 0.01, 0.001, 5.0)), List.of()));
+        // a nightly_orders table of an older version, without the filters column: the run adds it
+        DeltaTable.createIfNotExists(SharedSpark.spark()).location(lake.resolve(NightlyTables.ORDERS).toString())
+                .addColumns(new StructType(Arrays.stream(NightlyTables.ORDERS_SCHEMA.fields())
+                        .filter(f -> !f.name().equals("filters")).toArray(StructField[]::new))).execute();
 
         // the first run also runs the factor study (its summary lands in the runs row); the rerun skips it (Spark time)
         Run first = run("--config", dir.resolve("nightly-research.yaml").toString(), "--date", "2024-12-31", "--lake",
@@ -115,10 +123,10 @@ class NightlyCommandTest {
         double sellSol = 0.1 * EQUITY / close.get("SOLUSDT");
         double buyEth = Math.floor(0.3 * EQUITY / close.get("ETHUSDT") / 0.001) * 0.001;
         List<String> csv = Files.readAllLines(dir.resolve("out/orders-2024-12-31.csv"));
-        assertEquals("symbol,side,quantity,price,notional,reason", csv.get(0));
+        assertEquals("symbol,side,quantity,price,notional,reason,filters", csv.get(0));
         assertEquals(3, csv.size(), String.join("\n", csv));
-        assertOrder(csv.get(1), "SOLUSDT", "SELL", sellSol, "to_target");
-        assertOrder(csv.get(2), "ETHUSDT", "BUY", buyEth, "open");
+        assertOrder(csv.get(1), "SOLUSDT", "SELL", sellSol, "to_target", "unknown");
+        assertOrder(csv.get(2), "ETHUSDT", "BUY", buyEth, "open", "exchange");
 
         JsonNode json = new ObjectMapper().readTree(dir.resolve("out/orders-2024-12-31.json").toFile());
         assertEquals("2024-12-31", json.get("run_date").asText());
@@ -127,10 +135,14 @@ class NightlyCommandTest {
         assertEquals(EQUITY, json.get("equity").asDouble(), 1e-6);
         assertEquals(2, json.get("orders").size());
         assertEquals(buyEth, json.get("orders").get(1).get("quantity").asDouble(), 1e-12);
+        assertEquals("unknown", json.get("orders").get(0).get("filters").asText());
+        assertEquals("exchange", json.get("orders").get(1).get("filters").asText());
 
         List<Row> orders = rows(NightlyTables.ORDERS);
         List<Row> targets = rows(NightlyTables.TARGETS);
         assertEquals(2, orders.size(), orders.toString());
+        // rows() sorts as SYMBOLS: ETH (filters in symbols), SOL (none)
+        assertEquals(List.of("exchange", "unknown"), orders.stream().map(r -> r.<String>getAs("filters")).toList());
         assertEquals(3, targets.size(), targets.toString());
         Row btc = targets.get(0);
         assertEquals("BTCUSDT", btc.getString(1));
@@ -198,7 +210,7 @@ class NightlyCommandTest {
         assertEquals(2, run("--date", "2024-12-31").code(), "--config is required");
     }
 
-    private static void assertOrder(String line, String symbol, String side, double qty, String reason) {
+    private static void assertOrder(String line, String symbol, String side, double qty, String reason, String filters) {
         String[] c = line.split(",");
         assertEquals(symbol, c[0], line);
         assertEquals(side, c[1], line);
@@ -206,6 +218,7 @@ class NightlyCommandTest {
         assertEquals(close.get(symbol), Double.parseDouble(c[3]), 0, line);
         assertEquals(qty * close.get(symbol), Double.parseDouble(c[4]), 1e-6, line);
         assertEquals(reason, c[5], line);
+        assertEquals(filters, c[6], line);
     }
 
     private static List<Row> rows(String table) {

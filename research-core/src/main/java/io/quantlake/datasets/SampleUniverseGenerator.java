@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * <p>Pipeline: {@link UniversePlanner} decides names, betas, ticks, pairs, listings and gaps;
  * {@link DailyPathModel} draws daily log closes; {@link HourlyBarModel} bridges them into 1h bars;
  * 1d bars are the aggregation of the same 1h bars (so both intervals agree exactly); the writer
- * emits 1d files over the whole sample and 1h files over the last {@code hourlyMonths} months; a
+ * emits 1d files over the whole sample and 1h files over the last {@code hourlyMonths} months;
+ * {@link ExchangeInfoWriter} adds each market's symbol filters ({@code exchangeInfo.json}); a
  * {@code MANIFEST} lists the planted facts. Same spec, byte-identical output.
  */
 public final class SampleUniverseGenerator {
@@ -53,6 +54,13 @@ public final class SampleUniverseGenerator {
         List<String> names = new ArrayList<>();
         for (SymbolProfile p : plan.symbols()) {
             names.add(p.symbol());
+        }
+        if (spec.markets().contains(Market.SPOT)) {
+            ExchangeInfoWriter.write(spec.outDir(), Market.SPOT, plan, plan.symbols());
+        }
+        if (spec.markets().contains(Market.USDM)) {
+            ExchangeInfoWriter.write(spec.outDir(), Market.USDM, plan,
+                    plan.symbols().stream().filter(p -> p.index() < spec.usdmSymbols()).toList());
         }
         GenerationSummary summary = new GenerationSummary(spec.outDir(), names, writer.files(), writer.rows(),
                 plan.pairs(), plan.events(), plan.gaps());

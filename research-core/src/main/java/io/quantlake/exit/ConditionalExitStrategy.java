@@ -1,6 +1,5 @@
 package io.quantlake.exit;
 
-import io.quantlake.ledger.Reason;
 import io.quantlake.ledger.TradeEventType;
 import java.util.Objects;
 
@@ -9,7 +8,7 @@ import java.util.Objects;
  * close of {@code t} (step 5 of §12.2) for lots open before that close; when it holds, the lot is
  * closed by a market order executed per §2 (next_open: at the open of the symbol's next bar,
  * before that bar's other exits; close: at the close of {@code t}), event {@code CONDITIONAL_EXIT},
- * reason {@code conditional_exit}.
+ * reason {@link ExitCondition#reason()} ({@code conditional_exit} unless the condition names its own).
  *
  * @param condition the predicate
  */
@@ -28,7 +27,7 @@ public record ConditionalExitStrategy(ExitCondition condition) implements ExitSt
         if (!condition.test(bar.panel(), bar.t(), bar.symbol(), lot)) {
             return false;
         }
-        out.set(bar.close(), lot.quantity(), true, false, TradeEventType.CONDITIONAL_EXIT, Reason.CONDITIONAL_EXIT);
+        out.set(bar.close(), lot.quantity(), true, false, TradeEventType.CONDITIONAL_EXIT, condition.reason());
         return true;
     }
 }

@@ -1,5 +1,6 @@
 package io.quantlake.exit;
 
+import io.quantlake.ledger.Reason;
 import io.quantlake.panel.Panel;
 
 /**
@@ -16,6 +17,11 @@ public interface ExitCondition {
      * @return true to exit the lot
      */
     boolean test(Panel panel, int t, int symbol, OpenLot lot);
+
+    /** The ledger reason of the exit rows this condition causes (default {@code conditional_exit}). */
+    default Reason reason() {
+        return Reason.CONDITIONAL_EXIT;
+    }
 
     /** Fires when panel feature {@code feature} of the lot's symbol crosses 0 between the previous own bar and {@code t}. */
     static ExitCondition featureCrossesZero(String feature) {

@@ -1,6 +1,7 @@
 package io.quantlake.exit;
 
 import io.quantlake.ledger.PositionSide;
+import io.quantlake.ledger.Reason;
 import java.util.List;
 import java.util.Objects;
 
@@ -20,7 +21,7 @@ public final class OpenLot {
     private final double[] doubleState;
     private final int[] intState;
     private double quantity;
-    private boolean conditionalExitPending;
+    private Reason pendingExit;
     /** Whether a rule of the chain decides at the close ({@link ExitStrategy#checkAtClose}): a conditional exit. */
     private final boolean closeRule;
     /** Whether a rule of the chain updates path state after a bar ({@link ExitStrategy#afterBar}): a trailing stop. */
@@ -108,11 +109,17 @@ public final class OpenLot {
     }
 
     public boolean conditionalExitPending() {
-        return conditionalExitPending;
+        return pendingExit != null;
     }
 
-    public void setConditionalExitPending(boolean pending) {
-        this.conditionalExitPending = pending;
+    /** The reason of the conditional exit waiting for its next_open fill, or null when none is pending. */
+    public Reason pendingExitReason() {
+        return pendingExit;
+    }
+
+    /** Flags a conditional exit with ledger reason {@code reason} for the next open; null clears the flag. */
+    public void setPendingExit(Reason reason) {
+        this.pendingExit = reason;
     }
 
     double doubleState(int rule, int k) {

@@ -1,5 +1,8 @@
 package io.quantlake.ingest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quantlake.market.Market;
 
 import java.io.BufferedReader;
@@ -10,8 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -30,11 +35,19 @@ import org.slf4j.LoggerFactory;
  * nothing. Likewise a data file (.zip/.csv) with a name outside the archive scheme aborts; other files below
  * a directory (notes, {@code .DS_Store}) are skipped with a warning naming them.
  *
+ * <p>Symbol filters: a file named {@value #EXCHANGE_INFO} (Binance's {@code exchangeInfo} response, which the
+ * archive itself does not publish) in {@code spot/} or {@code futures/um/} (or anywhere, for the caller's
+ * {@code bareNameMarket}) gives the {@code symbols} rows of that market: tick size, lot step and minimum
+ * notional, see {@link ExchangeInfoParser}. An unreadable one aborts the call like a bad checksum.
+ *
  * <p>Bad rows are quarantined with source {@code <file>} or {@code <zip>!/<entry>} and their 1-based line;
  * the valid rows of the same file are kept.
  */
 public final class ArchiveReader {
     private static final Logger LOG = LoggerFactory.getLogger(ArchiveReader.class);
+    /** The file name of a market's exchange metadata (Binance's exchangeInfo JSON). */
+    public static final String EXCHANGE_INFO = "exchangeInfo.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ArchiveReader() {
     }
@@ -52,9 +65,12 @@ public final class ArchiveReader {
      */
     public static IngestBatch read(Path path, Market bareNameMarket) throws IOException {
         List<ArchiveFile> files = new ArrayList<>();
+        List<Path> exchangeInfos = new ArrayList<>();
         for (Path p : InputFiles.list(path)) {
             String name = p.getFileName().toString();
-            if (name.endsWith(ArchiveChecksum.SUFFIX)) {
+            if (name.equals(EXCHANGE_INFO)) {
+                exchangeInfos.add(p);
+            } else if (name.endsWith(ArchiveChecksum.SUFFIX)) {
                 Path target = p.resolveSibling(name.substring(0, name.length() - ArchiveChecksum.SUFFIX.length()));
                 if (!Files.isRegularFile(target)) {
                     throw new IngestException(p + ": checksum of a missing file " + target.getFileName() + "; ingest aborted");
@@ -62,11 +78,11 @@ public final class ArchiveReader {
             } else if (InputFiles.hasExtension(p, ".zip") || InputFiles.hasExtension(p, ".csv")) {
                 files.add(ArchiveFile.of(p, bareNameMarket));
             } else {
-                LOG.warn("{}: skipped, not a Binance archive file (.zip, .csv or .CHECKSUM)", p);
+                LOG.warn("{}: skipped, not a Binance archive file (.zip, .csv, .CHECKSUM or " + EXCHANGE_INFO + ")", p);
             }
         }
-        if (files.isEmpty()) {
-            throw new IngestException(path + ": no Binance archive file (.zip or .csv) found");
+        if (files.isEmpty() && exchangeInfos.isEmpty()) {
+            throw new IngestException(path + ": no Binance archive file (.zip, .csv or " + EXCHANGE_INFO + ") found");
         }
         for (ArchiveFile f : files) {
             Path checksum = ArchiveChecksum.of(f.path());
@@ -75,6 +91,7 @@ public final class ArchiveReader {
             }
         }
         IngestCollector collector = new IngestCollector();
+        readExchangeInfos(exchangeInfos, bareNameMarket, collector);
         for (ArchiveFile f : files) {
             collector.countFile();
             if (InputFiles.hasExtension(f.path(), ".zip")) {
@@ -86,6 +103,51 @@ public final class ArchiveReader {
             }
         }
         return collector.build();
+    }
+
+    /**
+     * Each exchangeInfo file's symbols (all of them, whatever klines the tree holds); its market from the folder
+     * it is in ({@code spot/} or {@code futures/um/}, else {@code bareNameMarket}). A symbol in two files of one
+     * market is an error naming both.
+     */
+    private static void readExchangeInfos(List<Path> files, Market bareNameMarket, IngestCollector collector)
+            throws IOException {
+        Map<String, Path> seen = new HashMap<>();
+        for (Path p : files) {
+            Market market = exchangeInfoMarket(p, bareNameMarket);
+            JsonNode root;
+            try {
+                root = JSON.readTree(p.toFile());
+            } catch (JsonProcessingException e) {
+                throw new IngestException(p + ": not valid JSON (" + e.getOriginalMessage() + ")", e);
+            }
+            collector.countFile();
+            for (SymbolInfo s : ExchangeInfoParser.parse(market, root, p.toString())) {
+                Path before = seen.putIfAbsent(market + " " + s.symbol(), p);
+                if (before != null) {
+                    throw new IngestException(p + ": " + market + " symbol " + s.symbol() + " is also in " + before
+                            + "; keep one " + EXCHANGE_INFO + " per market");
+                }
+                collector.symbol(s);
+            }
+        }
+    }
+
+    private static Market exchangeInfoMarket(Path file, Market bareNameMarket) {
+        Path dir = file.toAbsolutePath().normalize().getParent();
+        String folder = dir == null || dir.getFileName() == null ? "" : dir.getFileName().toString();
+        Path up = dir == null ? null : dir.getParent();
+        String parent = up == null || up.getFileName() == null ? "" : up.getFileName().toString();
+        if (folder.equals("spot")) {
+            return Market.SPOT;
+        }
+        if (parent.equals("futures") && folder.equals("um")) {
+            return Market.USDM;
+        }
+        if (parent.equals("futures") && folder.equals("cm")) {
+            throw new IngestException(file + ": coin-margined futures (futures/cm) are not supported; markets: spot, usdm");
+        }
+        return bareNameMarket;
     }
 
     private static void readZip(ArchiveFile f, IngestCollector collector) throws IOException {

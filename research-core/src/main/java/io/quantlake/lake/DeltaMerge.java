@@ -16,7 +16,8 @@ import org.apache.spark.sql.types.MapType;
 
 /**
  * Idempotent upsert of rows into a lake table: one Delta MERGE (one commit) on the table's key,
- * updating a matched row only when a compared value differs (NULL-safe), inserting new keys.
+ * updating a matched row only when a compared value differs (NULL-safe), inserting new keys; made
+ * holding the lake's {@link WriterLock}.
  */
 final class DeltaMerge {
     private DeltaMerge() {
@@ -50,8 +51,17 @@ final class DeltaMerge {
         return upsert(lake, table, source.select(columns), -1);
     }
 
-    /** The MERGE; {@code knownRows} is the source's row count, or -1 when it must come from the commit. */
+    /**
+     * The MERGE, holding the lake's writer lock from the version read to the counts; {@code knownRows} is the
+     * source's row count, or -1 when it must come from the commit.
+     */
     private static MergeCounts upsert(Lake lake, LakeTable table, Dataset<Row> source, long knownRows) {
+        try (WriterLock.Hold h = lake.writerLock().acquire()) {
+            return merge(lake, table, source, knownRows);
+        }
+    }
+
+    private static MergeCounts merge(Lake lake, LakeTable table, Dataset<Row> source, long knownRows) {
         DeltaTable target = lake.table(table);
         long before = lake.version(table);
         target.as("t")

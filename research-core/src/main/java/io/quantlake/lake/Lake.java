@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -20,7 +21,7 @@ import org.apache.spark.sql.SparkSession;
 /**
  * A lake: a root directory (local path or any Hadoop URI such as {@code s3a://bucket/lake}) holding
  * path-based Delta tables {@code <root>/<table>}. The tables of {@link LakeTable} are created empty,
- * with their schema, on first use.
+ * with their schema, on first use. Every commit to the lake is made holding its {@link #writerLock()}.
  */
 public final class Lake {
     /** The default lake root, relative to the working directory. */
@@ -33,15 +34,18 @@ public final class Lake {
 
     private final SparkSession spark;
     private final String root;
+    private final WriterLock writerLock;
 
-    private Lake(SparkSession spark, String root) {
+    private Lake(SparkSession spark, String root, WriterLock writerLock) {
         this.spark = spark;
         this.root = root;
+        this.writerLock = writerLock;
     }
 
     /**
      * The lake at {@code root}: a URI with a scheme is used as given; a plain path is made absolute
-     * (relative to the working directory). Nothing is created until a table is used.
+     * (relative to the working directory). Nothing is created until a table is used. Its writer lock waits
+     * {@link WriterLock#DEFAULT_TIMEOUT} and names this JVM's main command as the holder.
      */
     public static Lake at(SparkSession spark, String root) {
         Objects.requireNonNull(spark, "spark");
@@ -51,7 +55,21 @@ public final class Lake {
         }
         String resolved = URI_SCHEME.matcher(root).matches() ? root
                 : Paths.get(root).toAbsolutePath().normalize().toString();
-        return new Lake(spark, resolved);
+        String command = System.getProperty("sun.java.command", "java");
+        return new Lake(spark, resolved, WriterLock.of(resolved, WriterLock.DEFAULT_TIMEOUT, command, System.err::println));
+    }
+
+    /**
+     * This lake with a writer lock that waits up to {@code timeout} for another writer and names
+     * {@code command} (e.g. the CLI's command line) as its holder.
+     */
+    public Lake withWriterLock(Duration timeout, String command) {
+        return new Lake(spark, root, writerLock.withTimeout(timeout).withCommand(command));
+    }
+
+    /** The lake's writer lock ({@link WriterLock}): hold it around every commit to the lake. */
+    public WriterLock writerLock() {
+        return writerLock;
     }
 
     public SparkSession spark() {
@@ -77,7 +95,9 @@ public final class Lake {
     public DeltaTable table(LakeTable table) {
         String path = path(table);
         if (!DeltaTable.isDeltaTable(spark, path)) {
-            DeltaTable.createIfNotExists(spark).location(path).addColumns(table.schema()).execute();
+            try (WriterLock.Hold h = writerLock.acquire()) {
+                DeltaTable.createIfNotExists(spark).location(path).addColumns(table.schema()).execute();
+            }
         }
         return DeltaTable.forPath(spark, path);
     }

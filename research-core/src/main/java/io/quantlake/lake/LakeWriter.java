@@ -56,7 +56,8 @@ public final class LakeWriter {
     }
 
     /**
-     * Ingests {@code batch} as run {@code runId}.
+     * Ingests {@code batch} as run {@code runId}, holding the lake's {@link WriterLock} from the first commit
+     * to the {@code runs} row.
      *
      * @param config the command's configuration as text (e.g. JSON of the CLI options), stored in
      *               {@code runs.config}; may be null
@@ -64,6 +65,12 @@ public final class LakeWriter {
     public IngestReport ingest(IngestBatch batch, String runId, String config) {
         Objects.requireNonNull(batch, "batch");
         RunRecord.requireValidRunId(runId);
+        try (WriterLock.Hold h = lake.writerLock().acquire()) { // one ingest's commits in a row
+            return write(batch, runId, config);
+        }
+    }
+
+    private IngestReport write(IngestBatch batch, String runId, String config) {
         Instant started = Instant.now();
         for (LakeTable t : INGEST_TABLES) {
             lake.table(t);

@@ -16,7 +16,7 @@ import static org.apache.spark.sql.functions.col;
  * Writes runs and their results to the lake: {@code runs} (MERGE on run_id, so a run recorded as
  * {@code running} can later be updated to {@code succeeded}), and a backtest's {@code equity} and
  * {@code ledger} rows (each write replaces that run's rows in one Delta commit, so writing twice
- * leaves one copy).
+ * leaves one copy). Each write holds the lake's {@link WriterLock}.
  */
 public final class RunStore {
     private final Lake lake;
@@ -62,11 +62,13 @@ public final class RunStore {
 
     private void replaceRun(LakeTable table, String runId, List<Row> rows) {
         RunRecord.requireValidRunId(runId); // it is quoted into the replaceWhere predicate below
-        lake.table(table);
-        Dataset<Row> df = lake.spark().createDataFrame(rows, table.schema());
-        df.write().format("delta").mode("overwrite")
-                .option("replaceWhere", "run_id = '" + runId + "'")
-                .save(lake.path(table));
+        try (WriterLock.Hold h = lake.writerLock().acquire()) {
+            lake.table(table);
+            Dataset<Row> df = lake.spark().createDataFrame(rows, table.schema());
+            df.write().format("delta").mode("overwrite")
+                    .option("replaceWhere", "run_id = '" + runId + "'")
+                    .save(lake.path(table));
+        }
     }
 
     private static Timestamp ts(Instant t) {

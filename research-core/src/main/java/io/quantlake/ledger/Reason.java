@@ -3,8 +3,8 @@ package io.quantlake.ledger;
 /**
  * The {@code reason} column of a ledger row. SIMULATION.md §6 and R15 fix the codes of CLOSE,
  * weight-strategy, legacy, delisting, liquidation and funding rows; the codes of time exits
- * ({@code time_exit}), conditional exits ({@code conditional_exit}) and hedge orders
- * ({@code hedge}) are this implementation's choice, as are the risk manager's {@code risk_<rule>} codes of
+ * ({@code time_exit}), conditional exits ({@code conditional_exit}; a pair trade's z-score stop {@code z_stop})
+ * and hedge orders ({@code hedge}) are this implementation's choice, as are the risk manager's {@code risk_<rule>} codes of
  * its PARTIAL_CLOSE / CLOSE rows (§6 "the risk manager reduces a position").
  */
 public enum Reason {
@@ -20,6 +20,8 @@ public enum Reason {
     LIQUIDATION("liquidation"),
     FUNDING("funding"),
     HEDGE("hedge"),
+    /** pair_trading: the spread's z-score reached {@code stop_z} (a conditional exit, type CONDITIONAL_EXIT). */
+    Z_STOP("z_stop"),
     /** Risk manager: per-asset weight cap ({@code risk.max_weight}). */
     RISK_ASSET_CAP("risk_asset_cap"),
     /** Risk manager: gross exposure cap ({@code risk.max_gross}). */

@@ -10,6 +10,7 @@ import io.quantlake.lake.CandleQuery;
 import io.quantlake.lake.CandleStore;
 import io.quantlake.lake.IngestReport;
 import io.quantlake.lake.Lake;
+import io.quantlake.lake.LakeLockedException;
 import io.quantlake.lake.LakeTable;
 import io.quantlake.lake.RunRecord;
 import io.quantlake.lake.RunStore;
@@ -93,7 +94,7 @@ public final class NightlyRun {
         ObjectNode metrics = JSON.createObjectNode().put("run_date", runDate.toString());
         try {
             return steps(config, strategyConfig, strategy, factors, positions, runDate, outDir, runId, started, end, metrics);
-        } catch (StaleDataException e) {
+        } catch (StaleDataException | LakeLockedException e) { // a failed row would wait for the same lock again
             throw e;
         } catch (RuntimeException e) {
             metrics.put("error", String.valueOf(e.getMessage()));
@@ -241,7 +242,7 @@ public final class NightlyRun {
         List<Row> orders = new ArrayList<>();
         for (RebalanceOrder r : o.plan().orders()) {
             orders.add(RowFactory.create(date, r.symbol(), r.side().name(), r.quantity(), r.price(), r.notional(),
-                    r.reason().code()));
+                    r.reason().code(), r.filters().code()));
         }
         List<Row> targets = new ArrayList<>();
         Holdings h = o.holdings();

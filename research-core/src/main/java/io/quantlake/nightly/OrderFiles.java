@@ -14,10 +14,12 @@ import java.time.LocalDate;
 /**
  * The execution bot's files in the output directory, overwritten by a rerun of the same date:
  * <ul>
- *   <li>{@code orders-D.csv}: header {@code symbol,side,quantity,price,notional,reason}, one row per order
- *       (sells first), numbers as Java's shortest round-trip decimal text;</li>
+ *   <li>{@code orders-D.csv}: header {@code symbol,side,quantity,price,notional,reason,filters}, one row per
+ *       order (sells first), numbers as Java's shortest round-trip decimal text; {@code filters} is
+ *       {@code exchange} (lot step and min notional applied), {@code partial} or {@code unknown} (quantity
+ *       unrounded: the lake's {@code symbols} table has no filters for the symbol);</li>
  *   <li>{@code orders-D.json}: {@code {run_date, run_id, market, strategy, price_time, decision_time, equity,
- *       cash, orders: [{symbol, side, quantity, price, notional, reason}], skipped: [{symbol, quantity, notional,
+ *       cash, orders: [{symbol, side, quantity, price, notional, reason, filters}], skipped: [{symbol, quantity, notional,
  *       why}]}}; times ISO-8601 UTC (decision_time null when the strategy never decided).</li>
  * </ul>
  */
@@ -38,7 +40,7 @@ public final class OrderFiles {
     /** Writes both files for {@code outcome} into {@code dir} (created). */
     public static void write(Path dir, NightlyOutcome outcome) {
         RebalancePlan plan = outcome.plan();
-        StringBuilder csv = new StringBuilder("symbol,side,quantity,price,notional,reason\n");
+        StringBuilder csv = new StringBuilder("symbol,side,quantity,price,notional,reason,filters\n");
         ObjectNode root = JSON.createObjectNode();
         root.put("run_date", outcome.runDate().toString());
         root.put("run_id", outcome.runId());
@@ -55,9 +57,11 @@ public final class OrderFiles {
         ArrayNode orders = root.putArray("orders");
         for (RebalanceOrder o : plan.orders()) {
             csv.append(o.symbol()).append(',').append(o.side()).append(',').append(o.quantity()).append(',')
-                    .append(o.price()).append(',').append(o.notional()).append(',').append(o.reason().code()).append('\n');
+                    .append(o.price()).append(',').append(o.notional()).append(',').append(o.reason().code()).append(',')
+                    .append(o.filters().code()).append('\n');
             orders.addObject().put("symbol", o.symbol()).put("side", o.side().name()).put("quantity", o.quantity())
-                    .put("price", o.price()).put("notional", o.notional()).put("reason", o.reason().code());
+                    .put("price", o.price()).put("notional", o.notional()).put("reason", o.reason().code())
+                    .put("filters", o.filters().code());
         }
         ArrayNode skipped = root.putArray("skipped");
         for (SkippedTrade s : plan.skipped()) {

@@ -24,6 +24,8 @@ import java.util.Objects;
  *       result is the exact decimal multiple of the step) and an order whose notional {@code |Δq_i| p_i} is
  *       below the symbol's minimum notional (when known), or that rounds to 0, is skipped and reported.</li>
  * </ol>
+ * Each order says which filters it was sized with ({@link RebalanceOrder.Filters}: {@code exchange},
+ * {@code partial} or {@code unknown}), so an unrounded quantity is never mistaken for an exchange-ready one.
  * Orders are sized at the last close without fees or slippage; sells come first, then buys (so an
  * execution bot frees cash before it spends it).
  */
@@ -102,7 +104,7 @@ public final class OrderPlanner {
             }
             double qty = Math.abs(dq);
             RebalanceOrder order = new RebalanceOrder(symbol, dq > 0 ? RebalanceOrder.Side.BUY : RebalanceOrder.Side.SELL,
-                    qty, p, qty * p, reason);
+                    qty, p, qty * p, reason, RebalanceOrder.Filters.of(filters[i]));
             (dq > 0 ? buys : sells).add(order);
         }
         List<RebalanceOrder> orders = new ArrayList<>(sells);

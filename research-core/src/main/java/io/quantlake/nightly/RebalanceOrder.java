@@ -1,5 +1,6 @@
 package io.quantlake.nightly;
 
+import io.quantlake.sim.SymbolFilter;
 import java.util.Objects;
 
 /**
@@ -12,10 +13,42 @@ import java.util.Objects;
  * @param price    the last close in quote currency (USDT), &gt; 0
  * @param notional {@code quantity * price} in quote currency
  * @param reason   why the order exists
+ * @param filters  whether the symbol's exchange filters were known when the order was sized
  */
-public record RebalanceOrder(String symbol, Side side, double quantity, double price, double notional, Reason reason) {
+public record RebalanceOrder(String symbol, Side side, double quantity, double price, double notional, Reason reason,
+                             Filters filters) {
     /** The order side. */
     public enum Side { BUY, SELL }
+
+    /**
+     * Which exchange filters of the symbol the order was sized with (the {@code filters} column of the orders
+     * files and table): its {@code symbols} row's lot step and minimum notional.
+     */
+    public enum Filters {
+        /** Lot step and minimum notional known: the quantity is on the step and the notional at least the minimum. */
+        EXCHANGE("exchange"),
+        /** Only one of the two known: that one is applied, the other is not checked. */
+        PARTIAL("partial"),
+        /** Neither known (no {@code symbols} row, or one without filters): the quantity is unrounded, unchecked. */
+        UNKNOWN("unknown");
+
+        private final String code;
+
+        Filters(String code) {
+            this.code = code;
+        }
+
+        public String code() {
+            return code;
+        }
+
+        /** The kind of {@code filter}: how many of its two fields are known (not NaN). */
+        public static Filters of(SymbolFilter filter) {
+            boolean step = !Double.isNaN(filter.stepSize());
+            boolean min = !Double.isNaN(filter.minNotional());
+            return step && min ? EXCHANGE : step || min ? PARTIAL : UNKNOWN;
+        }
+    }
 
     /** Why a symbol trades (the {@code reason} column of the orders files and table). */
     public enum Reason {
@@ -43,6 +76,7 @@ public record RebalanceOrder(String symbol, Side side, double quantity, double p
         Objects.requireNonNull(symbol, "symbol");
         Objects.requireNonNull(side, "side");
         Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(filters, "filters");
         if (!(quantity > 0) || !Double.isFinite(quantity)) {
             throw new IllegalArgumentException("order " + symbol + ": quantity must be > 0, got " + quantity);
         }

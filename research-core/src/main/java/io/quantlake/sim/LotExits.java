@@ -4,7 +4,6 @@ import io.quantlake.exit.ExitBar;
 import io.quantlake.exit.ExitFill;
 import io.quantlake.exit.ExitStrategy;
 import io.quantlake.exit.OpenLot;
-import io.quantlake.ledger.Reason;
 import io.quantlake.ledger.TradeEventType;
 import java.util.List;
 
@@ -80,7 +79,7 @@ final class LotExits {
                         if (s.atClose) {
                             apply(t, slot, fill);
                         } else {
-                            lot.setConditionalExitPending(true);
+                            lot.setPendingExit(fill.reason());
                         }
                         break;
                     }
@@ -103,7 +102,7 @@ final class LotExits {
                 OpenLot lot = a.exits(slot);
                 if (lot != null && lot.conditionalExitPending()) {
                     a.closeAtMarket(t, slot, s.open[t * s.n + i], TradeEventType.CONDITIONAL_EXIT,
-                            Reason.CONDITIONAL_EXIT);
+                            lot.pendingExitReason());
                 }
             }
         }

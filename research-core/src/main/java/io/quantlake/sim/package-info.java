@@ -11,7 +11,8 @@
  *   <li>Gross exposure and leverage use the net quantity per symbol (§3: "q_i is then their sum").</li>
  *   <li>{@code position_after} of a trade row is the quantity of the row's lot (the side's lot in hedge
  *       mode; the symbol's position otherwise); of a FUNDING row, the net quantity (R16).</li>
- *   <li>Reasons not fixed by §6/R15: {@code time_exit}, {@code conditional_exit}, {@code hedge}.</li>
+ *   <li>Reasons not fixed by §6/R15: {@code time_exit}, {@code conditional_exit} (a pair trade's
+ *       z-score stop: {@code z_stop}), {@code hedge}.</li>
  *   <li>The dust rule compares {@code |Δq| · p} (execution price before slippage) with {@code 1e-9 · E'}.
  *       Step rounding and min notional apply to sized orders, never to closing a whole lot.</li>
  *   <li>Circuit breaker timings (§9): see {@link io.quantlake.sim.CircuitBreaker}.</li>

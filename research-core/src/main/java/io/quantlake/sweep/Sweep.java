@@ -5,6 +5,7 @@ import io.quantlake.config.BacktestConfig;
 import io.quantlake.config.ConfigException;
 import io.quantlake.config.ConfigLoader;
 import io.quantlake.lake.Lake;
+import io.quantlake.lake.LakeLockedException;
 import io.quantlake.lake.RunRecord;
 import io.quantlake.lake.RunStore;
 import java.time.Instant;
@@ -106,6 +107,8 @@ public final class Sweep {
             runs.record(new RunRecord(id, "sweep", config.runConfigText(), versions, summary.json(), "succeeded", started,
                     Instant.now()));
             return new SweepOutcome(id, plan.size(), plan.size() - pending.size(), pending.size(), summary);
+        } catch (LakeLockedException e) { // a failed row would wait for the same lock again
+            throw e;
         } catch (RuntimeException e) {
             try {
                 runs.record(new RunRecord(id, "sweep", config.runConfigText(), Map.of(), null, "failed", started,

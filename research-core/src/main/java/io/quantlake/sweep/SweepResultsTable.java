@@ -9,6 +9,7 @@ import static org.apache.spark.sql.types.DataTypes.TimestampType;
 import io.delta.tables.DeltaTable;
 import io.quantlake.lake.Lake;
 import io.quantlake.lake.RunRecord;
+import io.quantlake.lake.WriterLock;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -68,7 +69,7 @@ public final class SweepResultsTable {
         return DeltaTable.isDeltaTable(lake.spark(), path());
     }
 
-    /** Upserts the rows of {@code results} (one MERGE, one commit). */
+    /** Upserts the rows of {@code results} (one MERGE, one commit, holding the lake's writer lock). */
     public void merge(String runId, List<SetResult> results, List<Fold> folds, PanelData data) {
         RunRecord.requireValidRunId(runId);
         if (results.isEmpty()) {
@@ -84,16 +85,18 @@ public final class SweepResultsTable {
             }
         }
         Dataset<Row> source = lake.spark().createDataFrame(rows, SCHEMA);
-        if (!exists()) { // the first write creates the table: one commit instead of create + MERGE
-            source.write().format("delta").mode("errorifexists").save(path());
-            return;
+        try (WriterLock.Hold h = lake.writerLock().acquire()) {
+            if (!exists()) { // the first write creates the table: one commit instead of create + MERGE
+                source.write().format("delta").mode("errorifexists").save(path());
+                return;
+            }
+            DeltaTable.forPath(lake.spark(), path()).as("t")
+                    .merge(source.as("s"),
+                            "t.run_id = s.run_id AND t.param_hash = s.param_hash AND t.fold = s.fold AND t.split = s.split")
+                    .whenMatched().updateAll()
+                    .whenNotMatched().insertAll()
+                    .execute();
         }
-        DeltaTable.forPath(lake.spark(), path()).as("t")
-                .merge(source.as("s"),
-                        "t.run_id = s.run_id AND t.param_hash = s.param_hash AND t.fold = s.fold AND t.split = s.split")
-                .whenMatched().updateAll()
-                .whenNotMatched().insertAll()
-                .execute();
     }
 
     /**

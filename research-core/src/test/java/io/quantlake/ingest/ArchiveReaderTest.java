@@ -10,8 +10,14 @@ import io.quantlake.market.Market;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -100,6 +106,89 @@ class ArchiveReaderTest {
                 + "0eb0265c147cec59111c8d43eb90976298257ae4324165cc5abd54b1f2142cae, got "
                 + "0b4bc8b63bdbbb7736c3ac1bb580aef3915ca5fa7dae818b0527825beda67fe3);"), e.getMessage());
         assertTrue(e.getMessage().contains("nothing ingested from this file"), e.getMessage());
+    }
+
+    @Test
+    void exchangeInfoFilesInTheTreeGiveTheSymbolsOfTheirMarket(@TempDir Path dir) throws IOException {
+        Path klines = Files.createDirectories(dir.resolve("spot/monthly/klines/BTCUSDT/1h"));
+        Files.copy(Fixtures.path(SPOT_1H), klines.resolve("BTCUSDT-1h-2024-01.zip"));
+        Files.writeString(dir.resolve("spot/exchangeInfo.json"), """
+                {"symbols": [{"symbol": "BTCUSDT", "status": "TRADING", "baseAsset": "BTC", "quoteAsset": "USDT",
+                  "filters": [{"filterType": "PRICE_FILTER", "tickSize": "0.01"},
+                              {"filterType": "LOT_SIZE", "minQty": "0.00001", "stepSize": "0.00001"},
+                              {"filterType": "NOTIONAL", "minNotional": "5"}]},
+                 {"symbol": "DOGEUSDT", "status": "BREAK", "baseAsset": "DOGE", "quoteAsset": "USDT", "filters": []}]}
+                """);
+        Files.createDirectories(dir.resolve("futures/um"));
+        Files.writeString(dir.resolve("futures/um/exchangeInfo.json"), """
+                {"symbols": [{"symbol": "BTCUSDT", "contractType": "PERPETUAL", "onboardDate": 1569398400000,
+                  "deliveryDate": 4133404800000, "status": "TRADING", "baseAsset": "BTC", "quoteAsset": "USDT",
+                  "filters": [{"filterType": "LOT_SIZE", "stepSize": "0.001"},
+                              {"filterType": "MIN_NOTIONAL", "notional": "100"}]}]}
+                """);
+
+        IngestBatch b = ArchiveReader.read(dir);
+
+        assertEquals(3, b.files(), "one zip and two exchangeInfo files");
+        assertEquals(3, b.candles().size());
+        assertEquals(List.of(
+                new SymbolInfo(Market.USDM, "BTCUSDT", "BTC", "USDT", "TRADING", 1569398400000L, -1, Double.NaN, 0.001, 100),
+                new SymbolInfo(Market.SPOT, "BTCUSDT", "BTC", "USDT", "TRADING", -1, -1, 0.01, 0.00001, 5),
+                new SymbolInfo(Market.SPOT, "DOGEUSDT", "DOGE", "USDT", "BREAK", -1, -1, Double.NaN, Double.NaN, Double.NaN)),
+                b.symbols(), "files in path order (futures/ before spot/), symbols in file order");
+    }
+
+    @Test
+    void aSymbolInTwoExchangeInfoFilesOfOneMarketOrAFileWithoutSymbolsIsAnError(@TempDir Path dir) throws IOException {
+        String info = "{\"symbols\": [{\"symbol\": \"BTCUSDT\", \"filters\": []}]}";
+        Path twice = dir.resolve("twice");
+        Files.createDirectories(twice.resolve("a/spot"));
+        Files.createDirectories(twice.resolve("b/spot"));
+        Files.writeString(twice.resolve("a/spot/exchangeInfo.json"), info);
+        Files.writeString(twice.resolve("b/spot/exchangeInfo.json"), info);
+        Path bad = Files.createDirectories(dir.resolve("bad"));
+        Files.writeString(bad.resolve("exchangeInfo.json"), "{\"symbols\": 3}");
+
+        IngestException e = assertThrows(IngestException.class, () -> ArchiveReader.read(twice));
+        assertTrue(e.getMessage().endsWith("b/spot/exchangeInfo.json: spot symbol BTCUSDT is also in "
+                + twice.resolve("a/spot/exchangeInfo.json") + "; keep one exchangeInfo.json per market"), e.getMessage());
+        e = assertThrows(IngestException.class, () -> ArchiveReader.read(bad));
+        assertEquals(bad.resolve("exchangeInfo.json") + ": exchangeInfo without a 'symbols' array", e.getMessage());
+    }
+
+    @Test
+    void theCommittedSampleCarriesTheFiltersOfEverySymbolOfItsManifest() throws IOException {
+        String root = System.getProperty("quantlake.root");
+        Assumptions.assumeTrue(root != null, "system property quantlake.root (the project root) is not set; run under Maven");
+        Path sample = Path.of(root, "datasets", "sample");
+        Map<String, String[]> manifest = new HashMap<>();
+        for (String line : Files.readAllLines(sample.resolve("MANIFEST"))) {
+            String[] f = line.split("\t");
+            if (f[0].equals("symbol")) {
+                manifest.put(f[1], f);
+            }
+        }
+        List<SymbolInfo> spot = ArchiveReader.read(sample.resolve("spot/exchangeInfo.json")).symbols();
+        List<SymbolInfo> usdm = ArchiveReader.read(sample.resolve("futures/um/exchangeInfo.json")).symbols();
+
+        assertEquals(manifest.keySet(), spot.stream().map(SymbolInfo::symbol).collect(Collectors.toSet()));
+        assertEquals(manifest.values().stream().filter(f -> List.of(f).contains("usdm=true")).count(), usdm.size());
+        for (SymbolInfo s : concat(spot, usdm)) {
+            List<String> facts = List.of(manifest.get(s.symbol()));
+            assertTrue(facts.contains("step=" + new BigDecimal(s.stepSize()).round(MathContext.DECIMAL64)
+                    .stripTrailingZeros().toPlainString()) && facts.contains("tick=" + new BigDecimal(s.tickSize())
+                    .round(MathContext.DECIMAL64).stripTrailingZeros().toPlainString()), s + " vs " + facts);
+            assertEquals(5.0, s.minNotional(), s.toString());
+            assertEquals(s.market() == Market.SPOT ? Market.SPOT : Market.USDM, s.market());
+        }
+        assertEquals("BREAK", spot.stream().filter(s -> s.symbol().equals("XUBOXEUSDT")).findFirst().orElseThrow().status(),
+                "delisted in the sample (MANIFEST)");
+    }
+
+    private static List<SymbolInfo> concat(List<SymbolInfo> a, List<SymbolInfo> b) {
+        List<SymbolInfo> out = new java.util.ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 
     @Test

@@ -29,9 +29,11 @@ class OrderPlannerTest {
         assertEquals(2, plan.orders().size());
         RebalanceOrder sell = plan.orders().get(0);
         RebalanceOrder buy = plan.orders().get(1);
-        assertEquals(new RebalanceOrder("BBB", RebalanceOrder.Side.SELL, 50, 20, 1_000, RebalanceOrder.Reason.TO_TARGET),
+        assertEquals(new RebalanceOrder("BBB", RebalanceOrder.Side.SELL, 50, 20, 1_000, RebalanceOrder.Reason.TO_TARGET,
+                RebalanceOrder.Filters.UNKNOWN),
                 round(sell));
-        assertEquals(new RebalanceOrder("CCC", RebalanceOrder.Side.BUY, 750, 4, 3_000, RebalanceOrder.Reason.OPEN), round(buy));
+        assertEquals(new RebalanceOrder("CCC", RebalanceOrder.Side.BUY, 750, 4, 3_000, RebalanceOrder.Reason.OPEN,
+                RebalanceOrder.Filters.UNKNOWN), round(buy));
         assertEquals(0.1 + 0.3, plan.turnover(), 1e-12);
     }
 
@@ -53,6 +55,29 @@ class OrderPlannerTest {
     }
 
     @Test
+    void eachOrderSaysWhetherItsSymbolsFiltersWereKnown() {
+        // AAA: step 0.01 and min notional 50 known; BBB: nothing known; CCC: only the step known
+        SymbolFilter[] filters = {new SymbolFilter(0.01, 50), SymbolFilter.NONE, new SymbolFilter(1, Double.NaN)};
+        // AAA wants +0.0123456 * 10000 / 100 = 1.23456 -> 1.23 (notional 123 >= 50); BBB wants -0.0123456 * 10000 / 20
+        // = -6.1728 units, unrounded; CCC wants 0.0123456 * 10000 / 4 = 30.864 -> 30
+        RebalancePlan plan = OrderPlanner.plan(holdings(), new double[] {0.4123456, 0.1876544, 0.0123456},
+                new RebalanceRule(0, false, true, true), filters);
+        assertEquals(List.of(
+                new RebalanceOrder("BBB", RebalanceOrder.Side.SELL, 6.1728, 20, 123.456, RebalanceOrder.Reason.TO_TARGET,
+                        RebalanceOrder.Filters.UNKNOWN),
+                new RebalanceOrder("AAA", RebalanceOrder.Side.BUY, 1.23, 100, 123, RebalanceOrder.Reason.TO_TARGET,
+                        RebalanceOrder.Filters.EXCHANGE),
+                new RebalanceOrder("CCC", RebalanceOrder.Side.BUY, 30, 4, 120, RebalanceOrder.Reason.OPEN,
+                        RebalanceOrder.Filters.PARTIAL)),
+                plan.orders().stream().map(OrderPlannerTest::round).toList());
+
+        RebalancePlan small = OrderPlanner.plan(holdings(), new double[] {0.404, 0.2, 0}, new RebalanceRule(0, false, true, true),
+                filters);
+        assertTrue(small.orders().isEmpty(), "AAA's 0.4 units = 40 USDT are below its 50 minimum: " + small.orders());
+        assertEquals("below_min_notional", small.skipped().get(0).why());
+    }
+
+    @Test
     void aTradeSmallerThanOneStepIsSkipped() {
         SymbolFilter[] filters = {new SymbolFilter(1, Double.NaN), SymbolFilter.NONE, SymbolFilter.NONE};
         RebalancePlan plan = OrderPlanner.plan(holdings(), new double[] {0.405, 0.2, 0}, new RebalanceRule(0, false, true, true),
@@ -66,7 +91,8 @@ class OrderPlannerTest {
     void aZeroTargetClosesTheWholePositionUnrounded() {
         SymbolFilter[] filters = {SymbolFilter.NONE, new SymbolFilter(7, 1e9), SymbolFilter.NONE};
         RebalancePlan plan = OrderPlanner.plan(holdings(), new double[] {0.4, 0, 0}, BAND_5, filters);
-        assertEquals(List.of(new RebalanceOrder("BBB", RebalanceOrder.Side.SELL, 100, 20, 2_000, RebalanceOrder.Reason.CLOSE)),
+        assertEquals(List.of(new RebalanceOrder("BBB", RebalanceOrder.Side.SELL, 100, 20, 2_000, RebalanceOrder.Reason.CLOSE,
+                RebalanceOrder.Filters.EXCHANGE)),
                 plan.orders(), "closing ignores the step and the minimum notional");
     }
 
@@ -122,6 +148,6 @@ class OrderPlannerTest {
     /** {@code o} with quantity and notional rounded to 1e-9 (floating point of (w - cw) * E / p). */
     private static RebalanceOrder round(RebalanceOrder o) {
         return new RebalanceOrder(o.symbol(), o.side(), Math.round(o.quantity() * 1e9) / 1e9, o.price(),
-                Math.round(o.notional() * 1e9) / 1e9, o.reason());
+                Math.round(o.notional() * 1e9) / 1e9, o.reason(), o.filters());
     }
 }

@@ -2,13 +2,14 @@ package io.quantlake.strategy.pairs;
 
 import io.quantlake.exit.ExitCondition;
 import io.quantlake.exit.OpenLot;
+import io.quantlake.ledger.Reason;
 import io.quantlake.panel.Panel;
 import java.util.Objects;
 
 /**
  * The z-score exits of one pair trade, attached through {@code ConditionalExitStrategy} to both legs' lots so
- * that both fire at the same close (ledger type {@code CONDITIONAL_EXIT}, reason {@code conditional_exit} for
- * both kinds: the kernel's conditional exit has one reason; a stop is told from a normal exit by the z-score).
+ * that both fire at the same close (ledger type {@code CONDITIONAL_EXIT}; reason {@code conditional_exit} for the
+ * exit at {@code exit_z}, {@code z_stop} for the stop at {@code stop_z}).
  * Reads the pair's z-score at {@code t} from closes up to {@code t}.
  *
  * <ul>
@@ -41,6 +42,12 @@ public record SpreadCondition(PairFeed feed, Kind kind, int direction, double le
     @Override
     public boolean test(Panel panel, int t, int symbol, OpenLot lot) {
         return fires(feed.zAt(panel, t));
+    }
+
+    /** {@code z_stop} for the stop, {@code conditional_exit} for the exit. */
+    @Override
+    public Reason reason() {
+        return kind == Kind.STOP ? Reason.Z_STOP : Reason.CONDITIONAL_EXIT;
     }
 
     /** Whether the rule fires at z-score {@code z}. */

@@ -119,7 +119,7 @@ class PairTradingGoldenTest {
         assertEquals(T0 + 48 * DAY, rows.get(3).time());
     }
 
-    /** z45 = 2.66 opens; z46 = 4.16 >= stop 3 on the short-spread side: the stop (a conditional exit) closes both legs at the open of 47. */
+    /** z45 = 2.66 opens; z46 = 4.16 >= stop 3 on the short-spread side: the stop (a conditional exit, reason z_stop) closes both legs at the open of 47. */
     @Test
     void zBeyondTheStopLevelStopsTheTrade() {
         double[] plant = new double[60];
@@ -135,6 +135,8 @@ class PairTradingGoldenTest {
         assertShortSpreadOpened(p, rows);
         assertRow(rows.get(2), 47, Y, PositionSide.SHORT, TradeEventType.CONDITIONAL_EXIT, open(p, 47, 0), -rows.get(0).qty());
         assertRow(rows.get(3), 47, X, PositionSide.LONG, TradeEventType.CONDITIONAL_EXIT, open(p, 47, 1), -rows.get(1).qty());
+        assertEquals(Reason.Z_STOP, rows.get(2).reason(), "the stop has its own reason");
+        assertEquals(Reason.Z_STOP, rows.get(3).reason());
     }
 
     /**
