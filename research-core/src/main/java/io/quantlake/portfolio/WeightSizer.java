@@ -75,9 +75,8 @@ public final class WeightSizer {
     private void sizeRow(Panel panel, double[] w, int t, int n, double[][] own, int[] count) {
         int[] sel = new int[n];
         int k = 0;
-        double gross = 0;
-        double longGross = 0;
-        double shortGross = 0;
+        double[] selected = new double[n];
+        int m = 0;
         for (int i = 0; i < n; i++) {
             double v = w[t * n + i];
             if (v == v && v != 0) {
@@ -85,12 +84,7 @@ public final class WeightSizer {
                     w[t * n + i] = Math.signum(v) * spec.fraction();
                     continue;
                 }
-                gross += Math.abs(v);
-                if (v > 0) {
-                    longGross += v;
-                } else {
-                    shortGross -= v;
-                }
+                selected[m++] = v;
                 if (count[i] < spec.lookback()) {
                     w[t * n + i] = 0;
                 } else {
@@ -111,7 +105,8 @@ public final class WeightSizer {
                 block[b][j] = own[i][count[i] - lb + b];
             }
         }
-        double[] sized = size(block, v, new Gross(gross, longGross, shortGross), panel.interval().periodsPerYear());
+        Gross gross = Gross.of(java.util.Arrays.copyOf(selected, m)); // every selected symbol, with or without data
+        double[] sized = size(block, v, gross, panel.interval().periodsPerYear());
         for (int j = 0; j < k; j++) {
             w[t * n + sel[j]] = sized[j];
         }
@@ -122,7 +117,7 @@ public final class WeightSizer {
      * ({@code G₊}, {@code G₋}), symbols without an estimate included.
      */
     record Gross(double all, double longSide, double shortSide) {
-        /** The gross of {@code v} alone (every symbol has an estimate). */
+        /** The gross of the signed weights {@code v}, in order. */
         static Gross of(double[] v) {
             double all = 0;
             double longSide = 0;
