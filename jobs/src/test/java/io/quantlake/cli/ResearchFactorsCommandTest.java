@@ -71,8 +71,10 @@ class ResearchFactorsCommandTest {
 
         assertEquals(0, run.exitCode(), run.err());
         String[] lines = run.out().split("\n");
-        assertTrue(lines[0].startsWith("factor ") && lines[0].contains("mean rank IC") && lines[0].contains("IC IR")
-                && lines[0].contains("t-stat") && lines[0].contains("top-bottom spread"), lines[0]);
+        assertTrue(lines[0].startsWith("factor ") && lines[0].contains("mean rank IC")
+                && lines[0].contains("IC IR (Pearson)") && lines[0].contains("t (Pearson)")
+                && lines[0].contains("rank IC IR") && lines[0].contains("rank t ")
+                && lines[0].contains("top-bottom spread"), lines[0]);
         assertTrue(lines[1].startsWith("mom_30_1 "), "rows in study order: " + lines[1]);
         assertEquals(FACTORS.size() * 3, Stream.of(lines).filter(l -> l.matches("(mom_30_1|rev_1|rvol_20) .*")).count(),
                 "one summary line per factor and horizon: " + run.out());

@@ -75,7 +75,7 @@ public final class Backtest {
             input = StrategyInput.legacy(l.strategy(), l.maxPositions());
         }
         BacktestResult result = Simulator.run(panel, sim, input);
-        return new BacktestOutcome(config, result, Metrics.of(result), Map.of());
+        return new BacktestOutcome(config, result, Metrics.of(result), Map.of(), null);
     }
 
     /** The kernel configuration of {@code config} (SIMULATION.md defaults where the file is silent). */

@@ -73,8 +73,7 @@ public final class LakeBacktest {
                 ? fundings.computeIfAbsent(query, q -> funding(store.funding(config.market(), config.universe(),
                         config.startMs(), config.endMs())))
                 : Map.of();
-        BacktestOutcome out = Backtest.run(panel, config, funding, filters(config));
-        return new BacktestOutcome(out.config(), out.result(), out.metrics(), versions, out.portfolioReport());
+        return Backtest.run(panel, config, funding, filters(config)).withDataVersions(versions);
     }
 
     /**

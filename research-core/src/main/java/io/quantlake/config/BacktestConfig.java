@@ -68,13 +68,13 @@ public record BacktestConfig(Market market, Interval interval, List<String> univ
         Objects.requireNonNull(portfolio, "portfolio");
     }
 
-    /** A config without portfolio sections. */
-    public BacktestConfig(Market market, Interval interval, List<String> universe, Instant start, Instant end,
-                          double capital, ExecutionPrice execution, Costs costs, RiskLimits risk,
-                          FundingMissing funding, RebalanceMode rebalance, StrategyConfig strategy, String origin,
-                          String rawYaml) {
-        this(market, interval, universe, start, end, capital, execution, costs, risk, funding, rebalance, strategy,
-                origin, rawYaml, PortfolioSections.NONE);
+    /**
+     * This config with {@code strategy} in place of its strategy; every other field, the portfolio sections
+     * included, is kept (a sweep's parameter set is the base config with other params).
+     */
+    public BacktestConfig withStrategy(StrategyConfig strategy) {
+        return new BacktestConfig(market, interval, universe, start, end, capital, execution, costs, risk, funding,
+                rebalance, strategy, origin, rawYaml, portfolio);
     }
 
     /** Loads and binds a YAML file; every error is a {@link ConfigException} naming the file. */

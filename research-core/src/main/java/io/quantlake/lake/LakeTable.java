@@ -88,8 +88,9 @@ public enum LakeTable {
                     f("n", IntegerType, false), f("spread", DoubleType, true))),
     /**
      * Factor research, one row per {@link io.quantlake.research.IcSummary}: {@code dates} with an IC;
-     * {@code mean_ic, sd_ic, ic_ir, t_stat} (sd ddof 1, IR = mean/sd, t = mean/(sd/sqrt(dates))), the same for
-     * the rank IC and the top-minus-bottom spread; t-statistics over every {@code horizon}-th date
+     * {@code mean_ic, sd_ic, ic_ir, t_stat} of the Pearson IC (sd ddof 1, IR = mean/sd, t = mean/(sd/sqrt(dates))),
+     * the same for the rank IC ({@code mean_rank_ic, sd_rank_ic, rank_ic_ir, rank_t_stat}) and the top-minus-bottom
+     * spread; t-statistics over every {@code horizon}-th date
      * ({@code nonoverlap_*}); {@code mean_turnover, mean_rank_autocorr} (per factor, repeated at every
      * horizon). Rows by ascending horizon are the IC decay.
      */

@@ -164,8 +164,7 @@ public final class NightlyRun {
 
     private void factors(FactorResearchConfig f, NightlyConfig config, LocalDate runDate, Instant end, ObjectNode metrics) {
         Instant factorEnd = f.end().filter(e -> e.isBefore(end)).orElse(end);
-        FactorResearchConfig window = new FactorResearchConfig(f.market(), f.interval(), f.universe(), f.start(),
-                Optional.of(factorEnd), f.spec(), f.origin(), f.rawYaml());
+        FactorResearchConfig window = f.withEnd(factorEnd);
         Dataset<Row> candles = window.select(lake.read(LakeTable.CANDLES));
         Instant from = runDate.minusDays(config.factorDays()).atStartOfDay(ZoneOffset.UTC).toInstant();
         Dataset<Row> rows = f.spec().engine().longTable(candles)

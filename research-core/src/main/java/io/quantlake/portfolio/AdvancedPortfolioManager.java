@@ -38,8 +38,10 @@ import java.util.TreeMap;
  * kernel with a {@link PortfolioHook} that at each decision applies {@link RiskManager} (clusters from
  * {@link io.quantlake.risk.CorrelationTracker}), {@link PositionOptimizer} and {@link BetaHedge}. The circuit
  * breaker, leverage cap and liquidation stay the kernel's ({@link SimConfig}). When the optimizer is on it
- * applies the strategy's band itself (box {@code [w ± band]}; a symbol outside its band trades to its target
- * with {@code rebalance.to: target}, to the band edge with {@code band_edge}) and the kernel gets band 0; otherwise the kernel's band and {@code rebalance.to} apply to the capped targets. The optimizer is
+ * applies the strategy's band and schedule itself (box {@code [w ± band]}; a symbol outside its band trades to its
+ * target with {@code rebalance.to: target}, to the band edge with {@code band_edge}; with the {@code threshold}
+ * schedule every symbol trades to its target when one must, as in the kernel) and the kernel gets band 0 and no
+ * threshold; otherwise the kernel's band and {@code rebalance.to} apply to the capped targets. The optimizer is
  * on by default whenever risk caps are set. With nothing configured the kernel runs exactly as without this
  * layer (no hook).
  */
@@ -87,7 +89,7 @@ public final class AdvancedPortfolioManager {
         RiskRules rules = risk == null ? RiskRules.NONE : risk;
         RiskManager manager = rules.any() ? new RiskManager(rules, panel) : null;
         PositionOptimizer optimizer = optimize ? new PositionOptimizer(sized.band(), rules, spot,
-                config.rebalanceMode() == io.quantlake.sim.RebalanceMode.TARGET) : null;
+                config.rebalanceMode() == io.quantlake.sim.RebalanceMode.TARGET, sized.threshold()) : null;
         BetaHedge overlay = hedge == null ? null : new BetaHedge(hedge, panel);
         PortfolioHook hook = new PortfolioHook(panel.symbolCount(), manager, optimizer, overlay, spot);
         TargetWeights input = optimizer == null ? sized
@@ -95,11 +97,8 @@ public final class AdvancedPortfolioManager {
         var result = Simulator.run(panel, config, StrategyInput.weights(input), hook);
         if (optimizer != null) {
             // targets.csv keeps the strategy's band
-            result = new io.quantlake.sim.BacktestResult(result.interval(), result.times(), result.symbols(),
-                    result.capital(), result.equity(), result.cash(), result.gross(), result.net(),
-                    result.leverage(), result.invested(), result.ledger(),
-                    new TargetWeights(sized.bars(), sized.symbols(), result.targets().decision(),
-                            result.targets().weights(), sized.band(), sized.threshold()));
+            result = result.withTargets(new TargetWeights(sized.bars(), sized.symbols(), result.targets().decision(),
+                    result.targets().weights(), sized.band(), sized.threshold()));
         }
         return new ManagedRun(result, report(hook, result.ledger()));
     }

@@ -44,6 +44,12 @@ import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
  * rebalancing is itself a feasible point, the optimizer's turnover is never above it. The capped targets
  * {@code w} are always feasible (the risk manager's output), so the program always has a solution.
  *
+ * <p>With the {@code threshold} schedule (SIMULATION.md §5) the decision is all or nothing, as in the kernel:
+ * when any symbol must trade — {@code |w_i − cw_i| >= band} (and {@code w_i ≠ cw_i}), or its current weight
+ * breaks the per-asset cap, is short in spot, or must close for {@code max_positions} — or the current weights
+ * break a joint cap, every symbol trades to its capped target ({@code x = w}, which meets every cap); otherwise
+ * nothing trades ({@code x = cw}). Naive rebalancing is then the same plan.
+ *
  * <p>The projection path allocates nothing; the linear program allocates (it runs only at decisions whose
  * projection breaks a joint cap).
  */
@@ -57,6 +63,7 @@ public final class PositionOptimizer {
     private final RiskRules rules;
     private final boolean longOnly;
     private final boolean toTarget;
+    private final boolean threshold;
     private double[] lo = new double[0];
     private double[] hi = new double[0];
     /** Scratch: naive rebalancing's post-trade weights of the last plan. */
@@ -76,6 +83,14 @@ public final class PositionOptimizer {
      *                 target {@code w_i} (its box collapses to {@code {w_i}}) instead of the nearest band edge
      */
     public PositionOptimizer(double band, RiskRules rules, boolean longOnly, boolean toTarget) {
+        this(band, rules, longOnly, toTarget, false);
+    }
+
+    /**
+     * @param threshold the {@code threshold} schedule: every symbol trades to its target as soon as one must
+     *                  trade, else none does (see the class comment)
+     */
+    public PositionOptimizer(double band, RiskRules rules, boolean longOnly, boolean toTarget, boolean threshold) {
         if (!(band >= 0 && band < 1)) {
             throw new IllegalArgumentException("band must be in [0, 1), got " + band);
         }
@@ -83,6 +98,7 @@ public final class PositionOptimizer {
         this.rules = rules;
         this.longOnly = longOnly;
         this.toTarget = toTarget;
+        this.threshold = threshold;
     }
 
     public double band() {
@@ -98,6 +114,9 @@ public final class PositionOptimizer {
      */
     public OptimizerPlan plan(double[] cw, double[] w, int[] clusterIds, int clusterCount, double[] x) {
         int n = w.length;
+        if (threshold) {
+            return allOrNothing(cw, w, clusterIds, clusterCount, x);
+        }
         if (lo.length != n) {
             lo = new double[n];
             hi = new double[n];
@@ -169,16 +188,37 @@ public final class PositionOptimizer {
         if (naive.length != n) {
             naive = new double[n];
         }
-        double cap = rules.maxWeight();
-        boolean positions = rules.maxPositions() < Integer.MAX_VALUE;
         for (int i = 0; i < n; i++) {
-            double d = Math.abs(w[i] - cw[i]);
-            boolean breaksCap = Math.abs(cw[i]) > cap + EDGE || longOnly && cw[i] < 0 || positions && w[i] == 0;
-            naive[i] = d != 0 && (d >= band || breaksCap) ? w[i] : cw[i];
+            naive[i] = mustTrade(cw[i], w[i]) ? w[i] : cw[i];
         }
         if (!jointOk(naive, clusterIds, clusterCount)) {
             System.arraycopy(w, 0, naive, 0, n);
         }
+    }
+
+    /**
+     * Whether a symbol at current weight {@code cw} with capped target {@code w} must trade: it differs from its
+     * target by at least {@code band}, or breaks the per-asset cap, is short in spot, or must close for
+     * {@code max_positions}.
+     */
+    private boolean mustTrade(double cw, double w) {
+        double d = Math.abs(w - cw);
+        boolean breaksCap = Math.abs(cw) > rules.maxWeight() + EDGE || longOnly && cw < 0
+                || rules.maxPositions() < Integer.MAX_VALUE && w == 0;
+        return d != 0 && (d >= band || breaksCap);
+    }
+
+    /** The threshold schedule's plan (class comment): every symbol to its target when one must trade, else none. */
+    private OptimizerPlan allOrNothing(double[] cw, double[] w, int[] clusterIds, int clusterCount, double[] x) {
+        int n = w.length;
+        boolean trade = !jointOk(cw, clusterIds, clusterCount);
+        for (int i = 0; i < n && !trade; i++) {
+            trade = mustTrade(cw[i], w[i]);
+        }
+        System.arraycopy(trade ? w : cw, 0, x, 0, n);
+        int orders = orders(x, cw);
+        double turnover = turnover(x, cw);
+        return new OptimizerPlan(orders, turnover, orders, turnover, false);
     }
 
     /** Box membership up to {@link #EDGE} (so rounding in {@code w ± band} does not force a trade). */

@@ -119,6 +119,11 @@ public record FactorResearchConfig(Market market, Interval interval, List<String
         return new FactorResearchConfig(market, interval, universe, start, end, spec, doc.origin(), doc.text());
     }
 
+    /** This config with {@code end} as the end of the data read (exclusive); every other field is kept. */
+    public FactorResearchConfig withEnd(Instant end) {
+        return new FactorResearchConfig(market, interval, universe, start, Optional.of(end), spec, origin, rawYaml);
+    }
+
     /**
      * The candles this config studies: its market and interval, its universe, and {@code open_time}
      * before {@code end}; bars before {@code start} are kept as warm-up (the study starts at

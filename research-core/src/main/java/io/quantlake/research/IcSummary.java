@@ -7,8 +7,8 @@ import java.util.Objects;
  *
  * @param factor           the score's name
  * @param horizon          forward horizon in bars
- * @param ic               the per-date Pearson IC series: dates, mean, sd ({@link SeriesStats#ir()} = IC IR)
- * @param rankIc           the per-date rank IC series
+ * @param ic               the per-date Pearson IC series: dates, mean, sd ({@link #icIrPearson()}, {@link #tStatPearson()})
+ * @param rankIc           the per-date rank (Spearman) IC series ({@link #rankIcIr()}, {@link #rankTStat()})
  * @param spread           the per-date top-minus-bottom quantile spread of mean forward returns (fraction)
  * @param icNonOverlapping     the IC series at every {@code horizon}-th of its dates (the first, the (h+1)-th, …),
  *                             whose forward windows do not overlap: its t-statistic is the honest one for h > 1
@@ -38,13 +38,23 @@ public record IcSummary(String factor, int horizon, SeriesStats ic, SeriesStats 
         return rankIc.mean();
     }
 
-    /** IC IR: mean IC / sd of IC. */
-    public double icIr() {
+    /** Pearson IC IR: mean IC / sd of IC (ddof 1). */
+    public double icIrPearson() {
         return ic.ir();
     }
 
-    /** t-statistic of the mean IC: mean / (sd / √dates). */
-    public double tStat() {
+    /** t-statistic of the mean Pearson IC: mean / (sd / √dates). */
+    public double tStatPearson() {
         return ic.tStat();
+    }
+
+    /** Rank IC IR: mean rank IC / sd of rank IC (ddof 1). */
+    public double rankIcIr() {
+        return rankIc.ir();
+    }
+
+    /** t-statistic of the mean rank IC: mean / (sd / √dates). */
+    public double rankTStat() {
+        return rankIc.tStat();
     }
 }

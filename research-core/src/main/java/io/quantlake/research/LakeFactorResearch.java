@@ -106,7 +106,8 @@ public final class LakeFactorResearch {
     /**
      * The {@code runs.metrics} of a study: {@code {"<factor>": {"<horizon>": {dates, mean_ic, ic_ir, t_stat,
      * mean_rank_ic, rank_ic_ir, rank_t_stat, nonoverlap_rank_t_stat, mean_spread, spread_t_stat,
-     * mean_turnover, mean_rank_autocorr}}}} in study order; an undefined statistic is {@code null}.
+     * mean_turnover, mean_rank_autocorr}}}} in study order ({@code mean_ic, ic_ir, t_stat} of the Pearson IC,
+     * {@code rank_*} of the rank IC, as in {@code factor_ic_summary}); an undefined statistic is {@code null}.
      */
     public static String metricsJson(FactorResearchResult result) {
         ObjectNode root = JSON.createObjectNode();
@@ -115,11 +116,11 @@ public final class LakeFactorResearch {
                     .putObject(Integer.toString(s.horizon()));
             node.put("dates", s.ic().n());
             put(node, "mean_ic", s.meanIc());
-            put(node, "ic_ir", s.icIr());
-            put(node, "t_stat", s.tStat());
+            put(node, "ic_ir", s.icIrPearson());
+            put(node, "t_stat", s.tStatPearson());
             put(node, "mean_rank_ic", s.meanRankIc());
-            put(node, "rank_ic_ir", s.rankIc().ir());
-            put(node, "rank_t_stat", s.rankIc().tStat());
+            put(node, "rank_ic_ir", s.rankIcIr());
+            put(node, "rank_t_stat", s.rankTStat());
             put(node, "nonoverlap_rank_t_stat", s.rankIcNonOverlapping().tStat());
             put(node, "mean_spread", s.spread().mean());
             put(node, "spread_t_stat", s.spread().tStat());

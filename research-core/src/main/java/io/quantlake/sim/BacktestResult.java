@@ -157,6 +157,15 @@ public final class BacktestResult {
         return targets;
     }
 
+    /**
+     * This result with {@code targets} as its recorded targets; the equity rows (given or still to be computed
+     * from the account path), the ledger and every other field are kept.
+     */
+    public BacktestResult withTargets(TargetWeights targets) {
+        return new BacktestResult(interval, times, symbols, capital, ledger, targets, given != null ? given : computed,
+                path);
+    }
+
     public int bars() {
         return times.length;
     }

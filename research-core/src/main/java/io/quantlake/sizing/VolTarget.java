@@ -20,6 +20,18 @@ public final class VolTarget {
      */
     public static VolTargetResult scale(double[] weights, double[][] cov, double targetVol, double periodsPerYear,
                                         double maxLeverage) {
+        return scale(weights, cov, targetVol, periodsPerYear, maxLeverage, Matrices.gross(weights));
+    }
+
+    /**
+     * As {@link #scale(double[], double[][], double, double, double)} with the leverage cap on a larger book:
+     * {@code k = min(targetVol / vol, maxLeverage / gross)}, {@code gross >= sum|w|} the gross of the whole book
+     * whose other positions (e.g. those without a volatility estimate) are 0 after scaling.
+     *
+     * @param gross the book's gross exposure the cap applies to, {@code >= sum|w|} (to rounding)
+     */
+    public static VolTargetResult scale(double[] weights, double[][] cov, double targetVol, double periodsPerYear,
+                                        double maxLeverage, double gross) {
         int n = Matrices.requireCovariance(cov, "cov");
         Matrices.requireVector(weights, n, "weights");
         if (!(targetVol > 0) || Double.isInfinite(targetVol)) {
@@ -31,10 +43,12 @@ public final class VolTarget {
         if (!(maxLeverage > 0) || Double.isInfinite(maxLeverage)) {
             throw new IllegalArgumentException("maxLeverage must be finite and > 0, got " + maxLeverage);
         }
+        if (!(gross >= 0) || Double.isInfinite(gross)) {
+            throw new IllegalArgumentException("gross must be finite and >= 0, got " + gross);
+        }
         double variance = Math.max(0, Matrices.quadraticForm(cov, weights));
         double vol = Math.sqrt(variance * periodsPerYear);
-        double gross = Matrices.gross(weights);
-        if (gross == 0) {
+        if (Matrices.gross(weights) == 0) {
             return new VolTargetResult(weights, 0, 0, false);
         }
         double cap = maxLeverage / gross;

@@ -41,8 +41,8 @@ public final class SetEvaluator {
     public SetResult evaluate(ParameterSet set) {
         StrategyConfig strategy = StrategyConfig.of(set.strategy(), set.params(),
                 "parameter set " + set.index() + " " + set.hash());
-        BacktestConfig config = SweepConfig.withStrategy(base, strategy);
-        EquityPath path = EquityPath.of(Backtest.run(panel, config, funding, filters).result());
+        EquityPath path = EquityPath.of(Backtest.run(panel, base.withStrategy(strategy), funding, filters,
+                SweepConfig.REGISTRY).result());
         List<WindowMetrics> in = new ArrayList<>(folds.size());
         List<WindowMetrics> out = new ArrayList<>(folds.size());
         for (Fold f : folds) {

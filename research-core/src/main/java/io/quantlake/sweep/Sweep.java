@@ -46,7 +46,7 @@ import org.apache.spark.util.LongAccumulator;
  * </ol>
  *
  * Results do not depend on the number of executors or partitions (each set is one deterministic
- * backtest). The standard {@link io.quantlake.strategy.reference.StrategyRegistry} builds the
+ * backtest). {@link SweepConfig#REGISTRY}, the registry the sets were checked with on the driver, builds the
  * strategies on the executors.
  */
 public final class Sweep {

@@ -33,7 +33,8 @@ import java.util.Objects;
  * </pre>
  *
  * A swept key replaces that key of the base config's {@code strategy.params}; every other setting
- * (universe, window, costs, …) is the base config's.
+ * (universe, window, costs, the portfolio sections {@code sizing}, {@code hedge} and the risk caps, …) is the
+ * base config's, so a set's backtest is {@code backtest} of the base config with the set's params.
  *
  * @param base            the base backtest configuration
  * @param space           the grid or random search
@@ -47,6 +48,11 @@ import java.util.Objects;
  */
 public record SweepConfig(BacktestConfig base, ParamSpace space, ValidationScheme validation, Objective objective,
                           int cscvBlocks, int chunkSets, int progressSeconds, String origin, String rawYaml) {
+    /**
+     * The registry a sweep both checks its parameter sets with ({@link #parameterSets()}) and runs them with
+     * ({@link SetEvaluator}): every strategy the project ships, as {@code backtest} uses.
+     */
+    public static final StrategyRegistry REGISTRY = StrategyRegistry.all();
     /** Top-level keys. */
     public static final String[] KEYS = {"base", "grid", "random", "validation", "objective", "overfitting", "progress"};
 
@@ -131,7 +137,7 @@ public record SweepConfig(BacktestConfig base, ParamSpace space, ValidationSchem
         List<ParameterSet> sets = space.expand(strategy.name(), strategy.params().json());
         List<ParameterSet> checked = new ArrayList<>(sets.size());
         for (ParameterSet s : sets) {
-            StrategyRegistry.standard().create(strategyOf(s));
+            REGISTRY.create(strategyOf(s));
             checked.add(s);
         }
         return checked;
@@ -139,7 +145,7 @@ public record SweepConfig(BacktestConfig base, ParamSpace space, ValidationSchem
 
     /** The base config with the strategy params of {@code set}. */
     public BacktestConfig backtest(ParameterSet set) {
-        return withStrategy(base, strategyOf(set));
+        return base.withStrategy(strategyOf(set));
     }
 
     /** The text stored in {@code runs.config}: the sweep YAML, then the base YAML as a second document. */
@@ -151,11 +157,6 @@ public record SweepConfig(BacktestConfig base, ParamSpace space, ValidationSchem
     private StrategyConfig strategyOf(ParameterSet set) {
         return StrategyConfig.of(set.strategy(), set.params(),
                 "parameter set " + set.index() + " " + set.hash() + " of sweep " + origin);
-    }
-
-    static BacktestConfig withStrategy(BacktestConfig b, StrategyConfig strategy) {
-        return new BacktestConfig(b.market(), b.interval(), b.universe(), b.start(), b.end(), b.capital(), b.execution(),
-                b.costs(), b.risk(), b.funding(), b.rebalance(), strategy, b.origin(), b.rawYaml());
     }
 
     private static Path resolveBase(Path sweepFile, ConfigNode root) {

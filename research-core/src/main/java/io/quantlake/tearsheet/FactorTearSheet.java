@@ -29,8 +29,9 @@ public final class FactorTearSheet {
     /** Window of the trailing mean drawn over the per-date ICs, in IC dates. */
     public static final int ROLLING_DATES = 30;
     /** Header of {@link #summaryTable}. */
-    public static final List<String> SUMMARY_HEADER = List.of("factor", "horizon", "dates", "mean IC", "mean rank IC",
-            "IC IR", "t-stat", "rank t (non-overlap)", "top-bottom spread");
+    public static final List<String> SUMMARY_HEADER = List.of("factor", "horizon", "dates", "mean IC (Pearson)",
+            "IC IR (Pearson)", "t (Pearson)", "mean rank IC", "rank IC IR", "rank t", "rank t (non-overlap)",
+            "top-bottom spread");
 
     private FactorTearSheet() {
     }
@@ -56,17 +57,18 @@ public final class FactorTearSheet {
     }
 
     /**
-     * One row per factor and horizon (study order): dates with an IC, mean Pearson IC, mean rank IC, IC IR
-     * (mean / sd), t-statistic of the mean IC, t-statistic of the mean rank IC over non-overlapping dates
-     * (every horizon-th), and the mean top-minus-bottom quantile spread of forward returns (percent).
+     * One row per factor and horizon (study order): dates with an IC; the Pearson IC's mean, IR (mean / sd) and
+     * t-statistic of the mean; the same three for the rank IC; the t-statistic of the mean rank IC over
+     * non-overlapping dates (every horizon-th); and the mean top-minus-bottom quantile spread of forward returns
+     * (percent).
      */
     public static Table summaryTable(FactorResearchResult result) {
         List<List<String>> rows = new ArrayList<>();
         for (IcSummary s : result.summaries()) {
             rows.add(List.of(s.factor(), Integer.toString(s.horizon()), Formats.count(s.ic().n()),
-                    Formats.ratio(s.meanIc()), Formats.ratio(s.meanRankIc()), Formats.ratio(s.icIr()),
-                    Formats.ratio(s.tStat()), Formats.ratio(s.rankIcNonOverlapping().tStat()),
-                    Formats.percent(s.spread().mean())));
+                    Formats.ratio(s.meanIc()), Formats.ratio(s.icIrPearson()), Formats.ratio(s.tStatPearson()),
+                    Formats.ratio(s.meanRankIc()), Formats.ratio(s.rankIcIr()), Formats.ratio(s.rankTStat()),
+                    Formats.ratio(s.rankIcNonOverlapping().tStat()), Formats.percent(s.spread().mean())));
         }
         return new Table(SUMMARY_HEADER, rows);
     }
@@ -75,9 +77,9 @@ public final class FactorTearSheet {
         return "Per date t (a bar open time): a score uses closes up to and including t; the forward return of"
                 + " horizon h runs from t's close to the close h of the symbol's own bars later. IC = Pearson, rank"
                 + " IC = Spearman correlation of score and forward return across the symbols having both (dates with"
-                + " fewer than " + r.spec().minSymbols() + " left out); IC IR = mean / sd (ddof 1); t = mean / (sd /"
-                + " sqrt(dates)), which overstates significance for h > 1 (overlapping windows): the non-overlap t uses"
-                + " every h-th date. Quantiles: " + r.spec().quantiles() + " buckets by the score's rank per date;"
+                + " fewer than " + r.spec().minSymbols() + " left out); IR = mean / sd (ddof 1) and t = mean / (sd /"
+                + " sqrt(dates)) of the series they name: \"(Pearson)\" of the IC, \"rank\" of the rank IC; t overstates"
+                + " significance for h > 1 (overlapping windows): the non-overlap t uses every h-th date. Quantiles: " + r.spec().quantiles() + " buckets by the score's rank per date;"
                 + " spread = top minus bottom bucket mean forward return.";
     }
 

@@ -8,10 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quantlake.market.Market;
 import io.quantlake.panel.Panel;
 import io.quantlake.risk.RiskRules;
+import io.quantlake.sim.BacktestResult;
+import io.quantlake.sim.ExecutionPrice;
 import io.quantlake.sim.Fixtures;
 import io.quantlake.sim.FundingMissing;
 import io.quantlake.sim.RebalanceMode;
 import io.quantlake.sim.SimConfig;
+import io.quantlake.sim.Simulator;
+import io.quantlake.sim.StrategyInput;
+import io.quantlake.strategy.TargetWeights;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The facade's wiring rules and its report of orders and turnover saved. */
@@ -66,5 +72,30 @@ class AdvancedPortfolioManagerTest {
                 .run(AB, target, targets).report();
         assertEquals(t.naiveTurnover(), t.turnover(), 1e-15);
         assertEquals(t.naiveOrders(), t.orders());
+    }
+
+    @Test
+    void riskCapsKeepTheThresholdSchedule() {
+        // Threshold schedule (SIMULATION.md §5), band .05: at a decision every symbol trades to its target as soon as
+        // one is outside its band, else none does. Caps that never bind switch the optimizer on; it must then take
+        // the same trades as the bare kernel (fills at the close, so the hook's current weights are the kernel's).
+        Random rnd = new Random(11);
+        Panel p = PortfolioFixtures.panel(rnd, 4, 120);
+        TargetWeights drawn = PortfolioFixtures.targets(rnd, 120, 4, false, 0.3);
+        TargetWeights threshold = new TargetWeights(drawn.bars(), drawn.symbols(), drawn.decision(), drawn.weights(),
+                0.05, true);
+        SimConfig close = SimConfig.builder(Market.USDM, 1000).fundingMissing(FundingMissing.ZERO)
+                .executionPrice(ExecutionPrice.CLOSE).build();
+        BacktestResult bare = Simulator.run(p, close, StrategyInput.weights(threshold));
+        ManagedRun capped = AdvancedPortfolioManager.builder().risk(RiskRules.NONE.withMaxGross(100)).build()
+                .run(p, close, threshold);
+        assertEquals(bare.ledger().size(), capped.result().ledger().size());
+        assertEquals(bare.finalEquity(), capped.result().finalEquity(), 1e-9 * bare.finalEquity());
+        assertTrue(capped.result().targets().threshold(), "targets.csv keeps the schedule");
+        // per-symbol bands would trade fewer symbols: the schedule is what made the difference
+        ManagedRun perSymbol = AdvancedPortfolioManager.builder().risk(RiskRules.NONE.withMaxGross(100)).build()
+                .run(p, close, new TargetWeights(drawn.bars(), drawn.symbols(), drawn.decision(), drawn.weights(),
+                        0.05, false));
+        assertTrue(perSymbol.result().ledger().size() < bare.ledger().size());
     }
 }

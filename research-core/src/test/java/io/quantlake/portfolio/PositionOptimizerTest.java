@@ -136,4 +136,28 @@ class PositionOptimizerTest {
             assertTrue(plan.orders() <= plan.naiveOrders(), plan + " " + c);
         }
     }
+
+    @Test
+    void thresholdScheduleTradesEverySymbolOrNone() {
+        // band .05, max_weight .5, threshold schedule: all or nothing
+        PositionOptimizer o = new PositionOptimizer(0.05, RiskRules.NONE.withMaxWeight(0.5), false, true, true);
+        double[] w = {0.3, 0.3, -0.3};
+        int[] ids = {0, 1, 2};
+        double[] x = new double[3];
+        // A is .08 from its target (>= .05), B and C .02: all three trade; turnover .08 + .02 + .02
+        OptimizerPlan plan = o.plan(new double[] {0.22, 0.32, -0.28}, w, ids, 3, x);
+        assertEquals(Arrays.toString(w), Arrays.toString(x));
+        assertEquals(3, plan.orders());
+        assertEquals(0.12, plan.turnover(), 1e-12);
+        assertEquals(plan.orders(), plan.naiveOrders());
+        // every symbol within its band: nothing trades
+        double[] inside = {0.27, 0.32, -0.28};
+        plan = o.plan(inside, w, ids, 3, x);
+        assertEquals(Arrays.toString(inside), Arrays.toString(x));
+        assertEquals(0, plan.orders());
+        // C .02 from its target but above the cap .5 in size: the cap forces a trade, so every symbol trades
+        plan = o.plan(new double[] {0.27, 0.32, -0.52}, new double[] {0.3, 0.3, -0.5}, ids, 3, x);
+        assertEquals(Arrays.toString(new double[] {0.3, 0.3, -0.5}), Arrays.toString(x));
+        assertEquals(3, plan.orders());
+    }
 }

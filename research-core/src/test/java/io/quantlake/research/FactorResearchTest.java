@@ -152,8 +152,8 @@ class FactorResearchTest {
                 assertEquals(ics.size(), s.ic().n());
                 assertClose(f + " mean ic", mean, s.meanIc());
                 assertClose(f + " sd ic", sd, s.ic().sd());
-                assertClose(f + " ic ir", mean / sd, s.icIr());
-                assertClose(f + " t", mean / (sd / Math.sqrt(ics.size())), s.tStat());
+                assertClose(f + " ic ir", mean / sd, s.icIrPearson());
+                assertClose(f + " t", mean / (sd / Math.sqrt(ics.size())), s.tStatPearson());
                 double[] every = new double[(ics.size() + h - 1) / h];
                 for (int k = 0; k < every.length; k++) {
                     every[k] = ics.get(k * h);

@@ -27,11 +27,18 @@ class FactorTearSheetTest {
         // mom_30_1 at 1 bar: IC alternates 0.1, 0.3 → mean 0.2, sd √0.0205128… (ddof 1, 40 dates)
         // rank IC 0.2 + 0.1·(k mod 2); spread 1 % on every date
         List<String> row = t.rows().get(0);
-        assertEquals(List.of("mom_30_1", "1", "40", "0.2000", "0.2500"), row.subList(0, 5));
+        assertEquals(List.of("factor", "horizon", "dates", "mean IC (Pearson)", "IC IR (Pearson)", "t (Pearson)",
+                "mean rank IC", "rank IC IR", "rank t"), t.header().subList(0, 9));
+        assertEquals(List.of("mom_30_1", "1", "40", "0.2000"), row.subList(0, 4));
         double sd = Math.sqrt(40 * 0.01 / 39);
-        assertEquals(String.format(java.util.Locale.ROOT, "%.4f", 0.2 / sd), row.get(5), "IC IR = mean / sd");
-        assertEquals(String.format(java.util.Locale.ROOT, "%.4f", 0.2 / (sd / Math.sqrt(40))), row.get(6), "t = mean / (sd/√n)");
-        assertEquals("1.00%", row.get(8));
+        assertEquals(String.format(java.util.Locale.ROOT, "%.4f", 0.2 / sd), row.get(4), "IC IR = mean / sd");
+        assertEquals(String.format(java.util.Locale.ROOT, "%.4f", 0.2 / (sd / Math.sqrt(40))), row.get(5), "t = mean / (sd/√n)");
+        // rank IC alternates 0.2, 0.3: mean 0.25, sd √(40 · 0.05² / 39) — its own IR and t, not the Pearson ones
+        double rankSd = Math.sqrt(40 * 0.0025 / 39);
+        assertEquals("0.2500", row.get(6));
+        assertEquals(String.format(java.util.Locale.ROOT, "%.4f", 0.25 / rankSd), row.get(7), "rank IC IR");
+        assertEquals(String.format(java.util.Locale.ROOT, "%.4f", 0.25 / (rankSd / Math.sqrt(40))), row.get(8), "rank t");
+        assertEquals("1.00%", row.get(10));
         assertEquals(List.of("rev_1", "5"), t.rows().get(3).subList(0, 2));
     }
 
