@@ -95,6 +95,34 @@ class CsvCandleReaderTest {
     }
 
     @Test
+    void headerOnlyFileAndFourHourBarsAsDailyAreQuarantinedWhileTheOtherFileLands(@TempDir Path dir)
+            throws IOException {
+        Path empty = dir.resolve("ETHUSDT.csv");
+        Files.writeString(empty, CsvCandleReader.HEADER + "\n");
+        Path fourHour = dir.resolve("SOLUSDT.csv");
+        Files.writeString(fourHour, String.join("\n", CsvCandleReader.HEADER,
+                "2024-01-01T00:00:00Z,101,102,100,101.5,1", "2024-01-01T04:00:00Z,101.5,103,101,102,1",
+                "2024-01-01T08:00:00Z,102,103,101,102.5,1", "2024-01-01T12:00:00Z,102.5,104,102,103,1", ""));
+        Path good = dir.resolve("BTCUSDT.csv");
+        Files.writeString(good, String.join("\n", CsvCandleReader.HEADER,
+                "2024-01-01T00:00:00Z,42283.58,44184.1,42180.77,44179.55,27174.29903",
+                "2024-01-03T00:00:00Z,44179.55,45879.63,44148.34,44946.91,65146.40661", ""));
+
+        IngestBatch b = CsvCandleReader.read(dir, Market.SPOT, Interval.D1);
+
+        assertEquals(3, b.files());
+        assertEquals(List.of("BTCUSDT 1704067200000", "BTCUSDT 1704240000000"),
+                b.candles().stream().map(c -> c.symbol() + " " + c.openTime()).toList(),
+                "one 2-day gap is missing bars, not a mismatch; SOLUSDT's 00:00 bar does not land as a daily candle");
+        assertEquals(List.of(
+                empty + " 0 empty_file: holds no data row",
+                fourHour + " 0 interval_mismatch: bars are 4h apart (3 of 3 gaps between open times), not the interval 1d"
+                        + " they are ingested as"),
+                b.quarantine().stream().map(q -> q.source() + " " + q.line() + " " + q.reason().code() + ": "
+                        + q.detail()).toList());
+    }
+
+    @Test
     void missingHeaderIsAnErrorNamingTheFileAndLine(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("BTCUSDT.csv");
         Files.writeString(file, "time,o,h,l,c,v\n1704067200000,1,1,1,1,1\n");
