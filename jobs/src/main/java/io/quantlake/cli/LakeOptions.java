@@ -21,4 +21,9 @@ final class LakeOptions {
         SparkSession spark = SparkSessions.getOrCreate("quantlake", warehouse);
         return Lake.at(spark, root);
     }
+
+    /** As {@link #open()} for a command that only reads: "no lake at &lt;root&gt;" when the root holds no Delta table. */
+    Lake openExisting() {
+        return open().requireExisting();
+    }
 }
