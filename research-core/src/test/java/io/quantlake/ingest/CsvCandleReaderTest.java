@@ -45,6 +45,21 @@ class CsvCandleReaderTest {
     }
 
     @Test
+    void shared4hCandlesReadAs4hLandButAs1dAreAnIntervalMismatch() throws IOException {
+        Path dir = Fixtures.shared("data/binance-spot-2024/4h");
+
+        IngestBatch asFourHours = CsvCandleReader.read(dir, Market.SPOT, Interval.H4);
+        IngestBatch asDays = CsvCandleReader.read(dir.resolve("BTCUSDT.csv"), Market.SPOT, Interval.D1);
+
+        assertEquals(List.of(), asFourHours.quarantine(), "no false alarm on 136 real 4h files");
+        assertEquals(List.of(), asDays.candles(), "not one 00:00 bar lands as a daily candle");
+        assertEquals(1, asDays.quarantine().size());
+        QuarantineRow q = asDays.quarantine().get(0);
+        assertEquals(QuarantineReason.INTERVAL_MISMATCH, q.reason());
+        assertTrue(q.detail().startsWith("bars are 4h apart ("), q.detail());
+    }
+
+    @Test
     void sharedUsdmXrpCandlesOf2021ReadWithoutABadRow() throws IOException {
         IngestBatch fiveMinutes = CsvCandleReader.read(Fixtures.shared("data/binance-usdm-xrp-2021/5m"),
                 Market.USDM, Interval.M5);
