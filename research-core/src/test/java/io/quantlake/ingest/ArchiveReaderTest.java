@@ -207,7 +207,8 @@ class ArchiveReaderTest {
         assertTrue(e.getMessage().endsWith("b/spot/exchangeInfo.json: spot symbol BTCUSDT is also in "
                 + twice.resolve("a/spot/exchangeInfo.json") + "; keep one exchangeInfo.json per market"), e.getMessage());
         e = assertThrows(IngestException.class, () -> ArchiveReader.read(bad));
-        assertEquals(bad.resolve("exchangeInfo.json") + ": exchangeInfo without a 'symbols' array", e.getMessage());
+        assertEquals(bad.resolve("exchangeInfo.json") + ": exchangeInfo without a 'symbols' array: {\"symbols\":3}",
+                e.getMessage(), "names the file and shows the start of what it holds");
     }
 
     @Test
