@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
  * {@code backtest --config F [--out DIR]}: one backtest from a YAML config on the lake's candles;
  * writes equity.csv, ledger.csv, targets.csv, metrics.json and the report.html tear sheet to
  * {@code --out}, records the run in
- * the Delta tables runs, equity and ledger, and prints a summary.
+ * the Delta tables runs, equity and ledger, and prints a summary. A run that fails on the lake's data (e.g. no
+ * candles in the window) writes no files and a {@code runs} row with status {@code failed}.
  */
 @Command(name = "backtest", mixinStandardHelpOptions = true,
         description = "Run one backtest from a YAML config (CLI.md) on the lake's candles")
@@ -35,8 +36,18 @@ final class BacktestCommand implements Runnable {
         Instant started = Instant.now();
         BacktestConfig cfg = BacktestConfig.load(config);
         StrategyRegistry.all().create(cfg.strategy()); // parameter errors before any Spark work
-        LakeBacktest backtest = new LakeBacktest(lake.open());
-        BacktestOutcome outcome = backtest.run(cfg);
+        LakeBacktest backtest = new LakeBacktest(lake.openExisting());
+        BacktestOutcome outcome;
+        try {
+            outcome = backtest.run(cfg);
+        } catch (RuntimeException e) {
+            try {
+                backtest.recordFailure(cfg, started, e);
+            } catch (RuntimeException secondary) {
+                e.addSuppressed(secondary);
+            }
+            throw e;
+        }
         String runId = backtest.record(outcome, started);
         Path dir = out != null ? out : Path.of("out", runId);
         backtest.writeFiles(outcome, dir, cfg.strategy().name() + " (" + config.getFileName() + ")");

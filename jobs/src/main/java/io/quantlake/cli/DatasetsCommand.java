@@ -22,6 +22,9 @@ final class DatasetsCommand implements Runnable {
     @Command(name = "generate", mixinStandardHelpOptions = true,
             description = "Write a synthetic universe (archive zips with .CHECKSUM files) to --out")
     static final class Generate implements Runnable {
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec command;
+
         @Option(names = "--out", required = true, description = "output directory")
         Path out;
 
@@ -33,7 +36,7 @@ final class DatasetsCommand implements Runnable {
 
         @Override
         public void run() {
-            SampleUniverseSpec spec = SampleUniverseSpec.preset(size, out);
+            SampleUniverseSpec spec = OptionValues.parse(command, "--size", size, name -> SampleUniverseSpec.preset(name, out));
             if (seed != null) {
                 spec = spec.withSeed(seed);
             }

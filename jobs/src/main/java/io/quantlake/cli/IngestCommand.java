@@ -5,6 +5,7 @@ import io.quantlake.ingest.BinanceRestClient;
 import io.quantlake.ingest.CsvCandleReader;
 import io.quantlake.ingest.FundingCsvReader;
 import io.quantlake.ingest.IngestBatch;
+import io.quantlake.ingest.QuarantineRow;
 import io.quantlake.ingest.RestSettings;
 import io.quantlake.lake.CandleStore;
 import io.quantlake.lake.IngestReport;
@@ -25,7 +26,10 @@ import java.util.Map;
 import java.util.OptionalLong;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code ingest csv|archive|api}: validate, quarantine and MERGE candles, funding and symbols into the lake. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
@@ -40,11 +44,20 @@ final class IngestCommand implements Runnable {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing subcommand: csv, archive or api");
     }
 
-    /** Writes {@code batch} to the lake and prints the report; returns it. */
+    /**
+     * Writes {@code batch} to the lake and prints the report; names each file quarantined whole on stderr, one
+     * line each; returns the report.
+     */
     static IngestReport write(Lake lake, IngestBatch batch, String config) {
         String runId = RunRecord.newRunId("ingest", Instant.now());
         IngestReport report = new LakeWriter(lake).ingest(batch, runId, config);
         System.out.println(report.toTable());
+        for (QuarantineRow q : batch.quarantine()) {
+            if (q.reason().isFileReason()) {
+                System.err.println(q.source() + ": " + q.detail() + "; nothing ingested from this file (quarantined: "
+                        + q.reason().code() + ")");
+            }
+        }
         return report;
     }
 
@@ -58,6 +71,9 @@ final class IngestCommand implements Runnable {
     @Command(name = "csv", mixinStandardHelpOptions = true,
             description = "Plain OHLCV CSV files (symbol = file name; open_time epoch ms or ISO-8601), or funding CSVs with --funding")
     static final class Csv implements Runnable {
+        @Spec
+        CommandSpec spec;
+
         @Mixin
         LakeOptions lake;
 
@@ -75,18 +91,15 @@ final class IngestCommand implements Runnable {
 
         @Override
         public void run() {
+            Market m = funding && "spot".equals(market) ? Market.USDM : OptionValues.parse(spec, "--market", market, Market::parse);
+            if (!funding && interval == null) {
+                throw new ParameterException(spec.commandLine(), "ingest csv needs --interval (accepted: " + Interval.codes() + ")");
+            }
+            Interval iv = funding ? null : OptionValues.parse(spec, "--interval", interval, Interval::parse);
             existing(path);
             IngestBatch batch;
             try {
-                if (funding) {
-                    Market m = "spot".equals(market) ? Market.USDM : Market.parse(market);
-                    batch = FundingCsvReader.read(path, m);
-                } else {
-                    if (interval == null) {
-                        throw new IllegalArgumentException("ingest csv needs --interval (accepted: " + Interval.codes() + ")");
-                    }
-                    batch = CsvCandleReader.read(path, Market.parse(market), Interval.parse(interval));
-                }
+                batch = funding ? FundingCsvReader.read(path, m) : CsvCandleReader.read(path, m, iv);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -99,6 +112,9 @@ final class IngestCommand implements Runnable {
             description = "Binance public archive files (zip or csv; klines or fundingRate; exchangeInfo.json for symbol filters);"
                     + " market, symbol and interval from names and folders")
     static final class Archive implements Runnable {
+        @Spec
+        CommandSpec spec;
+
         @Mixin
         LakeOptions lake;
 
@@ -110,10 +126,11 @@ final class IngestCommand implements Runnable {
 
         @Override
         public void run() {
+            Market m = market == null ? null : OptionValues.parse(spec, "--market", market, Market::parse);
             existing(path);
             IngestBatch batch;
             try {
-                batch = market == null ? ArchiveReader.read(path) : ArchiveReader.read(path, Market.parse(market));
+                batch = m == null ? ArchiveReader.read(path) : ArchiveReader.read(path, m);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -124,6 +141,9 @@ final class IngestCommand implements Runnable {
     @Command(name = "api", mixinStandardHelpOptions = true,
             description = "Binance REST download, incremental: resumes after the last stored bar of each symbol")
     static final class Api implements Runnable {
+        @Spec
+        CommandSpec spec;
+
         @Mixin
         LakeOptions lake;
 
@@ -147,10 +167,10 @@ final class IngestCommand implements Runnable {
 
         @Override
         public void run() {
-            Market m = Market.parse(market);
-            Interval iv = Interval.parse(interval);
-            long startMs = UtcDates.parse("--start", start);
-            long endMs = end == null ? System.currentTimeMillis() : UtcDates.parse("--end", end);
+            Market m = OptionValues.parse(spec, "--market", market, Market::parse);
+            Interval iv = OptionValues.parse(spec, "--interval", interval, Interval::parse);
+            long startMs = UtcDates.parse(spec, "--start", start);
+            long endMs = end == null ? System.currentTimeMillis() : UtcDates.parse(spec, "--end", end);
             Lake l = lake.open();
             CandleStore store = new CandleStore(l);
             Map<String, Long> klineStart = new LinkedHashMap<>();

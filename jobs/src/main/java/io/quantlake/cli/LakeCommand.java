@@ -24,7 +24,7 @@ final class LakeCommand implements Runnable {
 
         @Override
         public void run() {
-            System.out.print(LakeSummary.of(lake.open()).toTable());
+            System.out.print(LakeSummary.of(lake.openExisting()).toTable());
         }
     }
 }

@@ -64,4 +64,9 @@ final class LakeOptions {
             }
         }
     }
+
+    /** As {@link #open()} for a command that only reads: "no lake at &lt;root&gt;" when the root holds no Delta table. */
+    Lake openExisting() {
+        return open().requireExisting();
+    }
 }

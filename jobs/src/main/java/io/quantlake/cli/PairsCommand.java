@@ -22,6 +22,9 @@ import picocli.CommandLine.Option;
 @Command(name = "pairs", mixinStandardHelpOptions = true,
         description = "Engle-Granger cointegration scan of every ordered pair of --symbols, sorted by p-value")
 final class PairsCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Mixin
     LakeOptions lake;
 
@@ -48,11 +51,13 @@ final class PairsCommand implements Runnable {
 
     @Override
     public void run() {
-        long startMs = start == null ? 0L : UtcDates.parse("--start", start);
-        long endMs = end == null ? UtcDates.parse("--end", "9999-01-01") : UtcDates.parse("--end", end);
-        PairScanOptions options = new PairScanOptions(symbols, startMs, endMs, PriceScale.parse(price));
-        Panel panel = new CandleStore(lake.open())
-                .panel(new CandleQuery(Market.parse(market), Interval.parse(interval), symbols, startMs, endMs));
+        Market m = OptionValues.parse(spec, "--market", market, Market::parse);
+        Interval iv = OptionValues.parse(spec, "--interval", interval, Interval::parse);
+        PriceScale scale = OptionValues.parse(spec, "--price", price, PriceScale::parse);
+        long startMs = start == null ? 0L : UtcDates.parse(spec, "--start", start);
+        long endMs = UtcDates.parse(spec, "--end", end == null ? "9999-01-01" : end);
+        PairScanOptions options = new PairScanOptions(symbols, startMs, endMs, scale);
+        Panel panel = new CandleStore(lake.openExisting()).panel(new CandleQuery(m, iv, symbols, startMs, endMs));
         PairScanResult result = PairScan.scan(panel, options);
         System.out.print(csv ? result.csv() : result.text());
     }

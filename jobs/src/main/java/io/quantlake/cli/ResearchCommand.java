@@ -76,7 +76,7 @@ final class ResearchCommand implements Runnable {
         @Override
         public void run() {
             FactorResearchConfig cfg = FactorResearchConfig.load(config); // config errors before any Spark work
-            factorResearch(lake.open(), cfg, out);
+            factorResearch(lake.openExisting(), cfg, out);
         }
 
         private static String about(String runId, FactorResearchOutcome o) {

@@ -30,7 +30,7 @@ final class SqlCommand implements Runnable {
 
     @Override
     public void run() {
-        Lake l = lake.open();
+        Lake l = lake.openExisting();
         List<String> views = l.registerViews();
         Dataset<Row> result;
         try {

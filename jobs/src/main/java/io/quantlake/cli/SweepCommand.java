@@ -44,7 +44,7 @@ final class SweepCommand implements Runnable {
     @Override
     public void run() {
         SweepConfig sweep = grid == null ? SweepConfig.load(config) : SweepConfig.load(config, grid);
-        Lake l = lake.open();
+        Lake l = lake.openExisting();
         SweepOutcome outcome = Sweep.run(l, sweep, Optional.ofNullable(runId));
         System.out.print(report(outcome));
         writeReport(l, outcome, sweep, out);

@@ -112,7 +112,7 @@ class NightlyCommandTest {
         new LakeWriter(l).ingest(new IngestBatch(1, 1, List.of(), List.of(), List.of(new SymbolInfo(Market.SPOT, "ETHUSDT",
                 "ETH", "USDT", "TRADING", -1, -1, 0.01, 0.001, 5.0)), List.of()));
         // a nightly_orders table of an older version, without the filters column: the run adds it
-        DeltaTable.createIfNotExists(SharedSpark.spark()).location(lake.resolve(NightlyTables.ORDERS).toString())
+        DeltaTable.createIfNotExists(TestSpark.spark()).location(lake.resolve(NightlyTables.ORDERS).toString())
                 .addColumns(new StructType(Arrays.stream(NightlyTables.ORDERS_SCHEMA.fields())
                         .filter(f -> !f.name().equals("filters")).toArray(StructField[]::new))).execute();
 

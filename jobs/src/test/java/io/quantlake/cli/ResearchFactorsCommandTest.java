@@ -132,7 +132,8 @@ class ResearchFactorsCommandTest {
         assertTrue(err[0].contains("`factors`") && err[0].contains("momentum_30") && err[0].contains("bad.yaml"), err[0]);
     }
 
-    private static Path sampleKlines() {
+    /** datasets/sample's spot klines tree; skips the test when the sample is absent. */
+    static Path sampleKlines() {
         String root = System.getProperty("quantlake.root");
         Assumptions.assumeTrue(root != null, "skipped: system property quantlake.root is not set (run through Maven)");
         Path klines = Path.of(root, "datasets", "sample", "spot", "monthly", "klines");

@@ -17,6 +17,9 @@ import org.apache.spark.sql.SparkSession;
  * launcher's jar never needs test artifacts.
  */
 final class TestSpark {
+    /** The test master: two local threads. */
+    static final String TEST_MASTER = "local[2]";
+
     private TestSpark() {
     }
 
@@ -38,7 +41,7 @@ final class TestSpark {
         static final SparkSession SPARK = start();
 
         private static SparkSession start() {
-            SparkSession spark = SparkSessions.getOrCreate("quantlake-jobs-tests", "local[2]",
+            SparkSession spark = SparkSessions.getOrCreate("quantlake-jobs-tests", TEST_MASTER,
                     Path.of("target", "spark-warehouse").toAbsolutePath(), 2);
             Runtime.getRuntime().addShutdownHook(new Thread(spark::stop, "stop-test-spark"));
             return spark;

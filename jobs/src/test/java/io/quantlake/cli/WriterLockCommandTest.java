@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quantlake.lake.WriterLock;
-import io.quantlake.spark.SharedSpark;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,8 +18,8 @@ import org.junit.jupiter.api.Test;
 class WriterLockCommandTest {
     @Test
     void anIngestWaitsForTheLakesWriterOrGivesUpWithOneLine() throws Exception {
-        SharedSpark.spark();
-        Path dir = SharedSpark.newTempDir("writer-lock");
+        TestSpark.spark();
+        Path dir = TestSpark.newTempDir("writer-lock");
         Path lake = dir.resolve("lake");
         Path csv = dir.resolve("BTCUSDT.csv");
         Files.writeString(csv, "open_time,open,high,low,close,volume\n"
@@ -54,7 +53,7 @@ class WriterLockCommandTest {
                 waited.err());
         holder.join();
         releaser.join();
-        assertEquals(2L, SharedSpark.spark().read().format("delta").load(lake.resolve("candles").toString()).count(),
+        assertEquals(2L, TestSpark.spark().read().format("delta").load(lake.resolve("candles").toString()).count(),
                 "the waiting ingest's rows landed");
         assertTrue(Files.readString(lake.resolve(WriterLock.FILE_NAME)).endsWith("--lake " + lake + "\n"),
                 "the lock file names the last holder's command line");

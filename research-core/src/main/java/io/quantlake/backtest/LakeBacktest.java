@@ -57,7 +57,11 @@ public final class LakeBacktest {
         this.lake = lake;
     }
 
-    /** Reads the data of {@code config} from the lake (or reuses it at unchanged table versions) and runs it. */
+    /**
+     * Reads the data of {@code config} from the lake (or reuses it at unchanged table versions) and runs it. A
+     * window without a single bar of the universe fails ("no candles for &lt;universe&gt; between &lt;start&gt; and
+     * &lt;end&gt; in &lt;lake&gt;") before anything is simulated or written.
+     */
     public BacktestOutcome run(BacktestConfig config) {
         Map<String, Long> versions = lake.versions(READ_TABLES);
         if (!versions.equals(readAt)) {
@@ -69,6 +73,11 @@ public final class LakeBacktest {
         CandleQuery query = CandleQuery.of(config.market(), config.interval(), config.universe(), config.start(),
                 config.end());
         Panel panel = panels.computeIfAbsent(query, store::panel);
+        if (panel.bars() == 0) {
+            throw new IllegalArgumentException("no candles for " + String.join(", ", config.universe()) + " ("
+                    + config.market() + " " + config.interval() + ") between " + config.start() + " and " + config.end()
+                    + " in " + lake.root() + " (" + config.origin() + ")");
+        }
         Map<String, FundingSchedule> funding = config.market() == Market.USDM
                 ? fundings.computeIfAbsent(query, q -> funding(store.funding(config.market(), config.universe(),
                         config.startMs(), config.endMs())))
@@ -128,6 +137,18 @@ public final class LakeBacktest {
         runs.writeLedger(runId, ledger);
         runs.record(new RunRecord(runId, "backtest", outcome.config().rawYaml(), outcome.dataVersions(),
                 BacktestFiles.metricsJson(outcome.metrics()), "succeeded", started, Instant.now()));
+        return runId;
+    }
+
+    /**
+     * Records a backtest of {@code config} that failed: a {@code runs} row with status {@code failed} and
+     * {@code {"error": message}} as metrics, no equity or ledger rows; returns the run id.
+     */
+    public String recordFailure(BacktestConfig config, Instant started, RuntimeException error) {
+        String runId = RunRecord.newRunId("backtest", started);
+        String metrics = new ObjectMapper().createObjectNode().put("error", String.valueOf(error.getMessage())).toString();
+        new RunStore(lake).record(new RunRecord(runId, "backtest", config.rawYaml(), Map.of(), metrics, "failed", started,
+                Instant.now()));
         return runId;
     }
 

@@ -28,10 +28,10 @@ final class ArchiveChecksum {
     }
 
     /**
-     * Verifies {@code data} against {@code checksum}; a mismatch, an unreadable checksum file or one naming
-     * another file is an {@link IngestException}.
+     * Verifies {@code data} against {@code checksum}: a mismatch is a {@link FileRejection}; a checksum file
+     * that is malformed or names another file is an {@link IngestException}.
      */
-    static void verify(Path data, Path checksum) throws IOException {
+    static void verify(Path data, Path checksum) throws IOException, FileRejection {
         String name = data.getFileName().toString();
         String text = Files.readString(checksum, StandardCharsets.UTF_8).strip();
         String[] parts = text.split("\\s+");
@@ -44,8 +44,8 @@ final class ArchiveChecksum {
         String expected = parts[0].toLowerCase(Locale.ROOT);
         String actual = sha256(data);
         if (!expected.equals(actual)) {
-            throw new IngestException(data + ": checksum mismatch (expected " + expected + ", got " + actual
-                    + "); nothing ingested from this file, ingest aborted");
+            throw new FileRejection(QuarantineReason.CHECKSUM_MISMATCH, "checksum mismatch (expected " + expected
+                    + ", got " + actual + ")");
         }
     }
 

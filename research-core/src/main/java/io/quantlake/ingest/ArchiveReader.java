@@ -29,11 +29,16 @@ import org.slf4j.LoggerFactory;
  * CSVs, one file or a directory tree (recursive). Market, symbol and interval come from the file names and
  * folders, see {@link ArchiveFile}; row formats in {@link BinanceFormat}.
  *
- * <p>Checksums: a zip with a {@code <zip>.CHECKSUM} beside it is verified (SHA-256) before any file is read;
- * a zip without one is read unverified. A mismatch, or a {@code .CHECKSUM} whose file is missing, aborts the
- * whole call with an {@link IngestException}: nothing of any file is returned, so an ingest is all or
- * nothing. Likewise a data file (.zip/.csv) with a name outside the archive scheme aborts; other files below
- * a directory (notes, {@code .DS_Store}) are skipped with a warning naming them.
+ * <p>One bad file does not stop the others: a zip whose SHA-256 differs from the {@code <zip>.CHECKSUM} beside it
+ * ({@link QuarantineReason#CHECKSUM_MISMATCH}; a zip without one is read unverified), a zip that cannot be read to
+ * its end, e.g. truncated, or that holds anything but CSV files ({@link QuarantineReason#UNREADABLE_FILE}), a file
+ * without data rows ({@link QuarantineReason#EMPTY_FILE}) or whose bars are spaced unlike the interval in its name
+ * ({@link QuarantineReason#INTERVAL_MISMATCH}) is quarantined as one row (the file, line 0) and nothing of it is
+ * returned; the other files are. What says the input is not a Binance archive at all aborts the whole call with an
+ * {@link IngestException} naming the file, so nothing is returned: a data file (.zip/.csv) named outside the
+ * archive scheme or layout, a {@code .CHECKSUM} that is malformed or whose file is missing, a header of another
+ * format, a file mixing epoch units. Other files below a directory (notes, {@code .DS_Store}) are skipped with a
+ * warning naming them.
  *
  * <p>Symbol filters: a file named {@value #EXCHANGE_INFO} (Binance's {@code exchangeInfo} response, which the
  * archive itself does not publish) in {@code spot/} or {@code futures/um/} (or anywhere, for the caller's
@@ -84,23 +89,22 @@ public final class ArchiveReader {
         if (files.isEmpty() && exchangeInfos.isEmpty()) {
             throw new IngestException(path + ": no Binance archive file (.zip, .csv or " + EXCHANGE_INFO + ") found");
         }
-        for (ArchiveFile f : files) {
-            Path checksum = ArchiveChecksum.of(f.path());
-            if (Files.isRegularFile(checksum)) {
-                ArchiveChecksum.verify(f.path(), checksum);
-            }
-        }
         IngestCollector collector = new IngestCollector();
         readExchangeInfos(exchangeInfos, bareNameMarket, collector);
         for (ArchiveFile f : files) {
-            collector.countFile();
-            if (InputFiles.hasExtension(f.path(), ".zip")) {
-                readZip(f, collector);
-            } else {
-                try (BufferedReader in = Files.newBufferedReader(f.path(), StandardCharsets.UTF_8)) {
-                    readCsv(new CsvText(in, f.path().toString()), f, collector);
+            collector.file(f.path().toString(), f.interval(), one -> {
+                Path checksum = ArchiveChecksum.of(f.path());
+                if (Files.isRegularFile(checksum)) {
+                    ArchiveChecksum.verify(f.path(), checksum);
                 }
-            }
+                if (InputFiles.hasExtension(f.path(), ".zip")) {
+                    readZip(f, one);
+                } else {
+                    try (BufferedReader in = Files.newBufferedReader(f.path(), StandardCharsets.UTF_8)) {
+                        readCsv(new CsvText(in, f.path().toString()), f, one);
+                    }
+                }
+            });
         }
         return collector.build();
     }
@@ -150,12 +154,12 @@ public final class ArchiveReader {
         return bareNameMarket;
     }
 
-    private static void readZip(ArchiveFile f, IngestCollector collector) throws IOException {
+    private static void readZip(ArchiveFile f, IngestCollector collector) throws IOException, FileRejection {
         ZipFile zip;
         try {
             zip = new ZipFile(f.path().toFile());
         } catch (ZipException e) {
-            throw new IngestException(f.path() + ": not a readable zip (" + e.getMessage() + ")", e);
+            throw new FileRejection(QuarantineReason.UNREADABLE_FILE, "not a readable zip (" + e.getMessage() + ")");
         }
         try (zip) {
             int csvEntries = 0;
@@ -166,7 +170,8 @@ public final class ArchiveReader {
                 }
                 String source = f.path() + "!/" + entry.getName();
                 if (!entry.getName().toLowerCase(Locale.ROOT).endsWith(".csv")) {
-                    throw new IngestException(source + ": a Binance archive zip holds CSV files only");
+                    throw new FileRejection(QuarantineReason.UNREADABLE_FILE, "entry " + entry.getName()
+                            + " is not a CSV file; a Binance archive zip holds CSV files only");
                 }
                 csvEntries++;
                 try (BufferedReader in = new BufferedReader(
@@ -175,7 +180,7 @@ public final class ArchiveReader {
                 }
             }
             if (csvEntries == 0) {
-                throw new IngestException(f.path() + ": the zip holds no CSV file");
+                throw new FileRejection(QuarantineReason.EMPTY_FILE, "the zip holds no CSV file");
             }
         }
     }

@@ -155,7 +155,7 @@ public final class BinanceRestClient {
     private void addSymbols(IngestCollector c, Market market, Collection<String> wanted) {
         Endpoint e = market == Market.SPOT ? SPOT_INFO : FUTURES_INFO;
         URI uri = transport.uri(market, e.path(), "");
-        List<SymbolInfo> all = ExchangeInfoParser.parse(market, transport.get(market, uri, e.weight()), uri.toString());
+        List<SymbolInfo> all = ExchangeInfoParser.parse(market, transport.get(market, uri, e.weight()), "GET " + uri);
         c.countFile();
         for (SymbolInfo s : all) {
             if (wanted.isEmpty() || wanted.contains(s.symbol())) {
@@ -181,7 +181,8 @@ public final class BinanceRestClient {
             c.countFile();
             String source = uri.toString();
             if (!page.isArray()) {
-                throw new IngestException("GET " + source + ": expected a JSON array, got " + page.getNodeType());
+                throw new IngestException("GET " + source + ": expected a JSON array, got " + page.getNodeType() + ": "
+                        + RestTransport.abbreviate(page.toString()));
             }
             FieldParser fields = new FieldParser(source);
             long last = Long.MIN_VALUE;

@@ -16,7 +16,9 @@ import java.util.Objects;
  * ({@code BTCUSDT.csv}); the header {@value #HEADER} is required; {@code open_time} is epoch ms (µs detected
  * per file as in archives) or ISO-8601 UTC; {@code volume} in base asset. Quote volume, trades and taker
  * volumes are not carried (NaN, -1). Market and interval are the caller's. A directory is read recursively;
- * files that are not {@code .csv} are skipped with a warning. Bad rows are quarantined, see {@link CandleValidator}.
+ * files that are not {@code .csv} are skipped with a warning. Bad rows are quarantined, see {@link CandleValidator};
+ * a file without data rows, or whose bars are spaced unlike {@code interval}, is quarantined whole (one row, line 0,
+ * {@link QuarantineReason#EMPTY_FILE} or {@link QuarantineReason#INTERVAL_MISMATCH}) while the other files are read.
  */
 public final class CsvCandleReader {
     static final String HEADER = "open_time,open,high,low,close,volume";
@@ -33,13 +35,14 @@ public final class CsvCandleReader {
         for (Path file : InputFiles.csvFiles(path)) {
             String symbol = InputFiles.symbolOf(file);
             String source = file.toString();
-            c.countFile();
-            try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                CsvText text = new CsvText(in, source);
-                text.header(HEADERS, true);
-                text.forEachRow(c, (r, p) -> c.candle(row(r.fields(), market, interval, symbol, p, r.line()),
-                        source, r.line(), r.raw()));
-            }
+            c.file(source, interval, one -> {
+                try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    CsvText text = new CsvText(in, source);
+                    text.header(HEADERS, true);
+                    text.forEachRow(one, (r, p) -> one.candle(row(r.fields(), market, interval, symbol, p, r.line()),
+                            source, r.line(), r.raw()));
+                }
+            });
         }
         return c.build();
     }

@@ -24,7 +24,8 @@ final class ExchangeInfoParser {
     static List<SymbolInfo> parse(Market market, JsonNode root, String source) {
         JsonNode symbols = root.path("symbols");
         if (!symbols.isArray()) {
-            throw new IngestException(source + ": exchangeInfo without a 'symbols' array");
+            throw new IngestException(source + ": exchangeInfo without a 'symbols' array: "
+                    + RestTransport.abbreviate(root.toString()));
         }
         List<SymbolInfo> out = new ArrayList<>(symbols.size());
         for (JsonNode s : symbols) {

@@ -15,7 +15,8 @@ import java.util.List;
  * file name ({@code XRPUSDT.csv}); header {@code funding_time,funding_rate} or
  * {@code funding_time,funding_rate,mark_price} (required); {@code funding_time} epoch ms or ISO-8601 UTC;
  * {@code funding_rate} a fraction per funding interval; {@code mark_price} in quote currency, an empty value
- * meaning not carried (NaN). Funding exists only for USDⓈ-M. A directory is read recursively.
+ * meaning not carried (NaN). Funding exists only for USDⓈ-M. A directory is read recursively; a file without
+ * data rows is quarantined whole ({@link QuarantineReason#EMPTY_FILE}, line 0) while the other files are read.
  */
 public final class FundingCsvReader {
     private static final String TIME_RATE = "funding_time,funding_rate";
@@ -38,24 +39,25 @@ public final class FundingCsvReader {
         for (Path file : InputFiles.csvFiles(path)) {
             String symbol = InputFiles.symbolOf(file);
             String source = file.toString();
-            c.countFile();
-            try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                CsvText text = new CsvText(in, source);
-                int header = text.header(HEADERS, true);
-                if (header < 0) {
-                    continue; // an empty file: no header, no rows
+            c.file(source, null, one -> {
+                try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    CsvText text = new CsvText(in, source);
+                    int header = text.header(HEADERS, true);
+                    if (header < 0) {
+                        return; // an empty file: no header, no rows
+                    }
+                    String columns = HEADERS.get(header);
+                    int n = header + 2;
+                    text.forEachRow(one, (r, p) -> {
+                        String[] f = r.fields();
+                        BinanceFormat.columns(f, n, columns);
+                        long time = p.epochOrIsoMillis(f, 0, "funding_time", r.line());
+                        double rate = FieldParser.decimal(f, 1, "funding_rate");
+                        double mark = n == 3 ? FieldParser.optionalDecimal(f, 2, "mark_price") : Double.NaN;
+                        one.funding(new FundingRecord(market, symbol, time, rate, mark), source, r.line(), r.raw());
+                    });
                 }
-                String columns = HEADERS.get(header);
-                int n = header + 2;
-                text.forEachRow(c, (r, p) -> {
-                    String[] f = r.fields();
-                    BinanceFormat.columns(f, n, columns);
-                    long time = p.epochOrIsoMillis(f, 0, "funding_time", r.line());
-                    double rate = FieldParser.decimal(f, 1, "funding_rate");
-                    double mark = n == 3 ? FieldParser.optionalDecimal(f, 2, "mark_price") : Double.NaN;
-                    c.funding(new FundingRecord(market, symbol, time, rate, mark), source, r.line(), r.raw());
-                });
-            }
+            });
         }
         return c.build();
     }

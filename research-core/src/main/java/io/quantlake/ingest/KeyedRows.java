@@ -40,6 +40,15 @@ final class KeyedRows<T extends Record> {
         g.rows.add(new Seen<>(value, source, line, raw));
     }
 
+    /** Adds every row of {@code other}, as if each had been added here in the order it was added there. */
+    void addAll(KeyedRows<T> other) {
+        for (Group<T> g : other.groups.values()) {
+            for (Seen<T> s : g.rows) {
+                add(s.value(), s.source(), s.line(), s.raw());
+            }
+        }
+    }
+
     /** One value per key without conflict, sorted by {@code order}. */
     List<T> accepted(Comparator<T> order) {
         List<T> out = new ArrayList<>(groups.size());

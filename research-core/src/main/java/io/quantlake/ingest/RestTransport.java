@@ -124,7 +124,8 @@ final class RestTransport {
         }
     }
 
-    private static String abbreviate(String body) {
+    /** The first {@value #BODY_IN_MESSAGE} characters of a response body, for an error message. */
+    static String abbreviate(String body) {
         String b = body == null ? "" : body.strip();
         return b.length() <= BODY_IN_MESSAGE ? b : b.substring(0, BODY_IN_MESSAGE) + "…";
     }

@@ -22,9 +22,13 @@
  *       extracted CSV, overlapping daily and monthly files); rows of one key with different values are
  *       <em>all</em> quarantined as {@code conflicting_duplicate} and none is kept, since the batch cannot tell
  *       which is right (the lake keeps what it had).</li>
- *   <li>Whole-file problems abort the whole call with an {@link io.quantlake.ingest.IngestException} and return
- *       nothing, so an ingest is all or nothing: a checksum mismatch, a {@code .CHECKSUM} without its file, a file
- *       name or header of no known format, a file mixing epoch ms and µs, a REST request failing after its retries.</li>
+ *   <li>A damaged file is quarantined whole, one row with line 0 and empty raw text, and nothing of it lands
+ *       while the other files do: a checksum mismatch, a zip that cannot be read to its end, no data rows, bars
+ *       spaced unlike the interval ({@link io.quantlake.ingest.QuarantineReason#isFileReason()}).</li>
+ *   <li>Input that is not what the reader reads aborts the whole call with an
+ *       {@link io.quantlake.ingest.IngestException} and returns nothing: a {@code .CHECKSUM} without its file or
+ *       malformed, a file name or header of no known format, a file mixing epoch ms and µs, a REST request failing
+ *       after its retries.</li>
  *   <li>Times are UTC epoch ms; µs (Binance spot archives from 2025) are detected per file by magnitude and
  *       converted ({@link io.quantlake.ingest.EpochUnit}). Blank lines hold no row and are skipped.</li>
  * </ul>

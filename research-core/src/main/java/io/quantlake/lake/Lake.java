@@ -86,6 +86,19 @@ public final class Lake {
         return child(table.tableName());
     }
 
+    /**
+     * This lake, when its root holds at least one Delta table ({@link #tableNames()}); otherwise an
+     * {@link IllegalArgumentException} "no lake at &lt;root&gt;", so that a command reading a mistyped
+     * {@code --lake} fails instead of reporting an empty lake (nothing is created).
+     */
+    public Lake requireExisting() {
+        if (tableNames().isEmpty()) {
+            throw new IllegalArgumentException("no lake at " + root + " (no Delta table there; ingest data first, "
+                    + "or give the lake's directory with --lake)");
+        }
+        return this;
+    }
+
     /** Whether {@code table} exists as a Delta table (nothing is created). */
     public boolean exists(LakeTable table) {
         return DeltaTable.isDeltaTable(spark, path(table));

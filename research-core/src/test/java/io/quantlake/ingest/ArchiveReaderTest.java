@@ -99,14 +99,68 @@ class ArchiveReaderTest {
     }
 
     @Test
-    void badChecksumAbortsTheWholeDirectoryIngest() {
-        IngestException e = assertThrows(IngestException.class,
-                () -> ArchiveReader.read(Fixtures.path("bad-checksum")));
+    void badChecksumQuarantinesThatZipWhileTheOtherFilesLand() throws IOException {
+        Path bad = Fixtures.path("bad-checksum/data/spot/monthly/klines/SOLUSDT/1d/SOLUSDT-1d-2024-01.zip");
+        IngestBatch b = ArchiveReader.read(Fixtures.path("bad-checksum"));
 
-        assertTrue(e.getMessage().contains("SOLUSDT-1d-2024-01.zip: checksum mismatch (expected "
-                + "0eb0265c147cec59111c8d43eb90976298257ae4324165cc5abd54b1f2142cae, got "
-                + "0b4bc8b63bdbbb7736c3ac1bb580aef3915ca5fa7dae818b0527825beda67fe3);"), e.getMessage());
-        assertTrue(e.getMessage().contains("nothing ingested from this file"), e.getMessage());
+        assertEquals(2, b.files());
+        assertEquals(List.of(new QuarantineRow(bad.toString(), 0, "", QuarantineReason.CHECKSUM_MISMATCH,
+                "checksum mismatch (expected 0eb0265c147cec59111c8d43eb90976298257ae4324165cc5abd54b1f2142cae, got "
+                        + "0b4bc8b63bdbbb7736c3ac1bb580aef3915ca5fa7dae818b0527825beda67fe3)")), b.quarantine());
+        assertTrue(b.candles().stream().allMatch(c -> c.symbol().equals("BTCUSDT")) && !b.candles().isEmpty(),
+                "the BTCUSDT zip beside it lands, nothing of SOLUSDT: " + b.candles());
+    }
+
+    @Test
+    void truncatedZipInATreeIsQuarantinedByNameWhileTheOtherFilesLand(@TempDir Path dir) throws IOException {
+        Path tree = dir.resolve("spot/monthly/klines/BTCUSDT/1h");
+        Files.createDirectories(tree);
+        Path good = tree.resolve("BTCUSDT-1h-2024-01.zip");
+        Files.copy(Fixtures.path(SPOT_1H), good);
+        byte[] zip = Files.readAllBytes(good);
+        Path truncated = tree.resolve("BTCUSDT-1h-2024-02.zip");
+        Files.write(truncated, java.util.Arrays.copyOf(zip, zip.length / 2));
+
+        IngestBatch b = ArchiveReader.read(dir);
+
+        assertEquals(3, b.candles().size(), "the good zip's three bars land");
+        assertEquals(1, b.quarantine().size(), b.quarantine().toString());
+        QuarantineRow q = b.quarantine().get(0);
+        assertEquals(truncated.toString(), q.source());
+        assertEquals(0, q.line());
+        assertEquals(QuarantineReason.UNREADABLE_FILE, q.reason());
+        assertTrue(q.detail().startsWith("not a readable zip (") && q.detail().contains("END header"), q.detail());
+    }
+
+    @Test
+    void csvWithAHeaderAndNoRowsIsQuarantinedAsEmpty(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("BTCUSDT-1h-2024-03.csv");
+        Files.writeString(file, BinanceFormat.KLINE_HEADER + "\n");
+
+        IngestBatch b = ArchiveReader.read(file);
+
+        assertEquals(List.of(new QuarantineRow(file.toString(), 0, "", QuarantineReason.EMPTY_FILE, "holds no data row")),
+                b.quarantine());
+        assertEquals(List.of(), b.candles());
+    }
+
+    @Test
+    void fourHourBarsNamedDailyAreAnIntervalMismatchNotDailyCandles(@TempDir Path dir) throws IOException {
+        // six 4h bars of 2024-01-01: only the 00:00 one is a 1d bar open, and it would land as a daily candle
+        StringBuilder rows = new StringBuilder();
+        for (int k = 0; k < 6; k++) {
+            long open = 1704067200000L + k * 14_400_000L;
+            rows.append(open).append(",100,101,99,100.5,10,").append(open + 14_399_999L).append(",1005,7,5,502.5,0\n");
+        }
+        Path file = dir.resolve("BTCUSDT-1d-2024-01.csv");
+        Files.writeString(file, rows.toString());
+
+        IngestBatch b = ArchiveReader.read(file);
+
+        assertEquals(List.of(), b.candles());
+        assertEquals(List.of(new QuarantineRow(file.toString(), 0, "", QuarantineReason.INTERVAL_MISMATCH,
+                "bars are 4h apart (5 of 5 gaps between open times), not the interval 1d they are ingested as")),
+                b.quarantine());
     }
 
     @Test

@@ -45,6 +45,21 @@ class CsvCandleReaderTest {
     }
 
     @Test
+    void shared4hCandlesReadAs4hLandButAs1dAreAnIntervalMismatch() throws IOException {
+        Path dir = Fixtures.shared("data/binance-spot-2024/4h");
+
+        IngestBatch asFourHours = CsvCandleReader.read(dir, Market.SPOT, Interval.H4);
+        IngestBatch asDays = CsvCandleReader.read(dir.resolve("BTCUSDT.csv"), Market.SPOT, Interval.D1);
+
+        assertEquals(List.of(), asFourHours.quarantine(), "no false alarm on 136 real 4h files");
+        assertEquals(List.of(), asDays.candles(), "not one 00:00 bar lands as a daily candle");
+        assertEquals(1, asDays.quarantine().size());
+        QuarantineRow q = asDays.quarantine().get(0);
+        assertEquals(QuarantineReason.INTERVAL_MISMATCH, q.reason());
+        assertTrue(q.detail().startsWith("bars are 4h apart ("), q.detail());
+    }
+
+    @Test
     void sharedUsdmXrpCandlesOf2021ReadWithoutABadRow() throws IOException {
         IngestBatch fiveMinutes = CsvCandleReader.read(Fixtures.shared("data/binance-usdm-xrp-2021/5m"),
                 Market.USDM, Interval.M5);
@@ -92,6 +107,34 @@ class CsvCandleReaderTest {
                 "5 unparsable_field: close '0x1p3' is not a decimal number",
                 "6 non_positive_price: open -1 must be > 0"),
                 b.quarantine().stream().map(q -> q.line() + " " + q.reason().code() + ": " + q.detail()).toList());
+    }
+
+    @Test
+    void headerOnlyFileAndFourHourBarsAsDailyAreQuarantinedWhileTheOtherFileLands(@TempDir Path dir)
+            throws IOException {
+        Path empty = dir.resolve("ETHUSDT.csv");
+        Files.writeString(empty, CsvCandleReader.HEADER + "\n");
+        Path fourHour = dir.resolve("SOLUSDT.csv");
+        Files.writeString(fourHour, String.join("\n", CsvCandleReader.HEADER,
+                "2024-01-01T00:00:00Z,101,102,100,101.5,1", "2024-01-01T04:00:00Z,101.5,103,101,102,1",
+                "2024-01-01T08:00:00Z,102,103,101,102.5,1", "2024-01-01T12:00:00Z,102.5,104,102,103,1", ""));
+        Path good = dir.resolve("BTCUSDT.csv");
+        Files.writeString(good, String.join("\n", CsvCandleReader.HEADER,
+                "2024-01-01T00:00:00Z,42283.58,44184.1,42180.77,44179.55,27174.29903",
+                "2024-01-03T00:00:00Z,44179.55,45879.63,44148.34,44946.91,65146.40661", ""));
+
+        IngestBatch b = CsvCandleReader.read(dir, Market.SPOT, Interval.D1);
+
+        assertEquals(3, b.files());
+        assertEquals(List.of("BTCUSDT 1704067200000", "BTCUSDT 1704240000000"),
+                b.candles().stream().map(c -> c.symbol() + " " + c.openTime()).toList(),
+                "one 2-day gap is missing bars, not a mismatch; SOLUSDT's 00:00 bar does not land as a daily candle");
+        assertEquals(List.of(
+                empty + " 0 empty_file: holds no data row",
+                fourHour + " 0 interval_mismatch: bars are 4h apart (3 of 3 gaps between open times), not the interval 1d"
+                        + " they are ingested as"),
+                b.quarantine().stream().map(q -> q.source() + " " + q.line() + " " + q.reason().code() + ": "
+                        + q.detail()).toList());
     }
 
     @Test
