@@ -1,5 +1,6 @@
 package io.quantlake.ingest;
 
+import io.quantlake.market.FundingRecord;
 import io.quantlake.market.Interval;
 import io.quantlake.market.Market;
 

@@ -1,5 +1,6 @@
 package io.quantlake.ingest;
 
+import io.quantlake.market.FundingRecord;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quantlake.market.Interval;
 import io.quantlake.market.Market;

@@ -1,5 +1,6 @@
 package io.quantlake.ingest;
 
+import io.quantlake.market.FundingRecord;
 import java.util.List;
 
 /**

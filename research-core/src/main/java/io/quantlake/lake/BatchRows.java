@@ -1,7 +1,7 @@
 package io.quantlake.lake;
 
 import io.quantlake.ingest.CandleBar;
-import io.quantlake.ingest.FundingRecord;
+import io.quantlake.market.FundingRecord;
 import io.quantlake.ingest.QuarantineRow;
 import io.quantlake.ingest.SymbolInfo;
 import java.sql.Timestamp;

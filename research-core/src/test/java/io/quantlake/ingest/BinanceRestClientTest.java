@@ -1,5 +1,6 @@
 package io.quantlake.ingest;
 
+import io.quantlake.market.FundingRecord;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,7 +1,7 @@
 package io.quantlake.lake;
 
 import io.quantlake.ingest.CandleBar;
-import io.quantlake.ingest.FundingRecord;
+import io.quantlake.market.FundingRecord;
 import io.quantlake.ingest.IngestBatch;
 import io.quantlake.ingest.QuarantineReason;
 import io.quantlake.ingest.QuarantineRow;

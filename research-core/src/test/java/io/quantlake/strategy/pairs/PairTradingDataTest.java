@@ -3,12 +3,13 @@ package io.quantlake.strategy.pairs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quantlake.sim.BooksCheck;
 import io.quantlake.backtest.Backtest;
 import io.quantlake.backtest.BacktestOutcome;
 import io.quantlake.config.BacktestConfig;
 import io.quantlake.ingest.ArchiveReader;
 import io.quantlake.ingest.CandleBar;
-import io.quantlake.ingest.FundingRecord;
+import io.quantlake.market.FundingRecord;
 import io.quantlake.ingest.IngestBatch;
 import io.quantlake.ledger.TradeEvent;
 import io.quantlake.ledger.TradeEventType;
@@ -93,7 +94,7 @@ class PairTradingDataTest {
             assertTrue(opens >= 3, row.y() + "/" + row.x() + " opened " + opens + " trades");
         }
         assertTrue(count(r, TradeEventType.CONDITIONAL_EXIT) >= 6);
-        PairChecks.booksBalance(p, c, r);
+        BooksCheck.verify(p, c.capital(), r);
     }
 
     /** The demo config end to end through Backtest.run on the sample's usdm candles and funding: it finds BCH/LTC. */
@@ -116,7 +117,7 @@ class PairTradingDataTest {
         assertEquals(Set.of(Set.of("LTCUSDT", "BCHUSDT")), unordered(s.selection()), s.selection().toString());
         assertTrue(count(r, TradeEventType.OPEN) >= 6, "opens: " + count(r, TradeEventType.OPEN));
         assertTrue(count(r, TradeEventType.FUNDING) > 0, "usdm funding is charged on the legs");
-        PairChecks.booksBalance(p, c, r);
+        BooksCheck.verify(p, c.capital(), r);
     }
 
     /** LTC/BCH on real Binance spot 1d candles of 2024 (shared/data), run as a usdm panel. */
@@ -149,7 +150,7 @@ class PairTradingDataTest {
             for (TradeEvent e : r.ledger().events()) {
                 assertTrue(e.type() != TradeEventType.LIQUIDATION, "liquidated: " + e);
             }
-            PairChecks.booksBalance(p, c, r);
+            BooksCheck.verify(p, c.capital(), r);
         }
     }
 }

@@ -8,7 +8,7 @@ import io.quantlake.backtest.BacktestOutcome;
 import io.quantlake.config.BacktestConfig;
 import io.quantlake.ingest.ArchiveReader;
 import io.quantlake.ingest.CandleBar;
-import io.quantlake.ingest.FundingRecord;
+import io.quantlake.market.FundingRecord;
 import io.quantlake.ingest.IngestBatch;
 import io.quantlake.panel.Panel;
 import io.quantlake.panel.PanelBuilder;
@@ -36,10 +36,10 @@ class DemoBacktestTest {
 
     @Test
     void everyDemoConfigRunsOnTheSample() throws IOException {
-        Path root = DemoConfigsTest.root();
+        Path root = DemoSample.root();
         Path sample = root.resolve("datasets/sample");
         Assumptions.assumeTrue(Files.isDirectory(sample), "datasets/sample not generated in this checkout: " + sample);
-        for (Path file : DemoConfigsTest.configs()) {
+        for (Path file : DemoSample.configs()) {
             BacktestConfig c = BacktestConfig.load(file);
             BacktestOutcome out = Backtest.run(panel(sample, c), c, funding(sample, c), Map.of(), StrategyRegistry.all());
             BacktestResult r = out.result();

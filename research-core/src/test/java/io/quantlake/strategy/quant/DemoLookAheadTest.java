@@ -27,11 +27,11 @@ import org.junit.jupiter.api.Test;
 class DemoLookAheadTest {
     @Test
     void perturbingTheFutureLeavesEveryDemoBacktestUnchangedUpToT() throws IOException {
-        Path root = DemoConfigsTest.root();
+        Path root = DemoSample.root();
         Path sample = root.resolve("datasets/sample");
         Assumptions.assumeTrue(Files.isDirectory(sample), "datasets/sample not generated in this checkout: " + sample);
         Random rnd = new Random(2024);
-        for (Path file : DemoConfigsTest.configs()) {
+        for (Path file : DemoSample.configs()) {
             BacktestConfig c = BacktestConfig.load(file);
             var funding = DemoBacktestTest.funding(sample, c);
             BacktestResult base = Backtest.run(DemoBacktestTest.panel(sample, c), c, funding, Map.of(),

@@ -34,10 +34,10 @@ class DemoSweepTest {
 
     @Test
     void aOneSetSweepOfEachDemoConfigWithAPortfolioSectionEqualsItsBacktest() throws IOException {
-        Path sample = DemoConfigsTest.root().resolve("datasets/sample");
+        Path sample = DemoSample.root().resolve("datasets/sample");
         Assumptions.assumeTrue(Files.isDirectory(sample), "datasets/sample not generated in this checkout: " + sample);
         List<String> checked = new ArrayList<>();
-        for (Path file : DemoConfigsTest.configs()) {
+        for (Path file : DemoSample.configs()) {
             BacktestConfig base = BacktestConfig.load(file);
             if (!base.portfolio().any()) {
                 continue;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quantlake.ingest.FundingRecord;
+import io.quantlake.market.FundingRecord;
 import io.quantlake.market.Market;
 import java.util.List;
 import java.util.Map;

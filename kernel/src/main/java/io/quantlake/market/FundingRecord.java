@@ -1,6 +1,4 @@
-package io.quantlake.ingest;
-
-import io.quantlake.market.Market;
+package io.quantlake.market;
 
 /**
  * One funding event, a row of {@code funding_rates} (key: market, symbol, fundingTime).

@@ -13,13 +13,6 @@ package io.quantlake.sim;
 public record SymbolFilter(double stepSize, double minNotional) {
     public static final SymbolFilter NONE = new SymbolFilter(Double.NaN, Double.NaN);
 
-    /** The filters of an exchangeInfo row (NaN fields stay unknown; a non-positive step counts as unknown). */
-    public static SymbolFilter of(io.quantlake.ingest.SymbolInfo info) {
-        double step = info.stepSize() > 0 ? info.stepSize() : Double.NaN;
-        double min = info.minNotional() >= 0 ? info.minNotional() : Double.NaN;
-        return new SymbolFilter(step, min);
-    }
-
     public SymbolFilter {
         if (!Double.isNaN(stepSize) && !(stepSize > 0 && stepSize < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException("step_size must be > 0 or unknown (NaN), got " + stepSize);

@@ -3,6 +3,7 @@ package io.quantlake.strategy.pairs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quantlake.sim.BooksCheck;
 import io.quantlake.ledger.TradeEvent;
 import io.quantlake.market.Interval;
 import io.quantlake.market.Market;
@@ -103,7 +104,7 @@ class LookAheadTest {
                 Recording ref = new Recording(new PairTradingStrategy(params(hedge)));
                 BacktestResult refRun = Simulator.run(base, c, StrategyInput.signals(ref));
                 assertTrue(ref.signals.size() >= 8, hedge + " " + exec + ": too few signals to test: " + ref.signals);
-                PairChecks.booksBalance(base, c, refRun);
+                BooksCheck.verify(base, c.capital(), refRun);
                 for (int trial = 0; trial < 4; trial++) {
                     int t = 70 + r.nextInt(BARS - 80);
                     Panel perturbed = panel(5, t, shock);

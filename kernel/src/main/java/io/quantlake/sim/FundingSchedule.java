@@ -1,6 +1,6 @@
 package io.quantlake.sim;
 
-import io.quantlake.ingest.FundingRecord;
+import io.quantlake.market.FundingRecord;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;

@@ -7,6 +7,7 @@ import static io.quantlake.strategy.pairs.PairFixtures.Y;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quantlake.sim.BooksCheck;
 import io.quantlake.ledger.PositionSide;
 import io.quantlake.ledger.Reason;
 import io.quantlake.ledger.TradeEvent;
@@ -93,7 +94,7 @@ class PairTradingGoldenTest {
         assertRow(rows.get(2), 48, Y, PositionSide.SHORT, TradeEventType.CONDITIONAL_EXIT, open(p, 48, 0), -rows.get(0).qty());
         assertRow(rows.get(3), 48, X, PositionSide.LONG, TradeEventType.CONDITIONAL_EXIT, open(p, 48, 1), -rows.get(1).qty());
         assertEquals(Reason.CONDITIONAL_EXIT, rows.get(3).reason());
-        PairChecks.booksBalance(p, usdm(), r);
+        BooksCheck.verify(p, usdm().capital(), r);
     }
 
     /** Long spread: z45 = -2.90 opens long Y / short X at 46; z46 = -2.06 is below exit 0; z47 = 0.51 >= 0 exits both at 48. */
@@ -169,7 +170,7 @@ class PairTradingGoldenTest {
         assertRow(rows.get(2), 48, Y, PositionSide.SHORT, TradeEventType.TIME_EXIT, open(p, 48, 0), -rows.get(0).qty());
         assertRow(rows.get(3), 48, X, PositionSide.LONG, TradeEventType.TIME_EXIT, open(p, 48, 1), -rows.get(1).qty());
         assertEquals(Reason.TIME_EXIT, rows.get(3).reason());
-        PairChecks.booksBalance(p, usdm(), r);
+        BooksCheck.verify(p, usdm().capital(), r);
     }
 
     /**
