@@ -132,112 +132,28 @@ public final class Account {
         return dq > 0 ? p * (1 + slip) : p * (1 - slip);
     }
 
-    /** {@code C + Σ q_i · prices[i]}. */
+    /** Equity {@code C + Σ q_i · prices[i]} ({@code q_i} the net quantity), summed as {@link RowValue#running}. */
     double equity(double[] prices) {
-        double e = cash;
-        for (int i = 0; i < n; i++) {
-            double q = net(i);
-            if (q != 0) {
-                e += q * prices[i];
-            }
-        }
-        return e;
+        return RowValue.running(cash, netQty, prices, false);
     }
 
     /**
      * Mark to market at {@code prices[offset + i]}: equity {@code C + Σ q_i p_i}, gross
      * {@code Σ |q_i| p_i}, net exposure {@code Σ q_i p_i} and whether any {@code q_i != 0} ({@code q_i}
-     * the net quantity), the sums as {@link #value} and {@link #grossValue}. Read them with
-     * {@link #markedEquity()} etc. {@code finite}: every price is finite (see {@link #value}).
+     * the net quantity), the sums as {@link RowValue#lanes}. Read them with {@link #markedEquity()} etc.
+     * {@code finite}: every price is finite and positive (see {@link RowValue#lanes}).
      */
     void mark(double[] prices, int offset, boolean finite) {
-        double net = value(netQty, prices, offset, finite);
+        double net = RowValue.lanes(netQty, prices, offset, finite, false);
         markedNet = net;
         // With no net short, |q_i| p_i = q_i p_i term by term, so the gross is the same sum.
-        markedGross = shorts == 0 ? net : grossValue(netQty, prices, offset);
+        markedGross = shorts == 0 ? net : RowValue.lanes(netQty, prices, offset, finite, true);
         markedEquity = cash + net;
         markedAny = held > 0;
     }
 
     /**
-     * {@code Σ q[i] · prices[offset + i]} over the symbols with {@code q[i] != 0} (a price may be NaN
-     * before a symbol's first bar). Summation order, fixed so that a run is bit-reproducible: four
-     * partial sums over the symbols {@code i ≡ 0, 1, 2, 3 (mod 4)} in universe order, combined as
-     * {@code (s0 + s1) + (s2 + s3)}. With {@code finite} (every price finite and positive, so a term
-     * with {@code q[i] = 0} is {@code +0.0} and adds nothing) the terms are summed without the test.
-     */
-    static double value(double[] q, double[] prices, int offset, boolean finite) {
-        int n = q.length;
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int i = 0;
-        if (finite) {
-            for (; i + 3 < n; i += 4) {
-                int k = offset + i;
-                s0 += q[i] * prices[k];
-                s1 += q[i + 1] * prices[k + 1];
-                s2 += q[i + 2] * prices[k + 2];
-                s3 += q[i + 3] * prices[k + 3];
-            }
-        }
-        for (; i + 3 < n; i += 4) {
-            int k = offset + i;
-            s0 += term(q[i], prices[k]);
-            s1 += term(q[i + 1], prices[k + 1]);
-            s2 += term(q[i + 2], prices[k + 2]);
-            s3 += term(q[i + 3], prices[k + 3]);
-        }
-        for (; i < n; i++) {
-            s0 += term(q[i], prices[offset + i]);
-        }
-        return (s0 + s1) + (s2 + s3);
-    }
-
-    /**
-     * {@link #value}{@code (q, prices0, row0, true)} and {@code (q, prices1, row1, true)} in one pass
-     * (each {@code q[i]} read once for both rows), into {@code out[0]} and {@code out[1]}: the same
-     * four partial sums per row, the same order, so the same doubles. Every price of both rows must be
-     * finite and positive.
-     */
-    static void valueTwoRows(double[] q, double[] prices0, int row0, double[] prices1, int row1, double[] out) {
-        int n = q.length;
-        double a0 = 0;
-        double a1 = 0;
-        double a2 = 0;
-        double a3 = 0;
-        double b0 = 0;
-        double b1 = 0;
-        double b2 = 0;
-        double b3 = 0;
-        int i = 0;
-        for (; i + 3 < n; i += 4) {
-            double q0 = q[i];
-            double q1 = q[i + 1];
-            double q2 = q[i + 2];
-            double q3 = q[i + 3];
-            int k = row0 + i;
-            int m = row1 + i;
-            a0 += q0 * prices0[k];
-            a1 += q1 * prices0[k + 1];
-            a2 += q2 * prices0[k + 2];
-            a3 += q3 * prices0[k + 3];
-            b0 += q0 * prices1[m];
-            b1 += q1 * prices1[m + 1];
-            b2 += q2 * prices1[m + 2];
-            b3 += q3 * prices1[m + 3];
-        }
-        for (; i < n; i++) {
-            a0 += term(q[i], prices0[row0 + i]);
-            b0 += term(q[i], prices1[row1 + i]);
-        }
-        out[0] = (a0 + a1) + (a2 + a3);
-        out[1] = (b0 + b1) + (b2 + b3);
-    }
-
-    /**
-     * {@link #mark} with the net exposure {@code net} already summed as {@link #value} sums it, for
+     * {@link #mark} with the net exposure {@code net} already summed as {@link RowValue#lanes} sums it, for
      * an account with no net short ({@link #noShorts()}: the gross is then the net).
      */
     void markNet(double net) {
@@ -263,33 +179,6 @@ public final class Account {
         return held > 0;
     }
 
-
-    /** {@code Σ |q[i]| · prices[offset + i]}, summed as {@link #value}. */
-    static double grossValue(double[] q, double[] prices, int offset) {
-        int n = q.length;
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int i = 0;
-        for (; i + 3 < n; i += 4) {
-            int k = offset + i;
-            s0 += Math.abs(term(q[i], prices[k]));
-            s1 += Math.abs(term(q[i + 1], prices[k + 1]));
-            s2 += Math.abs(term(q[i + 2], prices[k + 2]));
-            s3 += Math.abs(term(q[i + 3], prices[k + 3]));
-        }
-        for (; i < n; i++) {
-            s0 += Math.abs(term(q[i], prices[offset + i]));
-        }
-        return (s0 + s1) + (s2 + s3);
-    }
-
-    /** {@code q · p}, 0 when {@code q = 0}. */
-    private static double term(double q, double p) {
-        return q != 0 ? q * p : 0.0;
-    }
-
     double markedEquity() {
         return markedEquity;
     }
@@ -311,16 +200,12 @@ public final class Account {
         return netQty;
     }
 
-    /** Gross exposure {@code Σ |q_i| · prices[i]} with {@code q_i} the net quantity (§3). */
+    /**
+     * Gross exposure {@code Σ |q_i| · prices[i]} with {@code q_i} the net quantity (§3), summed as
+     * {@link RowValue#running}.
+     */
     double gross(double[] prices) {
-        double g = 0;
-        for (int i = 0; i < n; i++) {
-            double q = net(i);
-            if (q != 0) {
-                g += Math.abs(q) * prices[i];
-            }
-        }
-        return g;
+        return RowValue.running(0, netQty, prices, true);
     }
 
     /**

@@ -189,7 +189,7 @@ final class WeightExecutor {
     }
 
     /**
-     * {@code Σ q_i open_i} of bar {@code t}, summed as {@link Account#value} sums it with the net
+     * {@code Σ q_i open_i} of bar {@code t}, summed as {@link RowValue#lanes} sums it with the net
      * quantities of now: {@link #execute} at the open of {@code t} takes it for its {@code E'} when
      * no fill has changed them in between (the ledger has the same rows).
      */
@@ -229,7 +229,7 @@ final class WeightExecutor {
      * the open or at the close of {@code t}. Order of work (R10): E' once; band per symbol (or the
      * threshold rule); leverage cap (usdm, R11); cooldown refusal (§9); sells in universe order;
      * spot cash scaling of the buys (R12); buys in universe order. {@code E' = C + Σ q_i p_i} is
-     * summed as {@link Account#value}.
+     * summed as {@link RowValue#lanes}.
      */
     void execute(int t, boolean useClose) {
         if (!anyPending) {
@@ -237,7 +237,7 @@ final class WeightExecutor {
         }
         s.executionPrices(t, useClose);
         double value = !useClose && presetBar == t && presetRows == s.account.ledger().size() ? presetValue
-                : Account.value(q, s.px, 0, s.allListed(t));
+                : RowValue.lanes(q, s.px, 0, s.allListed(t), false);
         double e = s.account.cash() + value;
         candidateCount = 0;
         anyOver = false;
