@@ -9,8 +9,9 @@ import io.quantlake.ledger.TradeEventType;
 /**
  * The account of one backtest (SIMULATION.md §3): cash {@code C} and, per symbol, a long lot and
  * a short lot (hedge mode; outside it at most one is open). Lot slot {@code 2i} is symbol
- * {@code i}'s long lot, {@code 2i + 1} its short lot. Every change goes through {@link #fill},
- * which writes exactly one ledger row, so the ledger replays to this state.
+ * {@code i}'s long lot, {@code 2i + 1} its short lot. Every trade is one of {@link #open}, {@link #adjust} and
+ * {@link #close} (or {@link #closeAtMarket}), each writing exactly one ledger row, so the ledger replays
+ * to this state.
  *
  * <p>Realized PnL (R14, §12.7): the reduced part times the difference between fill price and the
  * lot's average entry (fill prices with slippage, fees excluded). An increase moves the average
@@ -23,7 +24,7 @@ public final class Account {
     private final double makerRate;
     private final double slip;
     private final double[] lotQty;
-    /** Net quantity per symbol, {@code lotQty[2i] + lotQty[2i + 1]}, kept by {@link #fill}. */
+    /** Net quantity per symbol, {@code lotQty[2i] + lotQty[2i + 1]}, kept by {@link #apply}. */
     private final double[] netQty;
     /** Number of symbols with a net short position ({@code netQty[i] < 0}). */
     private int shorts;
@@ -209,34 +210,70 @@ public final class Account {
     }
 
     /**
-     * Fills {@code dq} on lot {@code slot} at {@code price} with fee rate {@code feeRate} and writes
-     * one ledger row. {@code dq} must not cross zero (a sign flip is two fills). The row type is
-     * {@code opening} when the lot was 0, {@code closing} when it ends at 0, else {@code ongoing}.
-     * Closing a lot clears its exit state.
+     * Opens lot {@code slot}, which must be flat: buys ({@code dq > 0}, long lot) or sells ({@code dq < 0},
+     * short lot) {@code |dq|} units at {@code price} (quote currency per unit, slippage included) with fee
+     * rate {@code feeRate} (fraction of notional); one ledger row of {@code type}. The entry price is the
+     * fill price.
      */
-    void fill(int t, int slot, double dq, double price, double feeRate, TradeEventType opening,
-              TradeEventType ongoing, TradeEventType closing, Reason reason) {
+    void open(int t, int slot, double dq, double price, double feeRate, TradeEventType type, Reason reason) {
+        if (lotQty[slot] != 0) {
+            throw invalid(t, slot, dq, price, "open needs a flat lot");
+        }
+        apply(t, slot, dq, price, feeRate, type, reason);
+    }
+
+    /**
+     * Adds to or reduces open lot {@code slot} by {@code dq} units without closing it or crossing zero
+     * (a sign flip is {@link #close} then {@link #open}), at {@code price} with fee rate {@code feeRate};
+     * one ledger row of {@code type}. A reduction realizes PnL on the reduced part, an increase moves the
+     * average entry.
+     */
+    void adjust(int t, int slot, double dq, double price, double feeRate, TradeEventType type, Reason reason) {
+        if (lotQty[slot] == 0 || lotQty[slot] + dq == 0) {
+            throw invalid(t, slot, dq, price, "adjust needs an open lot that stays open");
+        }
+        apply(t, slot, dq, price, feeRate, type, reason);
+    }
+
+    /**
+     * Closes open lot {@code slot} entirely at {@code price} with fee rate {@code feeRate}; one ledger row
+     * of {@code type}. Clears the lot's exit state.
+     */
+    void close(int t, int slot, double price, double feeRate, TradeEventType type, Reason reason) {
+        double dq = -lotQty[slot];
+        if (dq == 0) {
+            throw invalid(t, slot, dq, price, "close needs an open lot");
+        }
+        apply(t, slot, dq, price, feeRate, type, reason);
+    }
+
+    private IllegalStateException invalid(int t, int slot, double dq, double price, String rule) {
+        return new IllegalStateException("invalid fill at bar " + t + " of " + ledger.symbols()[slot / 2] + " lot "
+                + side(slot) + ": lot " + lotQty[slot] + ", dq " + dq + ", price " + price + " (" + rule + ")");
+    }
+
+    /**
+     * Fills {@code dq} on lot {@code slot} at {@code price} with fee rate {@code feeRate} and writes one
+     * ledger row of {@code type}. {@code dq} must not cross zero. Closing a lot clears its exit state.
+     */
+    private void apply(int t, int slot, double dq, double price, double feeRate, TradeEventType type, Reason reason) {
         double before = lotQty[slot];
         double after = before + dq;
         boolean heldBefore = lotQty[slot & ~1] != 0 || lotQty[slot | 1] != 0;
         int sign = (slot & 1) == 0 ? 1 : -1;
         if (after * sign < 0 || dq == 0 || !(price > 0)) {
-            throw new IllegalStateException("invalid fill at bar " + t + " of " + ledger.symbols()[slot / 2] + " lot "
-                    + side(slot) + ": lot " + before + ", dq " + dq + ", price " + price);
+            throw invalid(t, slot, dq, price, "a fill moves the lot towards or away from zero without crossing it, "
+                    + "at a positive price");
         }
         double fee = feeRate * Math.abs(dq) * price;
         double cashFlow = -dq * price - fee;
         double pnl = 0;
-        TradeEventType type;
         if (before == 0) {
-            type = opening;
             avgEntry[slot] = price;
         } else if (Math.abs(after) < Math.abs(before)) {
             pnl = -dq * (price - avgEntry[slot]);
-            type = after == 0 ? closing : ongoing;
         } else {
             avgEntry[slot] = (before * avgEntry[slot] + dq * price) / after;
-            type = ongoing;
         }
         lotQty[slot] = after;
         double netBefore = netQty[slot >> 1];
@@ -263,7 +300,7 @@ public final class Account {
     void closeAtMarket(int t, int slot, double p, TradeEventType type, Reason reason) {
         double dq = -lotQty[slot];
         if (dq != 0) {
-            fill(t, slot, dq, marketPrice(p, dq), takerRate, type, type, type, reason);
+            close(t, slot, marketPrice(p, dq), takerRate, type, reason);
         }
     }
 
