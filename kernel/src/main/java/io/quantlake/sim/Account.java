@@ -9,8 +9,9 @@ import io.quantlake.ledger.TradeEventType;
 /**
  * The account of one backtest (SIMULATION.md §3): cash {@code C} and, per symbol, a long lot and
  * a short lot (hedge mode; outside it at most one is open). Lot slot {@code 2i} is symbol
- * {@code i}'s long lot, {@code 2i + 1} its short lot. Every change goes through {@link #fill},
- * which writes exactly one ledger row, so the ledger replays to this state.
+ * {@code i}'s long lot, {@code 2i + 1} its short lot. Every trade is one of {@link #open}, {@link #adjust} and
+ * {@link #close} (or {@link #closeAtMarket}), each writing exactly one ledger row, so the ledger replays
+ * to this state.
  *
  * <p>Realized PnL (R14, §12.7): the reduced part times the difference between fill price and the
  * lot's average entry (fill prices with slippage, fees excluded). An increase moves the average
@@ -23,7 +24,7 @@ public final class Account {
     private final double makerRate;
     private final double slip;
     private final double[] lotQty;
-    /** Net quantity per symbol, {@code lotQty[2i] + lotQty[2i + 1]}, kept by {@link #fill}. */
+    /** Net quantity per symbol, {@code lotQty[2i] + lotQty[2i + 1]}, kept by {@link #apply}. */
     private final double[] netQty;
     /** Number of symbols with a net short position ({@code netQty[i] < 0}). */
     private int shorts;
@@ -132,112 +133,28 @@ public final class Account {
         return dq > 0 ? p * (1 + slip) : p * (1 - slip);
     }
 
-    /** {@code C + Σ q_i · prices[i]}. */
+    /** Equity {@code C + Σ q_i · prices[i]} ({@code q_i} the net quantity), summed as {@link RowValue#running}. */
     double equity(double[] prices) {
-        double e = cash;
-        for (int i = 0; i < n; i++) {
-            double q = net(i);
-            if (q != 0) {
-                e += q * prices[i];
-            }
-        }
-        return e;
+        return RowValue.running(cash, netQty, prices, false);
     }
 
     /**
      * Mark to market at {@code prices[offset + i]}: equity {@code C + Σ q_i p_i}, gross
      * {@code Σ |q_i| p_i}, net exposure {@code Σ q_i p_i} and whether any {@code q_i != 0} ({@code q_i}
-     * the net quantity), the sums as {@link #value} and {@link #grossValue}. Read them with
-     * {@link #markedEquity()} etc. {@code finite}: every price is finite (see {@link #value}).
+     * the net quantity), the sums as {@link RowValue#lanes}. Read them with {@link #markedEquity()} etc.
+     * {@code finite}: every price is finite and positive (see {@link RowValue#lanes}).
      */
     void mark(double[] prices, int offset, boolean finite) {
-        double net = value(netQty, prices, offset, finite);
+        double net = RowValue.lanes(netQty, prices, offset, finite, false);
         markedNet = net;
         // With no net short, |q_i| p_i = q_i p_i term by term, so the gross is the same sum.
-        markedGross = shorts == 0 ? net : grossValue(netQty, prices, offset);
+        markedGross = shorts == 0 ? net : RowValue.lanes(netQty, prices, offset, finite, true);
         markedEquity = cash + net;
         markedAny = held > 0;
     }
 
     /**
-     * {@code Σ q[i] · prices[offset + i]} over the symbols with {@code q[i] != 0} (a price may be NaN
-     * before a symbol's first bar). Summation order, fixed so that a run is bit-reproducible: four
-     * partial sums over the symbols {@code i ≡ 0, 1, 2, 3 (mod 4)} in universe order, combined as
-     * {@code (s0 + s1) + (s2 + s3)}. With {@code finite} (every price finite and positive, so a term
-     * with {@code q[i] = 0} is {@code +0.0} and adds nothing) the terms are summed without the test.
-     */
-    static double value(double[] q, double[] prices, int offset, boolean finite) {
-        int n = q.length;
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int i = 0;
-        if (finite) {
-            for (; i + 3 < n; i += 4) {
-                int k = offset + i;
-                s0 += q[i] * prices[k];
-                s1 += q[i + 1] * prices[k + 1];
-                s2 += q[i + 2] * prices[k + 2];
-                s3 += q[i + 3] * prices[k + 3];
-            }
-        }
-        for (; i + 3 < n; i += 4) {
-            int k = offset + i;
-            s0 += term(q[i], prices[k]);
-            s1 += term(q[i + 1], prices[k + 1]);
-            s2 += term(q[i + 2], prices[k + 2]);
-            s3 += term(q[i + 3], prices[k + 3]);
-        }
-        for (; i < n; i++) {
-            s0 += term(q[i], prices[offset + i]);
-        }
-        return (s0 + s1) + (s2 + s3);
-    }
-
-    /**
-     * {@link #value}{@code (q, prices0, row0, true)} and {@code (q, prices1, row1, true)} in one pass
-     * (each {@code q[i]} read once for both rows), into {@code out[0]} and {@code out[1]}: the same
-     * four partial sums per row, the same order, so the same doubles. Every price of both rows must be
-     * finite and positive.
-     */
-    static void valueTwoRows(double[] q, double[] prices0, int row0, double[] prices1, int row1, double[] out) {
-        int n = q.length;
-        double a0 = 0;
-        double a1 = 0;
-        double a2 = 0;
-        double a3 = 0;
-        double b0 = 0;
-        double b1 = 0;
-        double b2 = 0;
-        double b3 = 0;
-        int i = 0;
-        for (; i + 3 < n; i += 4) {
-            double q0 = q[i];
-            double q1 = q[i + 1];
-            double q2 = q[i + 2];
-            double q3 = q[i + 3];
-            int k = row0 + i;
-            int m = row1 + i;
-            a0 += q0 * prices0[k];
-            a1 += q1 * prices0[k + 1];
-            a2 += q2 * prices0[k + 2];
-            a3 += q3 * prices0[k + 3];
-            b0 += q0 * prices1[m];
-            b1 += q1 * prices1[m + 1];
-            b2 += q2 * prices1[m + 2];
-            b3 += q3 * prices1[m + 3];
-        }
-        for (; i < n; i++) {
-            a0 += term(q[i], prices0[row0 + i]);
-            b0 += term(q[i], prices1[row1 + i]);
-        }
-        out[0] = (a0 + a1) + (a2 + a3);
-        out[1] = (b0 + b1) + (b2 + b3);
-    }
-
-    /**
-     * {@link #mark} with the net exposure {@code net} already summed as {@link #value} sums it, for
+     * {@link #mark} with the net exposure {@code net} already summed as {@link RowValue#lanes} sums it, for
      * an account with no net short ({@link #noShorts()}: the gross is then the net).
      */
     void markNet(double net) {
@@ -263,33 +180,6 @@ public final class Account {
         return held > 0;
     }
 
-
-    /** {@code Σ |q[i]| · prices[offset + i]}, summed as {@link #value}. */
-    static double grossValue(double[] q, double[] prices, int offset) {
-        int n = q.length;
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int i = 0;
-        for (; i + 3 < n; i += 4) {
-            int k = offset + i;
-            s0 += Math.abs(term(q[i], prices[k]));
-            s1 += Math.abs(term(q[i + 1], prices[k + 1]));
-            s2 += Math.abs(term(q[i + 2], prices[k + 2]));
-            s3 += Math.abs(term(q[i + 3], prices[k + 3]));
-        }
-        for (; i < n; i++) {
-            s0 += Math.abs(term(q[i], prices[offset + i]));
-        }
-        return (s0 + s1) + (s2 + s3);
-    }
-
-    /** {@code q · p}, 0 when {@code q = 0}. */
-    private static double term(double q, double p) {
-        return q != 0 ? q * p : 0.0;
-    }
-
     double markedEquity() {
         return markedEquity;
     }
@@ -311,47 +201,79 @@ public final class Account {
         return netQty;
     }
 
-    /** Gross exposure {@code Σ |q_i| · prices[i]} with {@code q_i} the net quantity (§3). */
+    /**
+     * Gross exposure {@code Σ |q_i| · prices[i]} with {@code q_i} the net quantity (§3), summed as
+     * {@link RowValue#running}.
+     */
     double gross(double[] prices) {
-        double g = 0;
-        for (int i = 0; i < n; i++) {
-            double q = net(i);
-            if (q != 0) {
-                g += Math.abs(q) * prices[i];
-            }
-        }
-        return g;
+        return RowValue.running(0, netQty, prices, true);
     }
 
     /**
-     * Fills {@code dq} on lot {@code slot} at {@code price} with fee rate {@code feeRate} and writes
-     * one ledger row. {@code dq} must not cross zero (a sign flip is two fills). The row type is
-     * {@code opening} when the lot was 0, {@code closing} when it ends at 0, else {@code ongoing}.
-     * Closing a lot clears its exit state.
+     * Opens lot {@code slot}, which must be flat: buys ({@code dq > 0}, long lot) or sells ({@code dq < 0},
+     * short lot) {@code |dq|} units at {@code price} (quote currency per unit, slippage included) with fee
+     * rate {@code feeRate} (fraction of notional); one ledger row of {@code type}. The entry price is the
+     * fill price.
      */
-    void fill(int t, int slot, double dq, double price, double feeRate, TradeEventType opening,
-              TradeEventType ongoing, TradeEventType closing, Reason reason) {
+    void open(int t, int slot, double dq, double price, double feeRate, TradeEventType type, Reason reason) {
+        if (lotQty[slot] != 0) {
+            throw invalid(t, slot, dq, price, "open needs a flat lot");
+        }
+        apply(t, slot, dq, price, feeRate, type, reason);
+    }
+
+    /**
+     * Adds to or reduces open lot {@code slot} by {@code dq} units without closing it or crossing zero
+     * (a sign flip is {@link #close} then {@link #open}), at {@code price} with fee rate {@code feeRate};
+     * one ledger row of {@code type}. A reduction realizes PnL on the reduced part, an increase moves the
+     * average entry.
+     */
+    void adjust(int t, int slot, double dq, double price, double feeRate, TradeEventType type, Reason reason) {
+        if (lotQty[slot] == 0 || lotQty[slot] + dq == 0) {
+            throw invalid(t, slot, dq, price, "adjust needs an open lot that stays open");
+        }
+        apply(t, slot, dq, price, feeRate, type, reason);
+    }
+
+    /**
+     * Closes open lot {@code slot} entirely at {@code price} with fee rate {@code feeRate}; one ledger row
+     * of {@code type}. Clears the lot's exit state.
+     */
+    void close(int t, int slot, double price, double feeRate, TradeEventType type, Reason reason) {
+        double dq = -lotQty[slot];
+        if (dq == 0) {
+            throw invalid(t, slot, dq, price, "close needs an open lot");
+        }
+        apply(t, slot, dq, price, feeRate, type, reason);
+    }
+
+    private IllegalStateException invalid(int t, int slot, double dq, double price, String rule) {
+        return new IllegalStateException("invalid fill at bar " + t + " of " + ledger.symbols()[slot / 2] + " lot "
+                + side(slot) + ": lot " + lotQty[slot] + ", dq " + dq + ", price " + price + " (" + rule + ")");
+    }
+
+    /**
+     * Fills {@code dq} on lot {@code slot} at {@code price} with fee rate {@code feeRate} and writes one
+     * ledger row of {@code type}. {@code dq} must not cross zero. Closing a lot clears its exit state.
+     */
+    private void apply(int t, int slot, double dq, double price, double feeRate, TradeEventType type, Reason reason) {
         double before = lotQty[slot];
         double after = before + dq;
         boolean heldBefore = lotQty[slot & ~1] != 0 || lotQty[slot | 1] != 0;
         int sign = (slot & 1) == 0 ? 1 : -1;
         if (after * sign < 0 || dq == 0 || !(price > 0)) {
-            throw new IllegalStateException("invalid fill at bar " + t + " of " + ledger.symbols()[slot / 2] + " lot "
-                    + side(slot) + ": lot " + before + ", dq " + dq + ", price " + price);
+            throw invalid(t, slot, dq, price, "a fill moves the lot towards or away from zero without crossing it, "
+                    + "at a positive price");
         }
         double fee = feeRate * Math.abs(dq) * price;
         double cashFlow = -dq * price - fee;
         double pnl = 0;
-        TradeEventType type;
         if (before == 0) {
-            type = opening;
             avgEntry[slot] = price;
         } else if (Math.abs(after) < Math.abs(before)) {
             pnl = -dq * (price - avgEntry[slot]);
-            type = after == 0 ? closing : ongoing;
         } else {
             avgEntry[slot] = (before * avgEntry[slot] + dq * price) / after;
-            type = ongoing;
         }
         lotQty[slot] = after;
         double netBefore = netQty[slot >> 1];
@@ -378,7 +300,7 @@ public final class Account {
     void closeAtMarket(int t, int slot, double p, TradeEventType type, Reason reason) {
         double dq = -lotQty[slot];
         if (dq != 0) {
-            fill(t, slot, dq, marketPrice(p, dq), takerRate, type, type, type, reason);
+            close(t, slot, marketPrice(p, dq), takerRate, type, reason);
         }
     }
 

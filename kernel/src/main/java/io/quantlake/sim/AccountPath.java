@@ -6,7 +6,7 @@ import java.util.Arrays;
  * The account's state after each bar where it changed — cash and every symbol's net quantity
  * {@code q_i} (long lot plus short lot, §3) — from which the equity rows of every bar follow:
  * between two recorded bars only the closes move. {@link #rows()} computes them with
- * {@link Account#mark}'s arithmetic ({@link Account#value}, {@link Account#grossValue}, equity
+ * {@link Account#mark}'s arithmetic ({@link RowValue#lanes}, equity
  * {@code C + net}, the last known close where a bar is missing, R9), so the rows are the doubles
  * the bar loop writes.
  */
@@ -84,8 +84,8 @@ final class AccountPath {
                         double x = close[row + i];
                         last[i] = x == x ? x : last[i];
                     }
-                    double nx = Account.value(q, last, 0, false);
-                    double g = shorts ? Account.grossValue(q, last, 0) : nx;
+                    double nx = RowValue.lanes(q, last, 0, false, false);
+                    double g = shorts ? RowValue.lanes(q, last, 0, false, true) : nx;
                     double e = c + nx;
                     equity[t] = e;
                     cashRow[t] = c;

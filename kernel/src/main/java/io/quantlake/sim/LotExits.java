@@ -115,7 +115,10 @@ final class LotExits {
         double dq = f.closesAll() ? -lot : -Math.copySign(Math.min(f.quantity(), Math.abs(lot)), lot);
         double price = f.limit() ? f.price() : a.marketPrice(f.price(), dq);
         double feeRate = f.limit() ? a.makerRate() : a.takerRate();
-        TradeEventType closing = f.closeType();
-        a.fill(t, slot, dq, price, feeRate, closing, TradeEventType.PARTIAL_CLOSE, closing, f.reason());
+        if (lot + dq == 0) {
+            a.close(t, slot, price, feeRate, f.closeType(), f.reason());
+        } else {
+            a.adjust(t, slot, dq, price, feeRate, TradeEventType.PARTIAL_CLOSE, f.reason());
+        }
     }
 }

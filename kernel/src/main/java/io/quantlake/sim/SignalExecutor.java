@@ -2,7 +2,6 @@ package io.quantlake.sim;
 
 import io.quantlake.exit.ExitBar;
 import io.quantlake.exit.OpenLot;
-import io.quantlake.exit.RebalanceExitStrategy;
 import io.quantlake.ledger.Reason;
 import io.quantlake.ledger.TradeEventType;
 import io.quantlake.strategy.Signal;
@@ -275,11 +274,14 @@ final class SignalExecutor {
         double fp = a.marketPrice(s.px[i], dq);
         Reason reason = sig.reason() != null ? sig.reason() : hedge ? Reason.HEDGE
                 : sig.action() == Signal.Action.REBALANCE ? Reason.REBALANCE : Reason.SIGNAL;
-        TradeEventType opening = hedge ? TradeEventType.HEDGE : TradeEventType.OPEN;
-        TradeEventType ongoing = hedge ? TradeEventType.HEDGE
-                : sig.action() == Signal.Action.CLOSE ? TradeEventType.PARTIAL_CLOSE : TradeEventType.REBALANCE;
-        TradeEventType closing = hedge ? TradeEventType.HEDGE : RebalanceExitStrategy.typeFor(0);
-        a.fill(t, slot, dq, fp, a.takerRate(), opening, ongoing, closing, reason);
+        if (lot == 0) {
+            a.open(t, slot, dq, fp, a.takerRate(), hedge ? TradeEventType.HEDGE : TradeEventType.OPEN, reason);
+        } else if (lot + dq == 0) {
+            a.close(t, slot, fp, a.takerRate(), hedge ? TradeEventType.HEDGE : TradeEventType.CLOSE, reason);
+        } else {
+            a.adjust(t, slot, dq, fp, a.takerRate(), hedge ? TradeEventType.HEDGE
+                    : sig.action() == Signal.Action.CLOSE ? TradeEventType.PARTIAL_CLOSE : TradeEventType.REBALANCE, reason);
+        }
         if (lot == 0) {
             OpenLot opened = sig.exits().isEmpty() ? null
                     : new OpenLot(i, Account.side(slot), sig.exits(), fp, t, !useClose, Math.abs(dq));

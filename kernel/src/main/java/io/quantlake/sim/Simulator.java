@@ -28,7 +28,7 @@ import java.util.Objects;
  * bars where something can happen, the same results. In a spot weight run without circuit breaker
  * or delistings, two consecutive quiet bars (no pending order, no decision, every symbol with a
  * bar: steps 1–5 do nothing) are marked in one pass over the net quantities
- * ({@link Account#valueTwoRows}), each row with its own sums in the same order.
+ * ({@link RowValue#lanesTwoRows}), each row with its own sums in the same order.
  */
 public final class Simulator {
     private Simulator() {
@@ -108,7 +108,7 @@ public final class Simulator {
     }
 
     /**
-     * Whether bars {@code t} and {@code t + 1} can be summed in one pass ({@link Account#valueTwoRows}):
+     * Whether bars {@code t} and {@code t + 1} can be summed in one pass ({@link RowValue#lanesTwoRows}):
      * both exist and are complete rows (every price finite), and no symbol is net short.
      */
     private static boolean completePair(SimState s, int t) {
@@ -139,7 +139,7 @@ public final class Simulator {
         double[] pair = new double[2];
         for (int t = 0; t < bars; t++) {
             if (quietPairs && completePair(s, t) && weights.idle(t, t + 1)) {
-                Account.valueTwoRows(a.netQuantities(), s.close, t * n, s.close, (t + 1) * n, pair);
+                RowValue.lanesTwoRows(a.netQuantities(), s.close, t * n, s.close, (t + 1) * n, pair);
                 s.updateLastClose(t + 1);
                 double c = a.cash();
                 boolean any = a.anyNet();
@@ -192,7 +192,7 @@ public final class Simulator {
             // 6. mark to market, 7. liquidation
             if (quietPairs && !s.atClose && weights.pendingOrders() && completePair(s, t)) {
                 // the next bar executes orders at its open: its E' sums the same q with that open row, in this pass
-                Account.valueTwoRows(a.netQuantities(), s.close, t * n, s.open, (t + 1) * n, pair);
+                RowValue.lanesTwoRows(a.netQuantities(), s.close, t * n, s.open, (t + 1) * n, pair);
                 a.markNet(pair[0]);
                 weights.presetOpenValue(t + 1, pair[1]);
             } else {

@@ -189,7 +189,7 @@ final class WeightExecutor {
     }
 
     /**
-     * {@code Σ q_i open_i} of bar {@code t}, summed as {@link Account#value} sums it with the net
+     * {@code Σ q_i open_i} of bar {@code t}, summed as {@link RowValue#lanes} sums it with the net
      * quantities of now: {@link #execute} at the open of {@code t} takes it for its {@code E'} when
      * no fill has changed them in between (the ledger has the same rows).
      */
@@ -229,7 +229,7 @@ final class WeightExecutor {
      * the open or at the close of {@code t}. Order of work (R10): E' once; band per symbol (or the
      * threshold rule); leverage cap (usdm, R11); cooldown refusal (§9); sells in universe order;
      * spot cash scaling of the buys (R12); buys in universe order. {@code E' = C + Σ q_i p_i} is
-     * summed as {@link Account#value}.
+     * summed as {@link RowValue#lanes}.
      */
     void execute(int t, boolean useClose) {
         if (!anyPending) {
@@ -237,7 +237,7 @@ final class WeightExecutor {
         }
         s.executionPrices(t, useClose);
         double value = !useClose && presetBar == t && presetRows == s.account.ledger().size() ? presetValue
-                : Account.value(q, s.px, 0, s.allListed(t));
+                : RowValue.lanes(q, s.px, 0, s.allListed(t), false);
         double e = s.account.cash() + value;
         candidateCount = 0;
         anyOver = false;
@@ -472,24 +472,26 @@ final class WeightExecutor {
             hedge(t, i, q, after, fp);
             return;
         }
+        Reason reason = RebalanceExitStrategy.reason();
         if (q != 0 && q * after < 0) {
+            // One lot per symbol on the weight path: the lot on q's side holds all of q.
             int from = q > 0 ? 2 * i : 2 * i + 1;
-            a.fill(t, from, -q, fp, a.takerRate(), TradeEventType.OPEN, TradeEventType.REBALANCE, TradeEventType.CLOSE,
-                    RebalanceExitStrategy.reason());
-            a.fill(t, from ^ 1, after, fp, a.takerRate(), TradeEventType.OPEN, TradeEventType.REBALANCE,
-                    TradeEventType.CLOSE, RebalanceExitStrategy.reason());
+            a.close(t, from, fp, a.takerRate(), TradeEventType.CLOSE, reason);
+            a.open(t, from ^ 1, after, fp, a.takerRate(), TradeEventType.OPEN, reason);
             return;
         }
         int slot = q > 0 || (q == 0 && dq > 0) ? 2 * i : 2 * i + 1;
         double lotAfter = a.lot(slot) + dq;
-        if (override != null && q != 0 && Math.abs(after) < Math.abs(q)) {
+        if (q == 0) {
+            a.open(t, slot, dq, fp, a.takerRate(), TradeEventType.OPEN, reason);
+        } else if (lotAfter == 0) {
+            a.close(t, slot, fp, a.takerRate(), TradeEventType.CLOSE, override != null ? override : reason);
+        } else if (override != null && Math.abs(after) < Math.abs(q)) {
             // DecisionHook: the risk manager reduced an existing position.
-            TradeEventType type = lotAfter == 0 ? TradeEventType.CLOSE : TradeEventType.PARTIAL_CLOSE;
-            a.fill(t, slot, dq, fp, a.takerRate(), type, type, type, override);
-            return;
+            a.adjust(t, slot, dq, fp, a.takerRate(), TradeEventType.PARTIAL_CLOSE, override);
+        } else {
+            a.adjust(t, slot, dq, fp, a.takerRate(), TradeEventType.REBALANCE, reason);
         }
-        TradeEventType type = q == 0 ? TradeEventType.OPEN : RebalanceExitStrategy.typeFor(lotAfter);
-        a.fill(t, slot, dq, fp, a.takerRate(), type, type, type, RebalanceExitStrategy.reason());
     }
 
     /** An order of the hedge overlay: every row type HEDGE, reason hedge; a sign flip is two rows. */
@@ -498,11 +500,19 @@ final class WeightExecutor {
         TradeEventType h = TradeEventType.HEDGE;
         if (q != 0 && q * after < 0) {
             int from = q > 0 ? 2 * i : 2 * i + 1;
-            a.fill(t, from, -q, fp, a.takerRate(), h, h, h, Reason.HEDGE);
-            a.fill(t, from ^ 1, after, fp, a.takerRate(), h, h, h, Reason.HEDGE);
+            a.close(t, from, fp, a.takerRate(), h, Reason.HEDGE);
+            a.open(t, from ^ 1, after, fp, a.takerRate(), h, Reason.HEDGE);
             return;
         }
         int slot = q > 0 || (q == 0 && after > q) ? 2 * i : 2 * i + 1;
-        a.fill(t, slot, after - q, fp, a.takerRate(), h, h, h, Reason.HEDGE);
+        double dq = after - q;
+        double lot = a.lot(slot);
+        if (lot == 0) {
+            a.open(t, slot, dq, fp, a.takerRate(), h, Reason.HEDGE);
+        } else if (lot + dq == 0) {
+            a.close(t, slot, fp, a.takerRate(), h, Reason.HEDGE);
+        } else {
+            a.adjust(t, slot, dq, fp, a.takerRate(), h, Reason.HEDGE);
+        }
     }
 }
