@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 class NoStaticStateTest {
     @Test
     void kernelClassesHoldNoStaticMutableState() throws Exception {
-        Path root = Path.of(io.quantlake.panel.Panel.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path root = Path.of(io.quantlake.panel.Panel.class.getProtectionDomain().getCodeSource().getLocation()
+                .toURI());
         List<String> found = new ArrayList<>();
         List<String> classes;
         try (Stream<Path> files = Files.walk(root)) {
