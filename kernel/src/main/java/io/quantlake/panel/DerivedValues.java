@@ -35,15 +35,9 @@ public final class DerivedValues {
      */
     public <T> T computeIfAbsent(Object key, long valueCells, Function<Panel, T> compute) {
         synchronized (entries) {
-            for (int k = entries.size() - 1; k >= 0; k--) {
-                Entry e = entries.get(k);
-                if (e.key().equals(key)) {
-                    entries.remove(k);
-                    entries.add(e);
-                    @SuppressWarnings("unchecked")
-                    T v = (T) e.value();
-                    return v;
-                }
+            T kept = kept(key);
+            if (kept != null) {
+                return kept;
             }
         }
         T v = compute.apply(panel);
@@ -51,6 +45,10 @@ public final class DerivedValues {
             return v;
         }
         synchronized (entries) {
+            T kept = kept(key); // computed meanwhile by another thread: share that one
+            if (kept != null) {
+                return kept;
+            }
             while (cells + valueCells > MAX_CELLS && !entries.isEmpty()) {
                 cells -= entries.remove(0).cells();
             }
@@ -58,6 +56,21 @@ public final class DerivedValues {
             cells += valueCells;
         }
         return v;
+    }
+
+    /** The value kept for {@code key}, now the most recently used, or null; under the lock. */
+    private <T> T kept(Object key) {
+        for (int k = entries.size() - 1; k >= 0; k--) {
+            Entry e = entries.get(k);
+            if (e.key().equals(key)) {
+                entries.remove(k);
+                entries.add(e);
+                @SuppressWarnings("unchecked")
+                T v = (T) e.value();
+                return v;
+            }
+        }
+        return null;
     }
 
     /** Number of values kept. */
