@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Backtest metrics (SIMULATION.md §10, §12.11, R27–R30). With {@code r_t = E_t / E_{t−1} − 1} over
+ * Backtest metrics (SIMULATION.md §10, §12.11, R27–R30); the return metrics are {@link ReturnMetrics#ofEquity}. With {@code r_t = E_t / E_{t−1} − 1} over
  * the {@code T} bars after the first, {@code E_0} the first equity row, and {@code ppy} periods per
  * 365-day year of the interval (R27). A value that is undefined (e.g. no returns, no loss) is NaN
  * or infinite here and {@code null} in metrics.json.
@@ -42,32 +42,11 @@ public record Metrics(double totalReturn, double cagr, double volatility, double
         int rows = e.length;
         int t = rows - 1;
         double ppy = result.interval().periodsPerYear();
-        double totalReturn = rows == 0 ? Double.NaN : e[t] / e[0] - 1;
-        double cagr = t <= 0 ? Double.NaN : Math.pow(e[t] / e[0], ppy / t) - 1;
-        double mean = 0;
-        for (int k = 1; k <= t; k++) {
-            mean += e[k] / e[k - 1] - 1;
-        }
-        mean = t > 0 ? mean / t : Double.NaN;
-        double ss = 0;
-        double downside = 0;
-        for (int k = 1; k <= t; k++) {
-            double r = e[k] / e[k - 1] - 1;
-            ss += (r - mean) * (r - mean);
-            double m = Math.min(r, 0);
-            downside += m * m;
-        }
-        double sd = t > 1 ? Math.sqrt(ss / (t - 1)) : Double.NaN;
-        double sqrtPpy = Math.sqrt(ppy);
-        double downDev = t > 0 ? Math.sqrt(downside / t) : Double.NaN;
-        double maxDd = 0;
-        double peak = Double.NEGATIVE_INFINITY;
+        ReturnMetrics rm = ReturnMetrics.ofEquity(e, ppy);
         double meanE = 0;
         double meanLev = 0;
         int invested = 0;
         for (int k = 0; k < rows; k++) {
-            peak = Math.max(peak, e[k]);
-            maxDd = Math.max(maxDd, 1 - e[k] / peak);
             meanE += e[k];
             meanLev += result.leverage()[k];
             invested += result.invested()[k] ? 1 : 0;
@@ -110,8 +89,8 @@ public record Metrics(double totalReturn, double cagr, double volatility, double
                 life.put(key, pnl);
             }
         }
-        return new Metrics(totalReturn, cagr, sd * sqrtPpy, mean / sd * sqrtPpy, mean / downDev * sqrtPpy, maxDd,
-                cagr / maxDd, t > 0 ? traded / meanE * ppy / t : Double.NaN, meanLev, (double) invested / rows, trades,
+        return new Metrics(rm.totalReturn(), rm.cagr(), rm.volatility(), rm.sharpe(), rm.sortino(), rm.maxDrawdown(),
+                rm.calmar(), t > 0 ? traded / meanE * ppy / t : Double.NaN, meanLev, (double) invested / rows, trades,
                 trades == 0 ? Double.NaN : (double) won / trades, losses == 0 ? Double.NaN : wins / losses, fees, funding,
                 trades == 0 ? Double.NaN : (double) heldBars / trades);
     }

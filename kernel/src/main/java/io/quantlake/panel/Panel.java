@@ -17,7 +17,8 @@ import java.util.Objects;
  * {@link #symbols()}. A missing bar is NaN in every matrix. Prices are in the quote currency
  * (USDT), volume in the base asset.
  *
- * <p>Arrays are shared, not copied, for speed: callers must treat them as read-only.
+ * <p>Arrays are shared, not copied, for speed: callers must treat them as read-only. Values
+ * derived from the panel (score matrices, rankings) are kept with it, in {@link #derived()}.
  */
 public final class Panel {
     private final Interval interval;
@@ -34,6 +35,7 @@ public final class Panel {
     /** {@code complete[t]}: every symbol has a bar at grid index {@code t}. */
     private final boolean[] complete;
     private final int[] barCount;
+    private final DerivedValues derived = new DerivedValues(this);
 
     /**
      * Creates a panel; validates shapes and that {@code times} is strictly increasing.
@@ -89,6 +91,14 @@ public final class Panel {
                 }
             }
         }
+    }
+
+    /**
+     * The values derived from this panel, computed once and shared by every run on it (a sweep's
+     * sets); this panel's own, never another's.
+     */
+    public DerivedValues derived() {
+        return derived;
     }
 
     private static void checkShape(String name, double[] a, int cells) {

@@ -95,7 +95,7 @@ final class LegacyEventLoop {
             t = next;
         }
         return new BacktestResult(s.panel.interval(), s.times, s.panel.symbols().clone(), s.config.capital(), path,
-                a.ledger(), Simulator.noTargets(s.bars, s.n));
+                a.ledger(), Simulator.noTargets(s));
     }
 
     /**

@@ -75,17 +75,17 @@ public final class Simulator {
         return loop(s, new WeightExecutor(s, input.targets(), hook), null);
     }
 
-    /** The last "no decision" targets handed out, reused for runs of the same shape (read-only, like the panel). */
-    private static volatile java.lang.ref.SoftReference<TargetWeights> lastNone = new java.lang.ref.SoftReference<>(null);
+    /** Key of the all-NaN targets of the signal paths among the panel's {@link Panel#derived() derived values}. */
+    private record NoTargets(int bars, int n) {
+    }
 
-    /** {@link TargetWeights#none} of the signal paths: an all-NaN matrix shared by runs of one shape (9 MB at 1M bars). */
-    static TargetWeights noTargets(int bars, int n) {
-        TargetWeights none = lastNone.get();
-        if (none == null || none.bars() != bars || none.symbols() != n) {
-            none = TargetWeights.none(bars, n, 0);
-            lastNone = new java.lang.ref.SoftReference<>(none);
-        }
-        return none;
+    /**
+     * {@link TargetWeights#none} of the signal paths: an all-NaN matrix (9 MB at 1M bars), computed
+     * once per panel and shared by its runs (read-only, like the panel).
+     */
+    static TargetWeights noTargets(SimState s) {
+        return s.panel.derived().computeIfAbsent(new NoTargets(s.bars, s.n), (long) s.bars * s.n,
+                p -> TargetWeights.none(s.bars, s.n, 0));
     }
 
     /**
@@ -220,7 +220,7 @@ public final class Simulator {
             invested[t] = any;
             breaker.check(t, e);
         }
-        TargetWeights targets = weights != null ? weights.recordedTargets() : noTargets(bars, n);
+        TargetWeights targets = weights != null ? weights.recordedTargets() : noTargets(s);
         // The grid times are the panel's (shared read-only, like the panel's own arrays).
         return new BacktestResult(s.panel.interval(), s.times, s.panel.symbols().clone(), s.config.capital(),
                 equity, cash, gross, net, leverage, invested, a.ledger(), targets);

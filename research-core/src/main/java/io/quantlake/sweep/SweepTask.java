@@ -13,7 +13,9 @@ import org.apache.spark.util.LongAccumulator;
 /**
  * One Spark task of a sweep: evaluates every parameter set of its partition against the broadcast
  * panel, one {@link SetEvaluator} (one panel, one parsed base config) per task, and counts the sets
- * done in an accumulator the driver reads for progress lines.
+ * done in an accumulator the driver reads for progress lines. The task's panel, rebuilt from the
+ * broadcast, carries the values its sets share (own bars, score matrices, rankings:
+ * {@link io.quantlake.panel.Panel#derived()}); nothing is shared through static state.
  */
 final class SweepTask implements FlatMapFunction<Iterator<ParameterSet>, SetResult> {
     private static final long serialVersionUID = 1L;

@@ -1,10 +1,12 @@
 package io.quantlake.sweep;
 
+import io.quantlake.metrics.ReturnMetrics;
 import java.io.Serializable;
 
 /**
  * Metrics of one window of a backtest (a fold's in-sample or out-of-sample bars, or the whole
- * panel): SIMULATION.md §10's formulas applied to the window's returns. With {@code r} the
+ * panel): SIMULATION.md §10's formulas ({@link ReturnMetrics#ofReturns}, the implementation
+ * {@link io.quantlake.metrics.Metrics} uses too) applied to the window's returns. With {@code r} the
  * {@code n} returns {@code r_t = E_t / E_{t−1} − 1} of the window's bars (bar 0 has none), in bar
  * order, and the curve {@code V_0 = 1, V_k = V_{k−1} (1 + r_k)} they compound to:
  *
@@ -57,31 +59,13 @@ public record WindowMetrics(int returns, double totalReturn, double cagr, double
                 m.calmar, turnover, fees, sumLev / bars, (double) invested / bars);
     }
 
-    /** The return metrics of {@code r[0..n)}; turnover, fees, leverage and time in market are NaN. */
+    /**
+     * The return metrics of {@code r[0..n)} ({@link ReturnMetrics#ofReturns}); turnover, fees,
+     * leverage and time in market are NaN.
+     */
     public static WindowMetrics ofReturns(double[] r, int n, double ppy) {
-        double sum = 0;
-        double v = 1;
-        double peak = 1;
-        double maxDd = 0;
-        double down = 0;
-        for (int k = 0; k < n; k++) {
-            sum += r[k];
-            v *= 1 + r[k];
-            peak = Math.max(peak, v);
-            maxDd = Math.max(maxDd, 1 - v / peak);
-            double neg = Math.min(r[k], 0);
-            down += neg * neg;
-        }
-        double mean = n > 0 ? sum / n : Double.NaN;
-        double ss = 0;
-        for (int k = 0; k < n; k++) {
-            ss += (r[k] - mean) * (r[k] - mean);
-        }
-        double sd = n > 1 ? Math.sqrt(ss / (n - 1)) : Double.NaN;
-        double rootPpy = Math.sqrt(ppy);
-        double cagr = n > 0 ? Math.pow(v, ppy / n) - 1 : Double.NaN;
-        return new WindowMetrics(n, n > 0 ? v - 1 : Double.NaN, cagr, sd * rootPpy, mean / sd * rootPpy,
-                n > 0 ? mean / Math.sqrt(down / n) * rootPpy : Double.NaN, n > 0 ? maxDd : Double.NaN, cagr / maxDd,
-                Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+        ReturnMetrics m = ReturnMetrics.ofReturns(r, n, ppy);
+        return new WindowMetrics(n, m.totalReturn(), m.cagr(), m.volatility(), m.sharpe(), m.sortino(),
+                m.maxDrawdown(), m.calmar(), Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }
 }

@@ -65,7 +65,7 @@ public record MarketNeutralStrategy(CrossSectionalScore score, Selection selecti
         // A momentum ranking depends only on the panel and (lookback, skip): rank every bar once and
         // share it across the sets of a sweep; other scores rank the decision bars only.
         Ranking ranking = score instanceof MomentumScore m
-                ? PanelCache.get(panel, new RankingKey(m), (long) bars * n, p -> Ranking.of(p, s, null))
+                ? panel.derived().computeIfAbsent(new RankingKey(m), (long) bars * n, p -> Ranking.of(p, s, null))
                 : Ranking.of(panel, s, decision);
         double[] w = new double[bars * n];
         Arrays.fill(w, Double.NaN);

@@ -33,9 +33,9 @@ public record MomentumScore(int lookback, int skip) implements CrossSectionalSco
         return shared(panel).clone();
     }
 
-    /** The score matrix over {@code panel}, computed once per panel and parameters ({@link PanelCache}); read-only. */
+    /** The score matrix over {@code panel}, computed once per panel and parameters ({@link Panel#derived()}); read-only. */
     double[] shared(Panel panel) {
-        return PanelCache.get(panel, this, (long) panel.bars() * panel.symbolCount(), this::compute);
+        return panel.derived().computeIfAbsent(this, (long) panel.bars() * panel.symbolCount(), this::compute);
     }
 
     private double[] compute(Panel panel) {

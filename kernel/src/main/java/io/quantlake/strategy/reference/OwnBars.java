@@ -17,10 +17,10 @@ final class OwnBars {
         this.close = close;
     }
 
-    /** The own-bar view of {@code panel}, computed once per panel ({@link PanelCache}); read-only. */
+    /** The own-bar view of {@code panel}, computed once per panel ({@link Panel#derived()}); read-only. */
     static OwnBars of(Panel panel) {
         long cells = 2L * panel.bars() * panel.symbolCount();
-        return PanelCache.get(panel, OwnBars.class, cells, OwnBars::compute);
+        return panel.derived().computeIfAbsent(OwnBars.class, cells, OwnBars::compute);
     }
 
     private static OwnBars compute(Panel panel) {
