@@ -135,7 +135,12 @@ public final class Account {
 
     /** Equity {@code C + Σ q_i · prices[i]} ({@code q_i} the net quantity), summed as {@link RowValue#running}. */
     double equity(double[] prices) {
-        return RowValue.running(cash, netQty, prices, false);
+        return equity(prices, 0);
+    }
+
+    /** {@link #equity(double[])} at the prices {@code prices[offset + i]}. */
+    double equity(double[] prices, int offset) {
+        return RowValue.running(cash, netQty, prices, offset, false);
     }
 
     /**
@@ -206,7 +211,7 @@ public final class Account {
      * {@link RowValue#running}.
      */
     double gross(double[] prices) {
-        return RowValue.running(0, netQty, prices, true);
+        return RowValue.running(0, netQty, prices, 0, true);
     }
 
     /**

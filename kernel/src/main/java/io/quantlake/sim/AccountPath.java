@@ -54,12 +54,7 @@ final class AccountPath {
      * span by span; the last closes are then caught up where a span with positions starts.
      */
     BacktestResult.Rows rows() {
-        double[] equity = new double[bars];
-        double[] cashRow = new double[bars];
-        double[] gross = new double[bars];
-        double[] net = new double[bars];
-        double[] leverage = new double[bars];
-        boolean[] invested = new boolean[bars];
+        EquityRows rows = new EquityRows(bars);
         double[] last = new double[n];
         Arrays.fill(last, Double.NaN);
         double[] q = new double[n];
@@ -70,11 +65,11 @@ final class AccountPath {
         for (int t = 0; t < bars; ) {
             int end = next < count ? bar[next] : bars;
             if (flat) {
-                Arrays.fill(equity, t, end, c);
-                Arrays.fill(cashRow, t, end, c);
-                Arrays.fill(leverage, t, end, 0.0 / c);
+                Arrays.fill(rows.equity, t, end, c);
+                Arrays.fill(rows.cash, t, end, c);
+                Arrays.fill(rows.leverage, t, end, 0.0 / c);
             } else {
-                catchUp(last, lastFrom, t);
+                SimState.takeCloses(close, n, lastFrom, t, last);
                 boolean shorts = false;
                 for (double qi : q) {
                     shorts |= qi < 0;
@@ -86,13 +81,7 @@ final class AccountPath {
                     }
                     double nx = RowValue.lanes(q, last, 0, false, false);
                     double g = shorts ? RowValue.lanes(q, last, 0, false, true) : nx;
-                    double e = c + nx;
-                    equity[t] = e;
-                    cashRow[t] = c;
-                    gross[t] = g;
-                    net[t] = nx;
-                    leverage[t] = g / e;
-                    invested[t] = true;
+                    rows.write(t, c + nx, c, g, nx, true);
                 }
                 lastFrom = end;
             }
@@ -107,19 +96,6 @@ final class AccountPath {
                 next++;
             }
         }
-        return new BacktestResult.Rows(equity, cashRow, gross, net, leverage, invested);
-    }
-
-    /** Brings {@code last} from the last closes before bar {@code from} to those before bar {@code to} (R9). */
-    private void catchUp(double[] last, int from, int to) {
-        for (int i = 0; i < n; i++) {
-            for (int b = to - 1; b >= from; b--) {
-                double x = close[b * n + i];
-                if (x == x) {
-                    last[i] = x;
-                    break;
-                }
-            }
-        }
+        return new BacktestResult.Rows(rows.equity, rows.cash, rows.gross, rows.net, rows.leverage, rows.invested);
     }
 }

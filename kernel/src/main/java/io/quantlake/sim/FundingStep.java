@@ -104,7 +104,7 @@ final class FundingStep {
                     cursor[i]++;
                     if (a.net(i) != 0) {
                         double m = s.config.fundingMark() == FundingMark.RECORD_MARK && !Double.isNaN(mark[i][c])
-                                ? mark[i][c] : s.lastClose()[i];
+                                ? mark[i][c] : s.lastClose(i);
                         a.fund(t, i, m, rate[i][c]);
                     }
                 }

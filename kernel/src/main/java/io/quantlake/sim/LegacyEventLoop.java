@@ -11,8 +11,8 @@ import java.util.List;
  * The legacy path ({@link StrategyInput.Legacy} with a {@link SeriesLegacyStrategy}) run from event
  * bar to event bar: {@link Simulator}'s bar loop, minus the bars where provably nothing happens.
  *
- * <p>An event bar runs the bar loop's steps 1–5 with the same code ({@link SignalExecutor},
- * {@link LotExits}, the delisting close); step 5 only where it may act ({@link #decisionAt}: at a
+ * <p>An event bar runs the bar loop's steps 1–5 with the same code (the {@link BarLoop} step methods);
+ * step 5 only where it may act ({@link #decisionAt}: at a
  * bar where only an exit fires, every decider returns null with no side effect). Every other bar
  * is quiet: nothing fills, no exit fires, no symbol is delisted, and every decider returns null
  * with no side effect there, so skipping it
@@ -38,6 +38,8 @@ import java.util.List;
  */
 final class LegacyEventLoop {
     private final SimState s;
+    /** The rule steps, run at the event bars. */
+    private final BarLoop steps;
     private final SignalExecutor signals;
     private final LegacySignalAdapter adapter;
     private final double[] high;
@@ -55,6 +57,7 @@ final class LegacyEventLoop {
 
     private LegacyEventLoop(SimState s, SignalExecutor signals, LegacySignalAdapter adapter) {
         this.s = s;
+        this.steps = new BarLoop(s, null, signals, true);
         this.signals = signals;
         this.adapter = adapter;
         this.high = s.panel.high();
@@ -90,27 +93,26 @@ final class LegacyEventLoop {
             int next = nextEvent(t + 1);
             if (next < s.bars && !s.panel.complete(next)) {
                 // (at a complete bar, step 2 takes every symbol's close before anything reads the last closes)
-                catchUpLastClose(t + 1, next);
+                s.takeClosesOfSkippedBars(t + 1, next);
             }
             t = next;
         }
         return new BacktestResult(s.panel.interval(), s.times, s.panel.symbols().clone(), s.config.capital(), path,
-                a.ledger(), Simulator.noTargets(s));
+                a.ledger(), BarLoop.noTargets(s));
     }
 
     /**
-     * Steps 1–5 of {@link Simulator}'s bar loop for a spot run of the signal path without a circuit
-     * breaker. Step 5 is left out where it provably does nothing ({@link #decisionAt}).
+     * Steps 1–5 of the {@link BarLoop} for a spot run of the signal path without a circuit breaker
+     * (steps 4 and 6–8 and the breaker do not exist there; the rows come from {@link AccountPath}).
+     * Step 5 is left out where it provably does nothing ({@link #decisionAt}).
      */
     private void step(int t) {
-        if (!s.atClose) {
-            signals.fillAtOpen(t);
-        }
-        signals.exitsInBar(t);
-        s.updateLastClose(t);
-        Simulator.closeDelisted(s, t, null, signals);
+        steps.fillAtOpen(t);
+        steps.exitsInsideBar(t);
+        steps.takeCloses(t);
+        steps.delistingCloses(t);
         if (decisionAt(t)) {
-            signals.decide(t);
+            steps.decideAtClose(t);
         }
     }
 
@@ -226,21 +228,5 @@ final class LegacyEventLoop {
             }
         }
         return limit;
-    }
-
-    /** Sets {@link SimState#lastClose()} to each symbol's last close before bar {@code to}, the bars {@code [from, to)} being skipped. */
-    private void catchUpLastClose(int from, int to) {
-        double[] close = s.close;
-        double[] last = s.lastClose();
-        int n = s.n;
-        for (int i = 0; i < n; i++) {
-            for (int b = to - 1; b >= from; b--) {
-                double c = close[b * n + i];
-                if (c == c) {
-                    last[i] = c;
-                    break;
-                }
-            }
-        }
     }
 }

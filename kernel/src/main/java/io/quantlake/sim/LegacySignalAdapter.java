@@ -29,11 +29,19 @@ public final class LegacySignalAdapter implements SignalStrategy {
     private final int maxPositions;
     /** The size of every accepted BUY: {@code 1 / maxPositions} of the decision equity. */
     private final Signal.Weight entrySize;
+    /** Whether a {@link SeriesLegacyStrategy}'s prepared deciders are used (false: its {@code decide} at every bar). */
+    private final boolean useDeciders;
     /** The run whose deciders are prepared (the fast path of a {@link SeriesLegacyStrategy}). */
     private EngineView preparedFor;
     private SeriesLegacyStrategy.Decider[] deciders;
 
     public LegacySignalAdapter(LegacyStrategy strategy, int maxPositions) {
+        this(strategy, maxPositions, true);
+    }
+
+    /** {@code deciders} false: the plain path, {@link LegacyStrategy#decide} on a window at every valid bar. */
+    LegacySignalAdapter(LegacyStrategy strategy, int maxPositions, boolean deciders) {
+        this.useDeciders = deciders;
         this.strategy = Objects.requireNonNull(strategy, "strategy");
         if (maxPositions < 1) {
             throw new IllegalArgumentException("max_positions must be >= 1, got " + maxPositions);
@@ -48,7 +56,7 @@ public final class LegacySignalAdapter implements SignalStrategy {
         List<Signal> more = null;
         int capacity = maxPositions - state.heldCount() - state.pendingCount();
         // The engine's own view with a SeriesLegacyStrategy: ask each symbol's prepared decider.
-        EngineView view = strategy instanceof SeriesLegacyStrategy && snapshot instanceof EngineView v ? v : null;
+        EngineView view = useDeciders && strategy instanceof SeriesLegacyStrategy && snapshot instanceof EngineView v ? v : null;
         int warmup = strategy.warmupBars();
         for (int k = 0; k < snapshot.symbolCount(); k++) {
             if (!snapshot.valid(k)) {

@@ -19,14 +19,14 @@ final class RowValue {
     }
 
     /**
-     * {@code start + Σ q[i] · prices[i]} ({@code gross}: {@code |q[i]|}) over the symbols with
+     * {@code start + Σ q[i] · prices[offset + i]} ({@code gross}: {@code |q[i]|}) over the symbols with
      * {@code q[i] != 0}, added one by one in universe order to one accumulator that starts at {@code start}.
      */
-    static double running(double start, double[] q, double[] prices, boolean gross) {
+    static double running(double start, double[] q, double[] prices, int offset, boolean gross) {
         double s = start;
         for (int i = 0; i < q.length; i++) {
             if (q[i] != 0) {
-                s += (gross ? Math.abs(q[i]) : q[i]) * prices[i];
+                s += (gross ? Math.abs(q[i]) : q[i]) * prices[offset + i];
             }
         }
         return s;

@@ -122,7 +122,7 @@ final class SignalExecutor {
     /** Step 5: conditional exits, then the strategy's signals (filled now with execution.price: close). */
     void decide(int t) {
         exits.atClose(t);
-        double e = s.account.equity(s.lastClose());
+        double e = s.equityAtLastCloses();
         List<Signal> signals = strategy.generateSignals(view.reset(t, e), view);
         batch++;
         for (int j = 0, count = signals.size(); j < count; j++) {

@@ -25,12 +25,12 @@ final class SimState {
     final boolean atClose;
     /**
      * Last known close per symbol (R9), NaN before the symbol's first bar; read it through
-     * {@link #lastClose()}. While {@link #lastCloseRow} is set, the array lags behind that row.
+     * {@link #lastClose(int)}. While {@link #lastCloseRow} is set, the array lags behind that row.
      */
     private final double[] lastClose;
     /**
      * {@code t · n} when the last known closes are exactly the closes of the complete bar row {@code t}
-     * (step 2 at a bar where every symbol has a bar) and {@link #lastClose} has not been brought up to
+     * ({@link #takeCloses} at a bar where every symbol has a bar) and {@link #lastClose} has not been brought up to
      * date yet; -1 when {@link #lastClose} is current. Saves copying a row per bar when nobody reads it.
      */
     private int lastCloseRow = -1;
@@ -98,14 +98,18 @@ final class SimState {
         }
     }
 
-    /** Step 2 of the bar loop: the last known closes take the closes of bar {@code t} where it has one (R9). */
-    void updateLastClose(int t) {
+    /**
+     * The bar's closes become the last known closes (R9) where it has one: at the end of step 2 of
+     * §12.2 (the exits inside the bar still see the previous ones). A complete row is only noted
+     * ({@link #lastCloseRow}), not copied.
+     */
+    void takeCloses(int t) {
         int row = t * n;
         if (panel.complete(t)) {
             lastCloseRow = row;
             return;
         }
-        double[] lastClose = lastClose();
+        materializeLastClose();
         for (int i = 0; i < n; i++) {
             double c = close[row + i];
             if (c == c) {
@@ -115,15 +119,46 @@ final class SimState {
     }
 
     /**
-     * The last known close of every symbol (R9) after the latest {@link #updateLastClose}; the caller
-     * may also write it (the legacy event loop catches it up over skipped bars).
+     * {@link #takeCloses} for the bars {@code [from, to)} at once, which no step reads in between
+     * (the legacy event loop skips them): each symbol's last close before {@code to}.
      */
-    double[] lastClose() {
+    void takeClosesOfSkippedBars(int from, int to) {
+        materializeLastClose();
+        takeCloses(close, n, from, to, lastClose);
+    }
+
+    /**
+     * Brings {@code last} from the last known closes before bar {@code from} to those before bar
+     * {@code to} (R9), {@code close[b · n + i]} the close of symbol {@code i} at bar {@code b} (NaN: none).
+     */
+    static void takeCloses(double[] close, int n, int from, int to, double[] last) {
+        for (int i = 0; i < n; i++) {
+            for (int b = to - 1; b >= from; b--) {
+                double c = close[b * n + i];
+                if (c == c) {
+                    last[i] = c;
+                    break;
+                }
+            }
+        }
+    }
+
+    /** Brings {@link #lastClose} up to date with the row noted in {@link #lastCloseRow}. */
+    private void materializeLastClose() {
         if (lastCloseRow >= 0) {
             System.arraycopy(close, lastCloseRow, lastClose, 0, n);
             lastCloseRow = -1;
         }
-        return lastClose;
+    }
+
+    /** The last known close of symbol {@code i} (R9) after the latest {@link #takeCloses}; NaN before its first bar. */
+    double lastClose(int i) {
+        return lastCloseRow >= 0 ? close[lastCloseRow + i] : lastClose[i];
+    }
+
+    /** Equity {@code C + Σ q_i · lastClose_i} (R9), summed as {@link Account#equity(double[])}. */
+    double equityAtLastCloses() {
+        return lastCloseRow >= 0 ? account.equity(close, lastCloseRow) : account.equity(lastClose, 0);
     }
 
     /**
@@ -164,10 +199,11 @@ final class SimState {
             System.arraycopy(src, t * n, px, 0, n);
             return;
         }
-        double[] last = lastClose();
+        double[] last = lastCloseRow >= 0 ? close : lastClose;
+        int off = Math.max(lastCloseRow, 0);
         for (int i = 0; i < n; i++) {
             int k = t * n + i;
-            px[i] = Double.isNaN(close[k]) ? last[i] : src[k];
+            px[i] = Double.isNaN(close[k]) ? last[off + i] : src[k];
         }
     }
 

@@ -7,20 +7,16 @@ import io.quantlake.strategy.TargetWeights;
 
 /**
  * The vectorized path (SIMULATION.md §5, R8–R14): keeps the pending target weights of the last
- * decision and executes them at each execution step. All scratch arrays are allocated once; the
- * per-bar work is flat loops over primitive arrays: a copy of the decision row; at an execution
- * step the execution prices, {@code E'}, a branch-free band pass over complete rows (order by order
- * where a symbol misses the bar), then the orders of the few symbols that trade.
+ * decision ({@link #decide}, step 5 of §12.2) and executes them at each execution step
+ * ({@link #execute}, step 1, or step 5 with {@code execution.price: close}): {@code E'} once, the
+ * band per order, the leverage cap, sells, the spot cash rule, buys. All scratch arrays are
+ * allocated once; the per-bar work is flat loops over primitive arrays. At a complete row the
+ * band step may first run {@link BandPrefilter}, a fast pass that skips the orders surely inside
+ * their band.
  */
 final class WeightExecutor {
     private final SimState s;
     private final TargetWeights targets;
-    /**
-     * Relative slack of the band test with a reciprocal: {@code |w − x / E'|} and
-     * {@code |w − x · (1 / E')|} differ by at most about {@code 5u |x / E'| + 3u |w − x · (1 / E')|}
-     * ({@code u = 2^-53}); within {@code 1e-14} of that sum around the band edge the division decides.
-     */
-    private static final double SLACK = 1e-14;
     /** The recorded targets: the input matrix itself until R6/R7 forcing changes a cell (copy on write). */
     private double[] recorded;
     private final boolean[] recordedDecision;
@@ -46,27 +42,20 @@ final class WeightExecutor {
     private int candidateCount;
     /** Whether a candidate of the current execution step is outside its band. */
     private boolean anyOver;
-    /** Scratch: {@link #edgeGap} of each symbol at one execution step. */
-    private final double[] scratchGap;
-    /** Scratch: the symbols with a non-negative {@link #edgeGap}, ascending. */
-    private final int[] scratchNear;
+    /** The band step's fast pass over complete rows; null: every order goes through {@link #bandOrder}. */
+    private final BandPrefilter prefilter;
     private final double[] tw;
     private final double[] dq;
     private final DecisionHook hook;
     /** The reason override of each pending order (null = ordinary rows); set only by a hook. */
     private final Reason[] pendingReason;
     private final double[] cw;
-    /** {@link #presetOpenValue}: the bar it is for (-1 = none), the value and the ledger's row count then. */
-    private int presetBar = -1;
-    private double presetValue;
-    private int presetRows;
 
-    WeightExecutor(SimState s, TargetWeights targets) {
-        this(s, targets, null);
-    }
-
-    /** With a {@link DecisionHook} called at each decision (null = none). */
-    WeightExecutor(SimState s, TargetWeights targets, DecisionHook hook) {
+    /**
+     * With a {@link DecisionHook} called at each decision (null = none); {@code fastPaths}: whether
+     * the band step may use {@link BandPrefilter}.
+     */
+    WeightExecutor(SimState s, TargetWeights targets, DecisionHook hook, boolean fastPaths) {
         if (targets.bars() != s.bars || targets.symbols() != s.n) {
             throw new IllegalArgumentException("target weights are " + targets.bars() + " bars × " + targets.symbols()
                     + " symbols but the panel is " + s.bars + " × " + s.n);
@@ -79,8 +68,7 @@ final class WeightExecutor {
         this.spot = s.spot;
         this.delistings = s.delisting.length > 0;
         this.q = s.account.netQuantities();
-        this.scratchGap = new double[s.n];
-        this.scratchNear = new int[s.n];
+        this.prefilter = fastPaths ? new BandPrefilter(s.n) : null;
         this.recorded = targets.weights();
         this.recordedDecision = new boolean[s.bars];
         this.pendingW = new double[s.n];
@@ -164,11 +152,10 @@ final class WeightExecutor {
     private void applyHook(int t) {
         int n = s.n;
         Account a = s.account;
-        double[] last = s.lastClose();
-        double e = a.equity(last);
+        double e = s.equityAtLastCloses();
         for (int i = 0; i < n; i++) {
             double q = a.net(i);
-            cw[i] = q != 0 && e > 0 ? q * last[i] / e : 0.0;
+            cw[i] = q != 0 && e > 0 ? q * s.lastClose(i) / e : 0.0;
             pendingReason[i] = null;
         }
         hook.adjust(t, pendingW, cw, pendingReason);
@@ -188,29 +175,9 @@ final class WeightExecutor {
         return anyPending;
     }
 
-    /**
-     * {@code Σ q_i open_i} of bar {@code t}, summed as {@link RowValue#lanes} sums it with the net
-     * quantities of now: {@link #execute} at the open of {@code t} takes it for its {@code E'} when
-     * no fill has changed them in between (the ledger has the same rows).
-     */
-    void presetOpenValue(int t, double value) {
-        presetBar = t;
-        presetValue = value;
-        presetRows = s.account.ledger().size();
-    }
-
-    /** Whether bars {@code [from, to]} have nothing to do here: no pending order and no decision. */
-    boolean idle(int from, int to) {
-        if (anyPending) {
-            return false;
-        }
-        boolean[] decision = targets.decision();
-        for (int t = from; t <= to; t++) {
-            if (decision[t]) {
-                return false;
-            }
-        }
-        return true;
+    /** Whether a decision is scheduled at bar {@code t} (it may still have no target, R8). */
+    boolean decisionAt(int t) {
+        return targets.decision()[t];
     }
 
     /** Drops the pending order of symbol {@code i} (delisting, R6). */
@@ -229,19 +196,21 @@ final class WeightExecutor {
      * the open or at the close of {@code t}. Order of work (R10): E' once; band per symbol (or the
      * threshold rule); leverage cap (usdm, R11); cooldown refusal (§9); sells in universe order;
      * spot cash scaling of the buys (R12); buys in universe order. {@code E' = C + Σ q_i p_i} is
-     * summed as {@link RowValue#lanes}.
+     * summed as {@link RowValue#lanes}; {@code value}: that {@code Σ q_i p_i} when the caller has it
+     * already, summed the same way ({@link QuietBars#openValue}), else NaN.
      */
-    void execute(int t, boolean useClose) {
+    void execute(int t, boolean useClose, double value) {
         if (!anyPending) {
             return;
         }
         s.executionPrices(t, useClose);
-        double value = !useClose && presetBar == t && presetRows == s.account.ledger().size() ? presetValue
-                : RowValue.lanes(q, s.px, 0, s.allListed(t), false);
+        if (value != value) {
+            value = RowValue.lanes(q, s.px, 0, s.allListed(t), false);
+        }
         double e = s.account.cash() + value;
         candidateCount = 0;
         anyOver = false;
-        if (e > 0 && !threshold && s.panel.complete(t)) {
+        if (prefilter != null && e > 0 && !threshold && s.panel.complete(t)) {
             bandCompleteRow(t, e);
         } else {
             bandEachOrder(t, e);
@@ -275,7 +244,6 @@ final class WeightExecutor {
         double[] close = s.close;
         double[] pw = pendingW;
         int row = t * s.n;
-        double inv = 1 / e;
         boolean carried = false;
         for (int i = 0; i < s.n; i++) {
             double w = pw[i];
@@ -288,7 +256,7 @@ final class WeightExecutor {
             }
             pw[i] = Double.NaN;
             if (e > 0) {
-                bandOrder(t, i, w, e, inv);
+                bandOrder(t, i, w, e);
             }
         }
         anyPending = carried;
@@ -296,94 +264,46 @@ final class WeightExecutor {
 
     /**
      * The band step when every symbol has a bar at {@code t}, {@code E' > 0} and the band is per
-     * symbol: every pending order is consumed. A branch-free pass (which the JIT vectorizes)
-     * computes the {@link #edgeGap} of every order; only the orders with a non-negative one (beyond
-     * the band edge, or within the slack of it) go through {@link #bandOrder}, which decides them.
+     * symbol: every pending order is consumed; only those that {@link BandPrefilter} finds may be
+     * outside their band go through {@link #bandOrder} (the others are inside it, and
+     * {@link #bandOrder} would drop them).
      */
     private void bandCompleteRow(int t, double e) {
         double[] pw = pendingW;
-        double[] px = s.px;
-        double[] gap = scratchGap;
-        double inv = 1 / e;
-        double b = band;
-        int n = s.n;
-        if (spot) {
-            for (int i = 0; i < n; i++) {
-                gap[i] = edgeGap(Math.max(pw[i], 0.0), q[i] * px[i], inv, b); // R12: negative targets are 0
-            }
-        } else {
-            for (int i = 0; i < n; i++) {
-                gap[i] = edgeGap(pw[i], q[i] * px[i], inv, b);
-            }
-        }
-        // Branch-free compaction of the symbols whose gap has a clear sign bit (the gap is never -0.0): the
-        // gaps >= 0, and NaN gaps with a clear sign bit, whose symbols have no order and are skipped below.
-        int[] near = scratchNear;
-        int m = 0;
-        int i = 0;
-        for (; i + 3 < n; i += 4) {
-            // Mostly every gap of a group of four is negative: one test of the four sign bits skips them.
-            if ((Double.doubleToRawLongBits(gap[i]) & Double.doubleToRawLongBits(gap[i + 1])
-                    & Double.doubleToRawLongBits(gap[i + 2]) & Double.doubleToRawLongBits(gap[i + 3])) < 0) {
-                continue;
-            }
-            for (int j = i; j < i + 4; j++) {
-                near[m] = j;
-                m += (int) (Double.doubleToRawLongBits(gap[j]) >>> 63) ^ 1;
-            }
-        }
-        for (; i < n; i++) {
-            near[m] = i;
-            m += (int) (Double.doubleToRawLongBits(gap[i]) >>> 63) ^ 1;
-        }
+        int m = prefilter.select(pw, q, s.px, 1 / e, band, spot);
+        int[] near = prefilter.selected();
         for (int k = 0; k < m; k++) {
             int c = near[k];
             if (!Double.isNaN(pw[c])) {
-                bandOrder(t, c, pw[c], e, inv);
+                bandOrder(t, c, pw[c], e);
             }
         }
         anyPending = false; // (pendingW is stale now: read only while anyPending, rewritten whole by decide)
     }
 
     /**
-     * {@code |w − x · inv| − band + slack} with {@code inv = 1 / E'} and the slack {@link #SLACK}
-     * {@code (|w − x · inv| + |x · inv|)}: negative only when the order is inside its band
-     * ({@code |w − x / E'| < band}) whatever the rounding of the reciprocal; NaN when {@code w} is.
+     * The band test of one consumed order with target {@code w} (§5, R10; dropped when the symbol is
+     * delisted at {@code t}, R6): {@code |w − cw| >= band} with {@code cw = q p / E'}. A symbol
+     * outside its band (with the threshold rule: any symbol with an order) becomes a candidate with
+     * its post-band target {@code tw}: {@code w}, or with {@code rebalance.to: band_edge} the nearest
+     * edge of the band (R10's reading, §12.10); negative targets are 0 in spot (§12.6).
      */
-    private static double edgeGap(double w, double x, double inv, double band) {
-        double cw = x * inv;
-        double d = Math.abs(w - cw);
-        return d - band + SLACK * (d + Math.abs(cw));
-    }
-
-    /**
-     * The band test of one consumed order with target {@code w} (R10; dropped when the symbol is
-     * delisted at {@code t}, R6): {@code |w − q p / E'| >= band}, with the reciprocal
-     * {@code inv = 1 / E'} in place of the division except within {@link #SLACK} of the band edge,
-     * so the decision is the division's. A symbol outside its band (with the threshold rule: any
-     * symbol with an order) becomes a candidate with its post-band target {@code tw}.
-     */
-    private void bandOrder(int t, int i, double w, double e, double inv) {
+    private void bandOrder(int t, int i, double w, double e) {
         if (delistings && s.delisted(t, i)) {
             return;
         }
         if (spot && w < 0) {
             w = 0.0;
         }
-        double x = q[i] * s.px[i];
-        double cw = x * inv;
-        double d = Math.abs(w - cw);
-        double gap = d - band;
-        double slack = SLACK * (d + Math.abs(cw));
-        boolean over = gap > slack || (gap >= -slack && Math.abs(w - x / e) >= band);
+        double cw = q[i] * s.px[i] / e;
+        boolean over = Math.abs(w - cw) >= band;
         if (!over && !threshold) {
             return;
         }
         candidates[candidateCount++] = i;
         anyOver |= over;
         trade[i] = over;
-        double exact = x / e;
-        double target = !edge ? w : (exact > w ? w + band : w - band);
+        double target = !edge ? w : (cw > w ? w + band : w - band);
         tw[i] = spot && target < 0 ? 0 : target;
     }
 

@@ -27,11 +27,13 @@
  *       conditional exits are decided at step 5 and fill per §2.</li>
  *   <li>Symbols without a bar before their first bar have no price; they count for nothing in
  *       equity or gross.</li>
- *   <li>Speed, not semantics: a legacy run of a {@link io.quantlake.strategy.SeriesLegacyStrategy} in a
- *       spot account without a circuit breaker runs from event bar to event bar ({@code LegacyEventLoop},
- *       package-private), skipping bars where provably nothing happens; its
- *       {@link io.quantlake.sim.BacktestResult} computes the equity rows from the recorded account state
- *       on first read. Ledger, rows and warnings are those of the bar loop, bit for bit.</li>
+ *   <li>Speed, not semantics: the rules are the bar loop ({@code BarLoop}, one method per step of
+ *       §12.2) and the executors; the fast paths are classes of their own, each bit-identical to the
+ *       plain rule path and tested against it: {@code QuietBars} (quiet bars of a spot weight run),
+ *       {@code BandPrefilter} (the band step over a complete row), {@code LegacyEventLoop} (a legacy run
+ *       of a {@link io.quantlake.strategy.SeriesLegacyStrategy} in a spot account without a circuit
+ *       breaker, from event bar to event bar; its {@link io.quantlake.sim.BacktestResult} computes the
+ *       equity rows from the recorded account state, {@code AccountPath}, on first read).</li>
  *   <li>Portfolio layer hook: {@link io.quantlake.sim.Simulator#run(io.quantlake.panel.Panel,
  *       io.quantlake.sim.SimConfig, io.quantlake.sim.StrategyInput.Weights, io.quantlake.sim.DecisionHook)} calls a
  *       {@link io.quantlake.sim.DecisionHook} at each weight decision; it may rewrite the targets and give an

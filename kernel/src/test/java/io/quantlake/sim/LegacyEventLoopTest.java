@@ -81,7 +81,7 @@ class LegacyEventLoopTest {
                 new SmaCrossTpslStrategy(fast, slow, tp, sl, maxPositions, eventWarnings::add), maxPositions);
         assertTrue(LegacyEventLoop.applies(new SimState(panel, config), events));
 
-        BacktestResult expected = Simulator.runEveryBar(panel, config, everyBar);
+        BacktestResult expected = Simulator.run(panel, config, everyBar, null, false);
         BacktestResult actual = Simulator.run(panel, config, events);
 
         assertEquals(expected.ledger().events(), actual.ledger().events());
