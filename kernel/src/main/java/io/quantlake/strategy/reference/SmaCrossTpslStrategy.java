@@ -105,18 +105,18 @@ public final class SmaCrossTpslStrategy implements SeriesLegacyStrategy {
 
     @Override
     public LegacyDecision decide(CandleWindow window, Interval interval) {
-        int last = window.size() - 1;
         if (window.size() < warmupBars()) {
             return null;
         }
-        double fastNow = sma(window, last, fast);
-        double slowNow = sma(window, last, slow);
-        double fastPrev = sma(window, last - 1, fast);
-        double slowPrev = sma(window, last - 1, slow);
-        boolean cross = fastNow - slowNow > CROSS_TOLERANCE * slowNow
-                && fastPrev - slowPrev <= CROSS_TOLERANCE * slowPrev;
-        if (SmaCrossFlags.near(fastNow, slowNow) || SmaCrossFlags.near(fastPrev, slowPrev)) {
-            checkExact(window, last, fastNow > slowNow && fastPrev <= slowPrev, cross);
+        int last = window.size() - 1;
+        return decision(window, last, SmaCrossFlags.at(window, last, fast, slow));
+    }
+
+    /** The decision at own bar {@code last} of {@code window} with flags {@code f} ({@link SmaCrossFlags#at}): the R20 check, then a BUY on a cross. */
+    private LegacyDecision decision(CandleWindow window, int last, byte f) {
+        boolean cross = (f & CROSS) != 0;
+        if ((f & CHECK) != 0) {
+            checkExact(window, last, (f & PLAIN) != 0, cross);
         }
         if (!cross) {
             return null;
@@ -125,18 +125,9 @@ public final class SmaCrossTpslStrategy implements SeriesLegacyStrategy {
         return LegacyDecision.buy(close * (1 + takeProfit), close * (1 - stopLoss));
     }
 
-    /** Mean of the {@code length} closes ending at own bar {@code end}, summed oldest first. */
-    private static double sma(CandleWindow window, int end, int length) {
-        double sum = 0;
-        for (int k = end - length + 1; k <= end; k++) {
-            sum += window.close(k);
-        }
-        return sum / length;
-    }
-
     /**
-     * The fast path: the cross of every own bar computed once ({@link SmaCrossFlags}), equal to what
-     * {@link #decide} finds at that bar; the R20 exact check and its warning still run at the decision.
+     * The fast path: the flags of every own bar computed once ({@link SmaCrossFlags#of}, the
+     * {@link SmaLanePass}), equal to what {@link #decide} finds at that bar; the R20 exact check and its warning still run at the decision.
      * {@link Decider#nextDecision} jumps to the next own bar with a cross or an exact check.
      */
     @Override
@@ -183,16 +174,7 @@ public final class SmaCrossTpslStrategy implements SeriesLegacyStrategy {
             if (j < 0) {
                 return null; // neither a cross nor an exact check at this bar
             }
-            byte f = eventFlags[j];
-            boolean cross = (f & CROSS) != 0;
-            if ((f & CHECK) != 0) {
-                checkExact(series, last, (f & PLAIN) != 0, cross);
-            }
-            if (!cross) {
-                return null;
-            }
-            double close = series.close(last);
-            return LegacyDecision.buy(close * (1 + takeProfit), close * (1 - stopLoss));
+            return decision(series, last, eventFlags[j]);
         }
 
         @Override

@@ -16,7 +16,9 @@ import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link SmaCrossFlags}' pass gives exactly the flags of {@link SmaCrossTpslStrategy#decide}'s arithmetic
+ * The fast path {@link SmaLanePass} ({@link SmaCrossFlags#of}) gives exactly the flags of the plain
+ * rule path ({@link SmaCrossFlags#plain}, {@link SmaCrossFlags#at} at every bar) and of an independent
+ * oracle written here from {@link SmaCrossTpslStrategy#decide}'s arithmetic
  * (sequential sums, oldest first), bit for bit, at every own bar where decide acts (a cross or an
  * exact check; 0 kept elsewhere), and the same event and check lists, on
  * series made to sit near ties: constant stretches (fast = slow), closes on a decimal grid,
@@ -127,6 +129,10 @@ class SmaCrossFlagsTest {
         }
         assertArrayEquals(bars(expected, (byte) (CROSS | CHECK)), Arrays.copyOf(f.events(), f.count()), at);
         assertArrayEquals(bars(expected, CHECK), Arrays.copyOf(f.checks(), f.checkCount()), at);
+        SmaCrossFlags.Flags plain = SmaCrossFlags.plain(w, fast, slow);
+        assertArrayEquals(Arrays.copyOf(plain.events(), plain.count()), Arrays.copyOf(f.events(), f.count()), at);
+        assertArrayEquals(Arrays.copyOf(plain.eventFlags(), plain.count()), Arrays.copyOf(f.eventFlags(), f.count()), at);
+        assertArrayEquals(Arrays.copyOf(plain.checks(), plain.checkCount()), Arrays.copyOf(f.checks(), f.checkCount()), at);
         return f;
     }
 
