@@ -208,6 +208,18 @@ final class WeightExecutor {
             value = RowValue.lanes(q, s.px, 0, s.allListed(t), false);
         }
         double e = s.account.cash() + value;
+        bandStep(t, e);
+        int nt = thresholdRule();
+        if (nt > 0) {
+            placeOrders(t, e, nt);
+            for (int k = 0; k < nt; k++) {
+                trade[candidates[k]] = false;
+            }
+        }
+    }
+
+    /** R10's band step at {@code E' = e}: lists the candidates (symbols outside their band, or with the threshold rule any order). */
+    private void bandStep(int t, double e) {
         candidateCount = 0;
         anyOver = false;
         if (prefilter != null && e > 0 && !threshold && s.panel.complete(t)) {
@@ -215,24 +227,21 @@ final class WeightExecutor {
         } else {
             bandEachOrder(t, e);
         }
+    }
+
+    /**
+     * The number of candidates that trade: all of them, except with the threshold schedule (§5),
+     * where every candidate trades to its target when any is outside its band, and none otherwise.
+     */
+    private int thresholdRule() {
         int nc = candidateCount;
-        if (nc == 0) {
-            return;
+        if (!threshold || nc == 0) {
+            return nc;
         }
-        int nt = nc;
-        if (threshold) {
-            // §5 threshold schedule: when any candidate is outside its band, every candidate trades to its target.
-            for (int k = 0; k < nc; k++) {
-                trade[candidates[k]] = anyOver;
-            }
-            nt = anyOver ? nc : 0;
+        for (int k = 0; k < nc; k++) {
+            trade[candidates[k]] = anyOver;
         }
-        if (nt > 0) {
-            placeOrders(t, e, nt);
-            for (int k = 0; k < nt; k++) {
-                trade[candidates[k]] = false;
-            }
-        }
+        return anyOver ? nc : 0;
     }
 
     /**
@@ -309,9 +318,20 @@ final class WeightExecutor {
 
     /**
      * The orders of the {@code nt} symbols in {@code candidates[0, nt)} (ascending, each with
-     * {@code trade[i]} set): leverage cap, cooldown refusal, sells, spot cash scaling, buys.
+     * {@code trade[i]} set), R10 to R12: the order sizes (leverage cap, cooldown), the sells, the
+     * spot cash rule, the buys.
      */
     private void placeOrders(int t, double e, int nt) {
+        orderSizes(t, e, nt);
+        fillSells(t, e, nt);
+        fillBuys(t, e, nt, spot ? cashScale(nt) : 1.0);
+    }
+
+    /**
+     * {@code dq_i = q*_i − q_i} with {@code q*_i = tw_i · f · E' / p_i} ({@code f} the usdm leverage
+     * factor, R11); during a cooldown (§9) an order may only reduce a position.
+     */
+    private void orderSizes(int t, double e, int nt) {
         Account a = s.account;
         double[] px = s.px;
         double f = spot ? 1.0 : leverageFactor(e);
@@ -325,29 +345,39 @@ final class WeightExecutor {
             }
             dq[i] = qs - q;
         }
+    }
+
+    /** The sells ({@code dq < 0}) in universe order, through the order filters (§4, R10). */
+    private void fillSells(int t, double e, int nt) {
         for (int k = 0; k < nt; k++) {
             int i = candidates[k];
             if (dq[i] < 0) {
-                trade(t, i, s.filter(i, dq[i], px[i], e));
+                trade(t, i, s.filter(i, dq[i], s.px[i], e));
             }
         }
-        double scale = 1.0;
-        if (spot) {
-            double cost = 0;
-            for (int k = 0; k < nt; k++) {
-                int i = candidates[k];
-                if (dq[i] > 0) {
-                    double fp = a.marketPrice(px[i], dq[i]);
-                    cost += dq[i] * fp + a.takerRate() * dq[i] * fp;
-                }
-            }
-            double c = a.cash();
-            scale = cost > c ? (c > 0 ? c / cost : 0.0) : 1.0;
-        }
+    }
+
+    /** R12: the common factor of the spot buys, {@code cash / cost} (0 when cash <= 0) when their cost with taker fees exceeds the cash, else 1. */
+    private double cashScale(int nt) {
+        Account a = s.account;
+        double cost = 0;
         for (int k = 0; k < nt; k++) {
             int i = candidates[k];
             if (dq[i] > 0) {
-                trade(t, i, s.filter(i, dq[i] * scale, px[i], e));
+                double fp = a.marketPrice(s.px[i], dq[i]);
+                cost += dq[i] * fp + a.takerRate() * dq[i] * fp;
+            }
+        }
+        double c = a.cash();
+        return cost > c ? (c > 0 ? c / cost : 0.0) : 1.0;
+    }
+
+    /** The buys ({@code dq > 0}) scaled by {@code scale}, in universe order, through the order filters (§4, R10). */
+    private void fillBuys(int t, double e, int nt, double scale) {
+        for (int k = 0; k < nt; k++) {
+            int i = candidates[k];
+            if (dq[i] > 0) {
+                trade(t, i, s.filter(i, dq[i] * scale, s.px[i], e));
             }
         }
     }
