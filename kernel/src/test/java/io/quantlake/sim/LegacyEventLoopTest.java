@@ -20,8 +20,10 @@ import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * {@link LegacyEventLoop} (which skips quiet bars) gives exactly the bar loop's run: the same
- * ledger rows, the same six equity columns bit for bit, the same R20 warnings in the same order.
+ * {@link LegacyEventLoop} (which skips quiet bars, with the prepared deciders of the SMA lane pass)
+ * gives exactly the plain rule path's run ({@link BarLoop} at every bar, {@code decide} at every
+ * valid bar): the same ledger rows, the same six equity columns bit for bit, the same R20 warnings
+ * in the same order.
  * Panels: several symbols with late listings, gaps and delistings, OHLC bars whose high and low
  * often touch the TP/SL levels, closes on a coarse grid (so SMAs often tie and the R20 exact
  * check and its warnings run), both execution prices, costs and order filters, and panels whose
