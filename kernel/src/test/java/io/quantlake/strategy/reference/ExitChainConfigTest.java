@@ -23,9 +23,13 @@ import io.quantlake.market.Interval;
 import io.quantlake.panel.Panel;
 import io.quantlake.panel.PanelBuilder;
 import io.quantlake.backtest.BacktestOutcome;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** Binding and validation of {@code strategy.exits}, and how it combines with legacy and weight strategies. */
@@ -175,17 +179,40 @@ class ExitChainConfigTest {
         assertFalse(l.events().equals(plain.result().ledger().events()));
     }
 
+    @Test
+    void theDemoConfigShowsALadderATrailingStopAndATimeExit() throws Exception {
+        String root = System.getProperty("quantlake.root", "");
+        Assumptions.assumeTrue(!root.isEmpty(), "system property quantlake.root not set (run through Maven)");
+        BacktestConfig c = BacktestConfig.load(Path.of(root, "datasets", "configs", "sma_cross_tpsl_exits.yaml"));
+        Ledger l = Backtest.run(panel(700, 3, c.universe().toArray(new String[0])), c, Map.of(), Map.of())
+                .result().ledger();
+        Set<String> rows = new TreeSet<>();
+        for (int k = 0; k < l.size(); k++) {
+            rows.add(l.type(k) + " " + l.reason(k).code());
+        }
+        assertTrue(rows.containsAll(List.of("PARTIAL_CLOSE take_profit", "CLOSE take_profit", "CLOSE trailing_stop",
+                "TIME_EXIT time_exit", "CLOSE stop_loss")), rows.toString());
+    }
+
     /** Seeded random walks with intrabar ranges for A, B, C from 2024-01-01. */
     static Panel panel(int bars, long seed) {
+        return panel(bars, seed, "A", "B", "C");
+    }
+
+    /** Seeded random walks with intrabar ranges for {@code symbols} from 2024-01-01. */
+    static Panel panel(int bars, long seed, String... symbols) {
         Random rnd = new Random(seed);
-        PanelBuilder b = Panel.builder(Interval.D1, "A", "B", "C");
-        double[] level = {100, 50, 20};
+        PanelBuilder b = Panel.builder(Interval.D1, symbols);
+        double[] level = new double[symbols.length];
+        for (int i = 0; i < symbols.length; i++) {
+            level[i] = 20 + 30 * i;
+        }
         for (int t = 0; t < bars; t++) {
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < symbols.length; i++) {
                 double open = level[i];
                 level[i] *= Math.exp(0.03 * rnd.nextGaussian());
                 double close = level[i];
-                b.bar(new String[] {"A", "B", "C"}[i], 1_704_067_200_000L + t * Interval.D1.millis(), open,
+                b.bar(symbols[i], 1_704_067_200_000L + t * Interval.D1.millis(), open,
                         Math.max(open, close) * (1 + 0.02 * rnd.nextDouble()),
                         Math.min(open, close) * (1 - 0.02 * rnd.nextDouble()), close, 1000);
             }
