@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quantlake.config.BacktestConfig;
 import io.quantlake.config.ConfigLoader;
+import io.quantlake.exit.ExitStrategy;
+import io.quantlake.exit.TimeBasedExitStrategy;
 import io.quantlake.ledger.Ledger;
 import io.quantlake.ledger.PositionSide;
 import io.quantlake.ledger.Reason;
@@ -34,24 +36,33 @@ import org.junit.jupiter.api.Test;
  * x·0.999, a take-profit is a limit at its level with the maker fee.
  */
 class ConfiguredExitsGoldenTest {
-    /** Opens 10 units LONG of the first symbol at decision bar {@code params.bar}. */
+    /**
+     * Opens 10 units LONG of the first symbol at decision bar {@code params.bar}, with a time exit after
+     * {@code params.own_time_exit} bars as the strategy's own chain when given.
+     */
     static final StrategyRegistry REGISTRY = StrategyRegistry.all().with("open_at", p -> {
-        p.allowOnly("bar");
+        p.allowOnly("bar", "own_time_exit");
         int bar = p.integer("bar", 0, Integer.MAX_VALUE);
+        List<ExitStrategy> own = p.has("own_time_exit")
+                ? List.of(new TimeBasedExitStrategy(p.integer("own_time_exit", 1, 100))) : List.of();
         SignalStrategy s = new SignalStrategy() {
             @Override
             public List<Signal> generateSignals(MarketSnapshot snapshot, PortfolioState state) {
                 return snapshot.bar() != bar ? List.of()
-                        : List.of(Signal.open(snapshot.symbol(0), Signal.Side.LONG, new Signal.Quantity(10), List.of()));
+                        : List.of(Signal.open(snapshot.symbol(0), Signal.Side.LONG, new Signal.Quantity(10), own));
             }
         };
         return new ConfiguredStrategy.Signal("open_at", s, Set.of(Market.SPOT));
     });
 
     static BacktestConfig config(String execution, int bar, String exits) {
+        return config(execution, String.valueOf(bar), exits);
+    }
+
+    static BacktestConfig config(String execution, String params, String exits) {
         String yaml = "market: spot\ninterval: 1d\nuniverse: [A]\nstart: 2024-01-01\nend: 2024-02-01\ncapital: 10000\n"
                 + "execution: {price: " + execution + "}\ncosts: {taker_bps: 10, maker_bps: 2, slippage_bps: 10}\n"
-                + "strategy:\n  name: open_at\n  params: {bar: " + bar + "}\n  exits:\n" + exits;
+                + "strategy:\n  name: open_at\n  params: {bar: " + params + "}\n  exits:\n" + exits;
         return BacktestConfig.bind(ConfigLoader.parse(yaml, "file exits.yaml"));
     }
 
@@ -205,5 +216,17 @@ class ConfiguredExitsGoldenTest {
                 + "    - {type: stop_loss, at: 0.05}\n"), panel(bars));
         assertEquals(Reason.TAKE_PROFIT, l.reason(1));
         near(105.105, l.price(1));
+    }
+
+    @Test
+    void theConfigChainFollowsTheStrategysOwnExits() {
+        // The strategy's own time exit (1 bar) comes before the config's trailing stop, which would fire at bar 1
+        // (low 94 <= 95.095): the own rule wins, TIME_EXIT at bar 1's close 99 * 0.999 = 98.901.
+        double[][] bars = {ohlc(100, 100, 100, 100), ohlc(99, 100, 94, 99), ohlc(99, 99, 99, 99)};
+        Ledger l = run(config("close", "0, own_time_exit: 1", "    - {type: trailing_stop, trail: 0.05}\n"), panel(bars));
+        row(l, 1, TradeEventType.TIME_EXIT, Reason.TIME_EXIT, 1, -10, 98.901, 10 * (98.901 - 100.1));
+        // Without its own exit the config's trailing stop fires at 95.095 * 0.999.
+        l = run(config("close", 0, "    - {type: trailing_stop, trail: 0.05}\n"), panel(bars));
+        row(l, 1, TradeEventType.CLOSE, Reason.TRAILING_STOP, 1, -10, 95.095 * 0.999, 10 * (95.095 * 0.999 - 100.1));
     }
 }
