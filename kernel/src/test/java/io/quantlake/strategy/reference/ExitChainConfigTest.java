@@ -156,6 +156,11 @@ class ExitChainConfigTest {
                 Map.of(), Map.of());
         assertEquals(plain.result().ledger().events(), never.result().ledger().events());
         assertArrayEquals(plain.result().equity(), never.result().equity());
+        // The same through the portfolio layer (sizing), which runs legacy strategies as signal strategies too.
+        String sized = "sizing: {method: fixed_fraction, fraction: 0.3}\n" + SMA;
+        assertEquals(Backtest.run(p, config(sized), Map.of(), Map.of()).result().ledger().events(),
+                Backtest.run(p, config(sized + "  exits: [{type: time_exit, bars: 100000}]\n"), Map.of(), Map.of())
+                        .result().ledger().events());
         // A 4-bar time exit: every TIME_EXIT is 4 bars after its lot's OPEN, and the 8 %/5 % TP/SL still fire first.
         Ledger l = Backtest.run(p, config(SMA + "  exits: [{type: time_exit, bars: 4}]\n"), Map.of(), Map.of())
                 .result().ledger();
