@@ -67,14 +67,14 @@ class MetricsTableTest {
     }
 
     @Test
-    void theDemosSeventeenRunsFitA120ColumnTerminal() {
+    void theDemosEighteenRunsFitA120ColumnTerminal() {
         BacktestOutcome capped = run("risk: {max_weight: 0.3, max_gross: 0.9}\nsizing: {method: erc, lookback: 10}\n"
                 + "hedge: {band: 0.2, lookback: 10}\n");
         String[] demo = {"factor_long_only", "factor_long_short", "factor_long_short_erc_capped", "inverse_vol",
             "market_neutral", "market_neutral_beta", "market_neutral_inverse_vol_net_capped",
             "market_neutral_risk_hedge", "monthly_rebalance", "monthly_rebalance_vol_target", "pair_trading",
             "pair_trading_vol_target", "risk_parity_erc", "risk_parity_inverse_vol", "sma_cross_tpsl",
-            "sma_cross_tpsl_fixed_fraction", "sma_cross_tpsl_kelly_capped"};
+            "sma_cross_tpsl_exits", "sma_cross_tpsl_fixed_fraction", "sma_cross_tpsl_kelly_capped"};
         Map<String, BacktestOutcome> runs = new LinkedHashMap<>();
         for (String name : demo) {
             runs.put(name, capped);

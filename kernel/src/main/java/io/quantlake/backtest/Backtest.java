@@ -13,6 +13,7 @@ import io.quantlake.sim.Simulator;
 import io.quantlake.sim.StrategyInput;
 import io.quantlake.sim.SymbolFilter;
 import io.quantlake.strategy.reference.ConfiguredStrategy;
+import io.quantlake.strategy.reference.ExitChainConfig;
 import io.quantlake.strategy.reference.StrategyRegistry;
 import java.util.Map;
 
@@ -45,6 +46,7 @@ public final class Backtest {
     public static BacktestOutcome run(Panel panel, BacktestConfig config, Map<String, FundingSchedule> funding,
                                       Map<String, SymbolFilter> filters, StrategyRegistry registry) {
         ConfiguredStrategy strategy = registry.create(config.strategy());
+        panel = ExitChainConfig.bind(config.strategy()).withFeatures(panel); // features strategy.exits computes
         SimConfig sim = simConfig(config, funding, filters);
         PortfolioSections sections = config.portfolio();
         if (sections.any()) {

@@ -70,11 +70,12 @@ public record BacktestConfig(Market market, Interval interval, List<String> univ
 
     /**
      * This config with {@code strategy} in place of its strategy; every other field, the portfolio sections
-     * included, is kept (a sweep's parameter set is the base config with other params).
+     * included, is kept (a sweep's parameter set is the base config with other params), and so is the base's
+     * {@code strategy.exits} when {@code strategy} has none.
      */
     public BacktestConfig withStrategy(StrategyConfig strategy) {
         return new BacktestConfig(market, interval, universe, start, end, capital, execution, costs, risk, funding,
-                rebalance, strategy, origin, rawYaml, portfolio);
+                rebalance, strategy.withExitsOf(this.strategy), origin, rawYaml, portfolio);
     }
 
     /** Loads and binds a YAML file; every error is a {@link ConfigException} naming the file. */

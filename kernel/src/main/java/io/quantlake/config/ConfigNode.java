@@ -158,6 +158,30 @@ public final class ConfigNode {
         return has(key) ? object(key) : new ConfigNode(JsonNodeFactory.instance.objectNode(), keyPath(key), origin);
     }
 
+    /**
+     * A non-empty list of mappings, each a node whose key paths start at {@code key[k]} (e.g.
+     * {@code strategy.exits[1].bars}); an empty list when absent. {@code expected} describes the list in
+     * the error, e.g. "a non-empty list of mappings such as {type: time_exit, bars: 10}".
+     */
+    public List<ConfigNode> objectList(String key, String expected) {
+        if (!has(key)) {
+            return List.of();
+        }
+        JsonNode v = json.get(key);
+        if (!v.isArray() || v.isEmpty()) {
+            throw invalid(key, expected, v);
+        }
+        List<ConfigNode> out = new ArrayList<>(v.size());
+        for (int k = 0; k < v.size(); k++) {
+            String item = key + "[" + k + "]";
+            if (!v.get(k).isObject()) {
+                throw invalid(item, "a mapping of keys (" + expected + ")", v.get(k));
+            }
+            out.add(new ConfigNode(v.get(k), keyPath(item), origin));
+        }
+        return out;
+    }
+
     /** A required non-empty string. */
     public String string(String key) {
         JsonNode v = require(key);

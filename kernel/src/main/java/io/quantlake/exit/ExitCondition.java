@@ -2,6 +2,7 @@ package io.quantlake.exit;
 
 import io.quantlake.ledger.Reason;
 import io.quantlake.panel.Panel;
+import java.util.Objects;
 
 /**
  * A predicate over bar {@code t}'s data for a {@link ConditionalExitStrategy}. It may read the
@@ -21,6 +22,18 @@ public interface ExitCondition {
     /** The ledger reason of the exit rows this condition causes (default {@code conditional_exit}). */
     default Reason reason() {
         return Reason.CONDITIONAL_EXIT;
+    }
+
+    /**
+     * Fires when panel feature {@code feature} of the lot's symbol at bar {@code t} is strictly above
+     * {@code level} ({@code above}) or strictly below it; a NaN value never fires.
+     */
+    static ExitCondition featureThreshold(String feature, boolean above, double level) {
+        Objects.requireNonNull(feature, "feature");
+        return (panel, t, i, lot) -> {
+            double v = panel.feature(feature)[panel.at(t, i)];
+            return above ? v > level : v < level;
+        };
     }
 
     /** Fires when panel feature {@code feature} of the lot's symbol crosses 0 between the previous own bar and {@code t}. */

@@ -137,7 +137,7 @@ public record SweepConfig(BacktestConfig base, ParamSpace space, ValidationSchem
         List<ParameterSet> sets = space.expand(strategy.name(), strategy.params().json());
         List<ParameterSet> checked = new ArrayList<>(sets.size());
         for (ParameterSet s : sets) {
-            REGISTRY.create(strategyOf(s));
+            REGISTRY.create(strategyOf(s).withExitsOf(base.strategy())); // with the base's strategy.exits
             checked.add(s);
         }
         return checked;

@@ -193,7 +193,11 @@ public final class QuantConfigs {
         return out;
     }
 
-    private static Factor oneFactor(ConfigNode f) {
+    /**
+     * One factor mapping {@code {name: momentum|reversal|low_vol|feature, lookback, skip, feature, weight}} of
+     * {@code strategy.params.factors} (also read by a conditional exit's {@code factor}, ExitChainConfig).
+     */
+    public static Factor oneFactor(ConfigNode f) {
         String name = f.choice("name", "momentum", "reversal", "low_vol", "feature");
         switch (name) {
             case "momentum": {

@@ -74,14 +74,17 @@ public final class StrategyRegistry {
         return factories.keySet();
     }
 
-    /** Builds the configured strategy; an unknown name is an error on {@code strategy.name}. */
+    /**
+     * Builds the configured strategy with the config's exit chain ({@link ExitChainConfig}); an unknown name
+     * is an error on {@code strategy.name}.
+     */
     public ConfiguredStrategy create(StrategyConfig config) {
         Factory f = factories.get(config.name());
         if (f == null) {
             throw config.node().invalid("name", "one of " + String.join(", ", factories.keySet()),
                     config.node().require("name"));
         }
-        return f.create(config.params());
+        return ExitChainConfig.bind(config).attach(f.create(config.params()), config); // strategy.exits
     }
 
     private static ConfiguredStrategy monthlyRebalance(ConfigNode p) {

@@ -28,7 +28,7 @@ class DemoConfigsTest {
             "risk_parity_inverse_vol", "risk_parity_erc", "factor_long_short", "factor_long_only", "market_neutral_beta",
             "market_neutral_risk_hedge", "monthly_rebalance_vol_target", "pair_trading", "sma_cross_tpsl_kelly_capped",
             "pair_trading_vol_target", "factor_long_short_erc_capped", "market_neutral_inverse_vol_net_capped",
-            "sma_cross_tpsl_fixed_fraction");
+            "sma_cross_tpsl_fixed_fraction", "sma_cross_tpsl_exits");
 
     static Path root() {
         String root = System.getProperty("quantlake.root", "");

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A sweep runs the config it is given (issue 11 item 5): for every demo config with a portfolio section
- * ({@code sizing}, {@code hedge} or a risk cap), a one-set sweep whose only set is the config's own params
+ * ({@code sizing}, {@code hedge} or a risk cap) or a {@code strategy.exits} chain, a one-set sweep whose only set is the config's own params
  * reports, over the full window, the metrics of {@code backtest} of that config — on the committed sample,
  * without Spark ({@link SetEvaluator} is what a sweep task runs). The sets are checked with the registry they
  * run with, so sweeps over the quant strategies (factor_long_short, pair_trading) bind too.
@@ -33,13 +33,13 @@ import org.junit.jupiter.api.Test;
 class DemoSweepTest {
 
     @Test
-    void aOneSetSweepOfEachDemoConfigWithAPortfolioSectionEqualsItsBacktest() throws IOException {
+    void aOneSetSweepOfEachDemoConfigWithAPortfolioSectionOrExitsEqualsItsBacktest() throws IOException {
         Path sample = DemoSample.root().resolve("datasets/sample");
         Assumptions.assumeTrue(Files.isDirectory(sample), "datasets/sample not generated in this checkout: " + sample);
         List<String> checked = new ArrayList<>();
         for (Path file : DemoSample.configs()) {
             BacktestConfig base = BacktestConfig.load(file);
-            if (!base.portfolio().any()) {
+            if (!base.portfolio().any() && !base.strategy().node().has("exits")) {
                 continue;
             }
             Map.Entry<String, JsonNode> first = base.strategy().params().json().fields().next();
@@ -66,6 +66,7 @@ class DemoSweepTest {
         }
         assertTrue(checked.containsAll(List.of("monthly_rebalance_vol_target.yaml", "market_neutral_risk_hedge.yaml",
                 "factor_long_short_erc_capped.yaml", "pair_trading_vol_target.yaml",
-                "market_neutral_inverse_vol_net_capped.yaml", "sma_cross_tpsl_kelly_capped.yaml")), checked.toString());
+                "market_neutral_inverse_vol_net_capped.yaml", "sma_cross_tpsl_kelly_capped.yaml",
+                "sma_cross_tpsl_exits.yaml")), checked.toString());
     }
 }

@@ -1,0 +1,292 @@
+package io.quantlake.strategy.reference;
+
+import io.quantlake.config.ConfigNode;
+import io.quantlake.config.Range;
+import io.quantlake.config.StrategyConfig;
+import io.quantlake.exit.AverageTrueRange;
+import io.quantlake.exit.ConditionalExitStrategy;
+import io.quantlake.exit.ExitCondition;
+import io.quantlake.exit.ExitStrategy;
+import io.quantlake.exit.TPSLExitStrategy;
+import io.quantlake.exit.TPSLExitStrategy.BothHit;
+import io.quantlake.exit.TPSLExitStrategy.Level;
+import io.quantlake.exit.TimeBasedExitStrategy;
+import io.quantlake.exit.TrailingStopExitStrategy;
+import io.quantlake.market.Market;
+import io.quantlake.panel.Panel;
+import io.quantlake.sim.LegacySignalAdapter;
+import io.quantlake.strategy.quant.QuantConfigs;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code strategy.exits}: the exit chain a config attaches to every OPEN of a signal or legacy strategy
+ * (SIMULATION.md §7), rules in priority order (at a bar the first rule that fires wins):
+ *
+ * <pre>
+ * exits:
+ *   - {type: take_profit, levels: [{at: 0.03, close: 0.5}, {at: 0.06}]}  # or {type: take_profit, at: 0.05}
+ *   - {type: stop_loss, at: 0.04}                       # a fraction below a long's fill price (above a short's)
+ *   - {type: trailing_stop, trail: 0.05}                # or atr: {k: 3, lookback: 14} / atr: {k: 3, feature: my_atr}
+ *   - {type: time_exit, bars: 10}
+ *   - {type: conditional_exit, feature: carry, above: 2}  # or factor: {name: momentum, lookback: 20}, below: 0
+ * </pre>
+ *
+ * <ul>
+ *   <li>{@code take_profit} / {@code stop_loss}: distances {@code at} as fractions of the lot's fill price;
+ *       {@code levels} makes a ladder, each level but the last closing {@code close} of the opening quantity
+ *       ({@code PARTIAL_CLOSE}), the last closing the rest. A chain has at most one of each; together they
+ *       are ONE TP/SL rule at the place of the first of them, so a bar touching both follows §7
+ *       ({@code both_hit: stop_first} by default, {@code tp_first} on either item).</li>
+ *   <li>{@code trailing_stop}: {@code trail} (a fraction), or {@code atr: {k, lookback}} with Wilder's ATR
+ *       computed from the candles ({@link AverageTrueRange}, panel feature {@code atr_wilder_<lookback>}), or
+ *       {@code atr: {k, feature}} reading a panel feature as the ATR.</li>
+ *   <li>{@code time_exit}: closes the lot {@code bars} grid bars after its fill (TIME_EXIT).</li>
+ *   <li>{@code conditional_exit}: fires at a close where the value is strictly {@code above} or {@code below}
+ *       the level (NaN never fires; CONDITIONAL_EXIT). The value is a panel feature ({@code feature}: a column
+ *       the run's panel carries, e.g. a factor joined in a notebook) or a factor computed from the candles with
+ *       the {@code factor} strategy's definitions ({@code factor: {name: momentum|reversal|low_vol, ...}}).</li>
+ * </ul>
+ *
+ * <p>The chain follows the strategy's own exits: {@code sma_cross_tpsl}'s built-in TP/SL stays first, then
+ * these rules; a legacy strategy with exits runs through the signal path (same rules as the legacy event
+ * loop). A weight strategy with {@code exits} is an error naming the key.
+ *
+ * @param rules         the configured rules in priority order (empty: no {@code exits} key)
+ * @param computed      features the rules read that are computed from the candles, by feature name
+ * @param panelFeatures the panel features the rules read as they are, with the key that names each
+ */
+public record ExitChainConfig(List<ExitStrategy> rules, Map<String, CrossSectionalScore> computed,
+                             List<PanelFeature> panelFeatures) {
+    /** No {@code exits} key. */
+    public static final ExitChainConfig NONE = new ExitChainConfig(List.of(), Map.of(), List.of());
+    private static final String TYPES = "one of take_profit, stop_loss, trailing_stop, time_exit, conditional_exit";
+    private static final String EXITS = "a non-empty list of exit rules such as {type: time_exit, bars: 10}";
+    private static final String LEVELS = "a non-empty list of levels such as {at: 0.03, close: 0.5}";
+
+    /** A panel feature a rule reads, named by key {@code key} of {@code node}. */
+    public record PanelFeature(ConfigNode node, String key, String name) {
+    }
+
+    public ExitChainConfig {
+        rules = List.copyOf(rules);
+        computed = Collections.unmodifiableMap(new LinkedHashMap<>(computed));
+        panelFeatures = List.copyOf(panelFeatures);
+    }
+
+    /** Binds {@code strategy.exits} of {@code strategy} ({@link #NONE} when absent). */
+    public static ExitChainConfig bind(StrategyConfig strategy) {
+        List<ConfigNode> items = strategy.node().objectList("exits", EXITS);
+        if (items.isEmpty()) {
+            return NONE;
+        }
+        List<ExitStrategy> rules = new ArrayList<>();
+        Map<String, CrossSectionalScore> computed = new LinkedHashMap<>();
+        List<PanelFeature> features = new ArrayList<>();
+        ConfigNode takeProfit = null;
+        ConfigNode stopLoss = null;
+        int tpslAt = -1;
+        for (ConfigNode e : items) {
+            String type = e.choice("type", "take_profit", "stop_loss", "trailing_stop", "time_exit", "conditional_exit");
+            switch (type) {
+                case "take_profit", "stop_loss" -> {
+                    boolean tp = type.equals("take_profit");
+                    if ((tp ? takeProfit : stopLoss) != null) {
+                        throw e.invalid("type", "at most one " + type + " rule per chain (a ladder is `levels`)",
+                                type);
+                    }
+                    if (tp) {
+                        takeProfit = e;
+                    } else {
+                        stopLoss = e;
+                    }
+                    if (tpslAt < 0) {
+                        tpslAt = rules.size();
+                        rules.add(null); // the TP/SL rule, built once both legs are known
+                    }
+                }
+                case "trailing_stop" -> rules.add(trailing(e, computed, features));
+                case "time_exit" -> {
+                    e.allowOnly("type", "bars");
+                    rules.add(new TimeBasedExitStrategy(e.integer("bars", 1, Integer.MAX_VALUE)));
+                }
+                default -> rules.add(conditional(e, computed, features));
+            }
+        }
+        if (tpslAt >= 0) {
+            rules.set(tpslAt, tpsl(takeProfit, stopLoss));
+        }
+        return new ExitChainConfig(rules, computed, features);
+    }
+
+    /** Whether the config has no exit rules. */
+    public boolean isEmpty() {
+        return rules.isEmpty();
+    }
+
+    /**
+     * {@code strategy} with this chain appended to the exits of every OPEN it signals; a legacy strategy
+     * becomes a signal strategy over {@link LegacySignalAdapter} (its capacity rule and built-in TP/SL kept).
+     *
+     * @param config the strategy section, for the error on a weight strategy
+     */
+    public ConfiguredStrategy attach(ConfiguredStrategy strategy, StrategyConfig config) {
+        if (isEmpty()) {
+            return strategy;
+        }
+        if (strategy instanceof ConfiguredStrategy.Weight) {
+            throw config.node().invalid("exits", "absent for weight strategy " + config.name()
+                    + " (exits attach to the OPEN signals of signal and legacy strategies; a weight strategy's "
+                    + "positions follow its target weights)", config.node().require("exits"));
+        }
+        if (strategy instanceof ConfiguredStrategy.Signal s) {
+            return new ConfiguredStrategy.Signal(s.name(), new ExitChainStrategy(s.strategy(), rules), s.markets());
+        }
+        ConfiguredStrategy.Legacy l = (ConfiguredStrategy.Legacy) strategy;
+        return new ConfiguredStrategy.Signal(l.name(), new ExitChainStrategy(
+                new LegacySignalAdapter(l.strategy(), l.maxPositions()), rules), Set.of(Market.values()));
+    }
+
+    /**
+     * {@code panel} with the features the rules compute from the candles; fails, naming the key and the
+     * file, when a rule reads a panel feature the panel does not carry.
+     */
+    public Panel withFeatures(Panel panel) {
+        for (PanelFeature f : panelFeatures) {
+            if (!panel.features().containsKey(f.name())) {
+                throw f.node().invalid(f.key(), panel.features().isEmpty()
+                        ? "a feature of the run's panel, which carries none (a factor computed from the candles is "
+                        + "`factor: {name: momentum, lookback: 20}`)"
+                        : "a feature of the run's panel, one of " + String.join(", ", panel.features().keySet()),
+                        f.name());
+            }
+        }
+        Panel out = panel;
+        for (Map.Entry<String, CrossSectionalScore> c : computed.entrySet()) {
+            out = out.withFeature(c.getKey(), c.getValue().scores(panel));
+        }
+        return out;
+    }
+
+    private static TPSLExitStrategy tpsl(ConfigNode takeProfit, ConfigNode stopLoss) {
+        BothHit bothHit = null;
+        for (ConfigNode e : new ConfigNode[] {takeProfit, stopLoss}) {
+            if (e == null) {
+                continue;
+            }
+            e.allowOnly("type", "at", "levels", "both_hit");
+            if (e.has("both_hit")) {
+                BothHit b = e.choice("both_hit", BothHit.class);
+                if (bothHit != null && b != bothHit) {
+                    throw e.invalid("both_hit", "the take_profit rule's " + bothHit.name().toLowerCase(Locale.ROOT),
+                            e.require("both_hit"));
+                }
+                bothHit = b;
+            }
+        }
+        return new TPSLExitStrategy(takeProfit == null ? List.of() : levels(takeProfit, Range.above(0)),
+                stopLoss == null ? List.of() : levels(stopLoss, Range.open(0, 1)),
+                bothHit == null ? BothHit.STOP_FIRST : bothHit, TPSLExitStrategy.PriceBasis.RELATIVE);
+    }
+
+    /** {@code at} (one level closing the lot) or a {@code levels} ladder, distances strictly increasing. */
+    private static List<Level> levels(ConfigNode e, Range distance) {
+        if (oneOf(e, "at", "levels", "`at` is one level, `levels` a ladder",
+                "a ladder such as [{at: 0.03, close: 0.5}, {at: 0.06}]")) {
+            return List.of(new Level(e.number("at", distance), 1));
+        }
+        List<ConfigNode> items = e.objectList("levels", LEVELS);
+        List<Level> out = new ArrayList<>();
+        double previous = 0;
+        double closed = 0;
+        for (int k = 0; k < items.size(); k++) {
+            ConfigNode l = items.get(k);
+            boolean last = k == items.size() - 1;
+            if (last && l.has("close")) {
+                throw l.invalid("close", "absent on the last level (it closes what is left of the lot)",
+                        l.require("close"));
+            }
+            l.allowOnly("at", "close");
+            double at = l.number("at", distance);
+            if (!(at > previous)) {
+                throw l.invalid("at", "greater than the previous level's " + previous, l.require("at"));
+            }
+            previous = at;
+            double close = last ? 1 : l.number("close", Range.open(0, 1));
+            closed += last ? 0 : close;
+            if (closed >= 1) {
+                throw l.invalid("close", "such that the levels before the last close less than the whole lot "
+                        + "(sum < 1)", l.require("close"));
+            }
+            out.add(new Level(at, close));
+        }
+        return out;
+    }
+
+    private static TrailingStopExitStrategy trailing(ConfigNode e, Map<String, CrossSectionalScore> computed,
+                                                     List<PanelFeature> features) {
+        e.allowOnly("type", "trail", "atr");
+        if (oneOf(e, "trail", "atr", "a trailing stop is percent or ATR", "e.g. atr: {k: 3, lookback: 14}")) {
+            return TrailingStopExitStrategy.percent(e.number("trail", Range.open(0, 1)));
+        }
+        ConfigNode atr = e.object("atr");
+        atr.allowOnly("k", "lookback", "feature");
+        double k = atr.number("k", Range.above(0));
+        if (!oneOf(atr, "lookback", "feature", "the ATR is computed or read", "a panel feature holding the ATR")) {
+            String name = atr.string("feature");
+            features.add(new PanelFeature(atr, "feature", name));
+            return TrailingStopExitStrategy.atr(k, name);
+        }
+        int lookback = atr.integer("lookback", 1, Integer.MAX_VALUE);
+        String name = "atr_wilder_" + lookback;
+        computed.put(name, panel -> AverageTrueRange.wilder(panel, lookback));
+        return TrailingStopExitStrategy.atr(k, name);
+    }
+
+    private static ConditionalExitStrategy conditional(ConfigNode e, Map<String, CrossSectionalScore> computed,
+                                                       List<PanelFeature> features) {
+        e.allowOnly("type", "feature", "factor", "above", "below");
+        boolean above = oneOf(e, "above", "below", "one threshold per rule", "the level the value must cross to exit");
+        double level = e.number(above ? "above" : "below", Range.finite());
+        String name;
+        if (oneOf(e, "feature", "factor", "the value is a panel feature or a factor",
+                "a factor such as {name: momentum, lookback: 20}")) {
+            name = e.string("feature");
+            features.add(new PanelFeature(e, "feature", name));
+        } else {
+            ConfigNode f = e.object("factor");
+            if ("feature".equals(f.string("name", ""))) {
+                throw f.invalid("name", "one of momentum, reversal, low_vol (a panel feature is the rule's `feature`)",
+                        f.require("name"));
+            }
+            if (f.has("weight")) {
+                throw f.invalid("weight", "absent (an exit reads one factor's value)", f.require("weight"));
+            }
+            CrossSectionalScore factor = QuantConfigs.oneFactor(f);
+            name = f.path();
+            computed.put(name, factor);
+        }
+        return new ConditionalExitStrategy(ExitCondition.featureThreshold(name, above, level));
+    }
+
+    /**
+     * Whether {@code node} has {@code a} rather than {@code b}; exactly one of them must be present.
+     *
+     * @param why  why they exclude each other, for the error when both are given
+     * @param hint an example of {@code b}, for the error when neither is
+     */
+    private static boolean oneOf(ConfigNode node, String a, String b, String why, String hint) {
+        if (node.has(a) && node.has(b)) {
+            throw node.invalid(b, "absent when `" + a + "` is given (" + why + ")", node.require(b));
+        }
+        if (!node.has(a) && !node.has(b)) {
+            throw node.missing(a, " or `" + b + "` (" + hint + ")");
+        }
+        return node.has(a);
+    }
+}
