@@ -1,4 +1,4 @@
-package io.quantlake.jobs;
+package io.quantlake.cli;
 
 /**
  * A spark-submit entry point whose command failed: the command has already reported why on stderr (one line);
@@ -7,7 +7,7 @@ package io.quantlake.jobs;
 public final class JobFailedException extends RuntimeException {
     private final int exitCode;
 
-    JobFailedException(int exitCode) {
+    public JobFailedException(int exitCode) {
         super("job failed with exit code " + exitCode + " (see the message above)");
         this.exitCode = exitCode;
     }
