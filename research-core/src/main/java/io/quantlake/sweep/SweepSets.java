@@ -1,12 +1,10 @@
-package io.quantlake.tearsheet;
+package io.quantlake.sweep;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quantlake.sweep.Objective;
-import io.quantlake.sweep.SweepResultsTable;
-import io.quantlake.sweep.SweepRow;
-import io.quantlake.sweep.WindowMetrics;
+import io.quantlake.tearsheet.HeatmapChart;
+import io.quantlake.tearsheet.ValueFormat;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;

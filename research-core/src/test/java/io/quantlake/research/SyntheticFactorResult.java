@@ -1,14 +1,6 @@
-package io.quantlake.tearsheet;
+package io.quantlake.research;
 
 import io.quantlake.factor.FactorNames;
-import io.quantlake.research.FactorCorrelation;
-import io.quantlake.research.FactorResearchResult;
-import io.quantlake.research.FactorResearchSpec;
-import io.quantlake.research.IcPoint;
-import io.quantlake.research.IcSummary;
-import io.quantlake.research.QuantileReturn;
-import io.quantlake.research.SeriesStats;
-import io.quantlake.research.StabilityPoint;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,13 +1,17 @@
-package io.quantlake.tearsheet;
+package io.quantlake.sweep;
 
 import io.quantlake.lake.Lake;
-import io.quantlake.sweep.BacktestOverfitting;
-import io.quantlake.sweep.DeflatedSharpe;
-import io.quantlake.sweep.Objective;
-import io.quantlake.sweep.SweepOutcome;
-import io.quantlake.sweep.SweepResultsTable;
-import io.quantlake.sweep.SweepRow;
-import io.quantlake.sweep.SweepSummary;
+import io.quantlake.tearsheet.BarChart;
+import io.quantlake.tearsheet.Block;
+import io.quantlake.tearsheet.Formats;
+import io.quantlake.tearsheet.HeatmapChart;
+import io.quantlake.tearsheet.MetricsTable;
+import io.quantlake.tearsheet.Note;
+import io.quantlake.tearsheet.ReportPage;
+import io.quantlake.tearsheet.ScatterChart;
+import io.quantlake.tearsheet.Section;
+import io.quantlake.tearsheet.Table;
+import io.quantlake.tearsheet.ValueFormat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -30,7 +30,7 @@ class ReportPageTest {
         assertEquals(6, count(html, "<script"));
         assertEquals(6, count(html, "</script>"));
         // the series name survives the script-safe JSON unchanged
-        JsonNode spec = new ObjectMapper().readTree(json(html, "chart-1"));
+        JsonNode spec = new ObjectMapper().readTree(PageText.chartJson(html, "chart-1"));
         assertEquals(EVIL, spec.at("/option/series/0/name").asText());
         assertEquals("percent", spec.at("/format/value").asText());
     }
@@ -53,7 +53,7 @@ class ReportPageTest {
     @Test
     void nonFiniteValuesAreNullsAndNumbersSinglePrecision() throws Exception {
         String html = withoutBundle(page("t").html());
-        JsonNode data = new ObjectMapper().readTree(json(html, "chart-1")).at("/option/series/0/data");
+        JsonNode data = new ObjectMapper().readTree(PageText.chartJson(html, "chart-1")).at("/option/series/0/data");
         assertEquals(3, data.size());
         assertEquals(86_400_000L, data.get(1).get(0).asLong());
         assertTrue(data.get(1).get(1).isNull(), "NaN becomes null (a gap)");
@@ -72,7 +72,7 @@ class ReportPageTest {
         }
         ReportPage page = new ReportPage("long", List.of(Section.of("s",
                 TimeSeriesChart.lines("c", ValueFormat.NUMBER, new TimeSeries("x", t, v)))));
-        JsonNode data = new ObjectMapper().readTree(json(page.html(), "chart-1")).at("/option/series/0/data");
+        JsonNode data = new ObjectMapper().readTree(PageText.chartJson(page.html(), "chart-1")).at("/option/series/0/data");
         assertTrue(data.size() <= Downsampler.MAX_POINTS, "points written: " + data.size());
         assertEquals(0, data.get(0).get(0).asLong());
         assertEquals((n - 1) * 60_000L, data.get(data.size() - 1).get(0).asLong());
@@ -81,7 +81,7 @@ class ReportPageTest {
     @Test
     void heatmapCellsSkipMissingValuesAndScaleIsSymmetric() throws Exception {
         String html = page("t").html();
-        JsonNode option = new ObjectMapper().readTree(json(html, "chart-3")).at("/option");
+        JsonNode option = new ObjectMapper().readTree(PageText.chartJson(html, "chart-3")).at("/option");
         assertEquals("[[0,0,0.01],[1,0,-0.03]]", option.at("/series/0/data").toString());
         assertEquals(-0.03, option.at("/visualMap/min").asDouble(), 0);
         assertEquals(0.03, option.at("/visualMap/max").asDouble(), 0);
@@ -99,9 +99,9 @@ class ReportPageTest {
                 BarChart.of("many", java.util.Collections.nCopies(many.length, "c"), "b", many, ValueFormat.NUMBER))))
                 .html();
         ObjectMapper json = new ObjectMapper();
-        assertEquals("end", json.readTree(json(html, "chart-1")).at("/option/series/0/step").asText());
-        assertTrue(json.readTree(json(html, "chart-2")).at("/option/series/0/label/show").asBoolean());
-        assertTrue(json.readTree(json(html, "chart-3")).at("/option/series/0/label").isMissingNode());
+        assertEquals("end", json.readTree(PageText.chartJson(html, "chart-1")).at("/option/series/0/step").asText());
+        assertTrue(json.readTree(PageText.chartJson(html, "chart-2")).at("/option/series/0/label/show").asBoolean());
+        assertTrue(json.readTree(PageText.chartJson(html, "chart-3")).at("/option/series/0/label").isMissingNode());
     }
 
     @Test
@@ -142,13 +142,6 @@ class ReportPageTest {
         String bundle = echarts();
         assertTrue(html.contains(bundle), "page inlines the bundle");
         return html.replace(bundle, "");
-    }
-
-    /** The text of the JSON script of chart {@code id}. */
-    static String json(String html, String id) {
-        String open = "<script type=\"application/json\" id=\"" + id + "-data\">";
-        int start = html.indexOf(open) + open.length();
-        return html.substring(start, html.indexOf("</script>", start));
     }
 
     private static int count(String text, String part) {

@@ -1,25 +1,29 @@
 package io.quantlake.tearsheet;
 
+import io.quantlake.ledger.TradeEventType;
 import io.quantlake.market.Interval;
+import io.quantlake.metrics.Metrics;
+import io.quantlake.sim.BacktestResult;
+import io.quantlake.strategy.TargetWeights;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The HTML tear sheet of one backtest, made from its output directory (CLI.md "Backtest output files"), so
- * it needs none of the kernel's types: summary metrics (metrics.json), equity against an optional
- * benchmark, drawdown, monthly returns heatmap and yearly returns, rolling Sharpe, exposure and leverage,
- * target weights, monthly turnover, round-trip statistics and ledger counts by event type.
+ * The HTML tear sheet of one backtest, drawn from the run's own arrays ({@link BacktestResult}: equity rows,
+ * ledger, targets) and its {@link Metrics}, the same values {@link BacktestFiles} writes: summary metrics
+ * (metrics.json's keys), equity against an optional benchmark, drawdown, monthly returns heatmap and yearly
+ * returns, rolling Sharpe, exposure and leverage, target weights, monthly turnover, round-trip statistics and
+ * ledger counts by event type.
  *
  * <pre>{@code
- * Path report = BacktestTearSheet.write(Path.of("out/mr"),
- *         Optional.of(Benchmark.btcBuyAndHold(btcTimes, btcCloses)), "monthly_rebalance 2024");
+ * BacktestResult r = Simulator.run(panel, simConfig, input);
+ * Path report = BacktestTearSheet.write(Path.of("out/mr"), r, Metrics.of(r),
+ *         Optional.of(Benchmark.buyAndHold(panel, "BTCUSDT")), "monthly_rebalance 2024");
  * }</pre>
  */
 public final class BacktestTearSheet {
@@ -36,46 +40,43 @@ public final class BacktestTearSheet {
     private BacktestTearSheet() {
     }
 
-    /**
-     * Reads {@code outputDir}, writes {@code outputDir/report.html} and returns its path. The bar interval is
-     * inferred from equity.csv's times ({@link PerformanceSeries#inferInterval}; 1d for a single bar).
-     */
-    public static Path write(Path outputDir, Optional<Benchmark> benchmark, String title) {
-        BacktestOutput output = BacktestOutput.read(outputDir);
-        long[] times = output.equity().times();
-        Interval interval = times.length < 2 ? Interval.D1 : PerformanceSeries.inferInterval(times);
-        return page(output, benchmark, title, interval).write(outputDir.resolve(REPORT_FILE));
+    /** Writes {@code dir/report.html} (the directory is created if needed) and returns its path. */
+    public static Path write(Path dir, BacktestResult result, Metrics metrics, Optional<Benchmark> benchmark,
+                             String title) {
+        return page(result, metrics, benchmark, title).write(dir.resolve(REPORT_FILE));
     }
 
-    /** The report page of a backtest output already read, on bars of {@code interval}. */
-    public static ReportPage page(BacktestOutput output, Optional<Benchmark> benchmark, String title,
-                                 Interval interval) {
-        EquityCurve curve = output.equity();
-        long[] times = curve.times();
-        double[] bench = benchmark.map(b -> PerformanceSeries.normalizedBenchmark(times, curve.equity(), b))
+    /** The report page of a run with at least one bar, on the bars of its interval. */
+    public static ReportPage page(BacktestResult result, Metrics metrics, Optional<Benchmark> benchmark,
+                                  String title) {
+        if (result.bars() == 0) {
+            throw new IllegalArgumentException("a tear sheet needs at least one bar; the run has none");
+        }
+        long[] times = result.times();
+        double[] bench = benchmark.map(b -> PerformanceSeries.normalizedBenchmark(times, result.equity(), b))
                 .orElse(null);
         List<Section> sections = new ArrayList<>();
-        sections.add(summary(output, interval));
-        sections.add(equity(curve, benchmark, bench));
-        sections.add(returns(curve, interval));
-        sections.add(exposure(curve, output.targets()));
-        LedgerSummary ledger = LedgerSummary.of(output.ledger(), times);
-        sections.add(turnover(ledger, output.metrics()));
-        sections.add(trades(TradeStatistics.of(output.ledger(), times)));
+        sections.add(summary(result, metrics));
+        sections.add(equity(result, benchmark, bench));
+        sections.add(returns(result));
+        sections.add(exposure(result));
+        LedgerSummary ledger = LedgerSummary.of(result.ledger(), times);
+        sections.add(turnover(ledger, metrics));
+        sections.add(trades(TradeStatistics.of(result.ledger(), times)));
         sections.add(ledgerCounts(ledger));
         return new ReportPage(title, sections);
     }
 
-    private static Section summary(BacktestOutput output, Interval interval) {
-        long[] t = output.equity().times();
+    private static Section summary(BacktestResult result, Metrics metrics) {
+        long[] t = result.times();
         List<MetricsTable.Entry> rows = new ArrayList<>();
-        for (Map.Entry<String, Double> m : output.metrics().entrySet()) {
+        for (Map.Entry<String, Double> m : BacktestFiles.metricsByKey(metrics).entrySet()) {
             rows.add(new MetricsTable.Entry(m.getKey(), formatMetric(m.getKey(), m.getValue())));
         }
         return Section.of("Summary",
-                new Note(output.equity().bars() + " bars of " + interval.code() + " from " + Instant.ofEpochMilli(t[0])
+                new Note(result.bars() + " bars of " + result.interval().code() + " from " + Instant.ofEpochMilli(t[0])
                         + " to " + Instant.ofEpochMilli(t[t.length - 1]) + " (bar open times, UTC); "
-                        + output.ledger().size() + " ledger rows. Metrics as in metrics.json (SIMULATION.md §10)."),
+                        + result.ledger().size() + " ledger rows. Metrics as in metrics.json (SIMULATION.md §10)."),
                 new MetricsTable(rows));
     }
 
@@ -87,19 +88,19 @@ public final class BacktestTearSheet {
         if (MONEY_METRICS.contains(key)) {
             return Formats.money(v);
         }
-        return "trades".equals(key) ? Formats.count(v) : Formats.ratio(v);
+        return BacktestFiles.TRADES.equals(key) ? Formats.count(v) : Formats.ratio(v);
     }
 
-    private static Section equity(EquityCurve curve, Optional<Benchmark> benchmark, double[] bench) {
+    private static Section equity(BacktestResult run, Optional<Benchmark> benchmark, double[] bench) {
         List<TimeSeries> lines = new ArrayList<>();
         List<TimeSeries> underwater = new ArrayList<>();
-        lines.add(new TimeSeries("strategy", curve.times(), curve.equity()));
-        underwater.add(new TimeSeries("strategy", curve.times(), PerformanceSeries.drawdown(curve.equity())));
+        lines.add(new TimeSeries("strategy", run.times(), run.equity()));
+        underwater.add(new TimeSeries("strategy", run.times(), PerformanceSeries.drawdown(run.equity())));
         List<Block> blocks = new ArrayList<>();
         if (bench != null) {
             String name = benchmark.get().name();
-            lines.add(new TimeSeries(name, curve.times(), bench));
-            underwater.add(new TimeSeries(name, curve.times(), PerformanceSeries.drawdown(bench)));
+            lines.add(new TimeSeries(name, run.times(), bench));
+            underwater.add(new TimeSeries(name, run.times(), PerformanceSeries.drawdown(bench)));
             blocks.add(new Note("Benchmark " + name + " scaled to the strategy's equity at the first bar where it"
                     + " has a close: B_t = E_s * close_t / close_s, close_t = its last close at or before bar t."));
         }
@@ -110,8 +111,9 @@ public final class BacktestTearSheet {
         return new Section("Equity and drawdown", blocks);
     }
 
-    private static Section returns(EquityCurve curve, Interval interval) {
-        MonthlyReturns monthly = MonthlyReturns.of(curve.times(), curve.equity());
+    private static Section returns(BacktestResult run) {
+        Interval interval = run.interval();
+        MonthlyReturns monthly = MonthlyReturns.of(run.times(), run.equity());
         List<String> years = new ArrayList<>();
         List<List<String>> yearly = new ArrayList<>();
         for (int y = 0; y < monthly.years(); y++) {
@@ -119,7 +121,7 @@ public final class BacktestTearSheet {
             yearly.add(List.of(years.get(y), Formats.percent(monthly.yearly()[y])));
         }
         int window = PerformanceSeries.rollingWindow(interval);
-        double[] sharpe = PerformanceSeries.rollingSharpe(curve.equity(), window, interval.periodsPerYear());
+        double[] sharpe = PerformanceSeries.rollingSharpe(run.equity(), window, interval.periodsPerYear());
         return Section.of("Returns",
                 new HeatmapChart("Monthly returns (UTC calendar months)", MONTHS, years, monthly.values(),
                         ValueFormat.PERCENT, HeatmapChart.Scale.DIVERGING),
@@ -127,72 +129,71 @@ public final class BacktestTearSheet {
                         + " starts from the first bar's equity)."),
                 new Table(List.of("year", "return"), yearly),
                 TimeSeriesChart.lines("Rolling Sharpe (" + window + " bars of " + interval.code() + ", annualized)",
-                        ValueFormat.NUMBER, new TimeSeries("rolling Sharpe", curve.times(), sharpe)),
+                        ValueFormat.NUMBER, new TimeSeries("rolling Sharpe", run.times(), sharpe)),
                 new Note("mean(r) / stdev(r, ddof=1) * sqrt(" + Formats.count(interval.periodsPerYear())
                         + ") over the last " + window + " bar returns r_t = E_t / E_t-1 - 1; the window is the bars"
                         + " in 30 days, at least " + PerformanceSeries.MIN_ROLLING_WINDOW + "."));
     }
 
-    private static Section exposure(EquityCurve curve, TargetRows targets) {
+    private static Section exposure(BacktestResult run) {
         List<Block> blocks = new ArrayList<>();
-        double[] gross = PerformanceSeries.overEquity(curve.gross(), curve.equity());
-        double[] net = PerformanceSeries.overEquity(curve.net(), curve.equity());
+        double[] gross = PerformanceSeries.overEquity(run.gross(), run.equity());
+        double[] net = PerformanceSeries.overEquity(run.net(), run.equity());
         blocks.add(TimeSeriesChart.lines("Exposure over equity (gross = leverage, net = long - short)",
-                ValueFormat.PERCENT, new TimeSeries("gross / equity", curve.times(), gross),
-                new TimeSeries("net / equity", curve.times(), net)));
-        if (targets.size() > 0) {
-            blocks.add(targetWeights(targets));
+                ValueFormat.PERCENT, new TimeSeries("gross / equity", run.times(), gross),
+                new TimeSeries("net / equity", run.times(), net)));
+        if (decisions(run.targets()) > 0) {
+            blocks.add(targetWeights(run.targets(), run.times(), run.symbols()));
         }
         return new Section("Exposure and leverage", blocks);
     }
 
-    /**
-     * targets.csv as a heatmap: rows are symbols in file (universe) order, columns decision bars in time order
-     * (every k-th when there are more than {@link #MAX_TARGET_COLUMNS}, see {@link Downsampler#stride}); an
-     * empty cell is a NaN target (no opinion).
-     */
-    private static Chart targetWeights(TargetRows targets) {
-        Map<String, Integer> rows = new LinkedHashMap<>();
-        Map<Long, Integer> decisions = new LinkedHashMap<>();
-        boolean midnight = true;
-        for (int k = 0; k < targets.size(); k++) {
-            rows.putIfAbsent(targets.symbols()[k], rows.size());
-            decisions.putIfAbsent(targets.times()[k], decisions.size());
-            midnight &= targets.times()[k] % 86_400_000L == 0;
+    private static int decisions(TargetWeights targets) {
+        int n = 0;
+        for (boolean d : targets.decision()) {
+            n += d ? 1 : 0;
         }
-        int[] kept = Downsampler.stride(decisions.size(), MAX_TARGET_COLUMNS);
-        int[] column = new int[decisions.size()];
-        Arrays.fill(column, -1);
-        for (int c = 0; c < kept.length; c++) {
-            column[kept[c]] = c;
-        }
-        List<String> columns = new ArrayList<>(kept.length);
-        for (long time : decisions.keySet()) {
-            if (column[decisions.get(time)] >= 0) {
-                String iso = Instant.ofEpochMilli(time).toString();
-                columns.add(midnight ? iso.substring(0, 10) : iso.substring(0, 16).replace('T', ' '));
-            }
-        }
-        double[] values = new double[rows.size() * kept.length];
-        Arrays.fill(values, Double.NaN);
-        for (int k = 0; k < targets.size(); k++) {
-            int c = column[decisions.get(targets.times()[k])];
-            if (c >= 0) {
-                values[rows.get(targets.symbols()[k]) * kept.length + c] = targets.weights()[k];
-            }
-        }
-        String note = kept.length < decisions.size() ? ", 1 in " + kept[1] + " of " + decisions.size() + " shown" : "";
-        return new HeatmapChart("Target weights at decision bars (targets.csv" + note + "; green long, red short)",
-                columns, List.copyOf(rows.keySet()), values, ValueFormat.PERCENT, HeatmapChart.Scale.DIVERGING);
+        return n;
     }
 
-    private static Section turnover(LedgerSummary ledger, Map<String, Double> metrics) {
-        Double annual = metrics.get("turnover");
+    /**
+     * The targets (targets.csv's rows) as a heatmap: rows are the universe's symbols in order, columns decision
+     * bars in time order (every k-th when there are more than {@link #MAX_TARGET_COLUMNS}, see
+     * {@link Downsampler#stride}); an empty cell is a NaN target (no opinion).
+     */
+    private static Chart targetWeights(TargetWeights targets, long[] times, String[] symbols) {
+        int n = symbols.length;
+        int[] decisionBars = new int[decisions(targets)];
+        boolean midnight = true;
+        for (int t = 0, d = 0; t < targets.bars(); t++) {
+            if (targets.decision()[t]) {
+                decisionBars[d++] = t;
+                midnight &= times[t] % 86_400_000L == 0;
+            }
+        }
+        int[] kept = Downsampler.stride(decisionBars.length, MAX_TARGET_COLUMNS);
+        List<String> columns = new ArrayList<>(kept.length);
+        double[] values = new double[n * kept.length];
+        for (int c = 0; c < kept.length; c++) {
+            int t = decisionBars[kept[c]];
+            String iso = Instant.ofEpochMilli(times[t]).toString();
+            columns.add(midnight ? iso.substring(0, 10) : iso.substring(0, 16).replace('T', ' '));
+            for (int i = 0; i < n; i++) {
+                values[i * kept.length + c] = targets.weights()[t * n + i];
+            }
+        }
+        String note = kept.length < decisionBars.length ? ", 1 in " + kept[1] + " of " + decisionBars.length + " shown"
+                : "";
+        return new HeatmapChart("Target weights at decision bars (targets.csv" + note + "; green long, red short)",
+                columns, List.of(symbols), values, ValueFormat.PERCENT, HeatmapChart.Scale.DIVERGING);
+    }
+
+    private static Section turnover(LedgerSummary ledger, Metrics metrics) {
         return Section.of("Turnover",
                 BarChart.of("Traded notional per month (USDT, sum of |qty| * price of trade rows)", ledger.months(),
                         "traded", ledger.monthlyTraded(), ValueFormat.NUMBER),
                 new Note("Annualized turnover (metrics.json, R28: traded notional / mean equity * ppy / T): "
-                        + (annual == null ? "not in metrics.json" : Formats.ratio(annual)) + "."));
+                        + Formats.ratio(metrics.turnover()) + "."));
     }
 
     private static Section trades(TradeStatistics stats) {
@@ -240,10 +241,11 @@ public final class BacktestTearSheet {
         List<List<String>> byType = new ArrayList<>();
         List<String> shown = new ArrayList<>();
         List<Double> shownCounts = new ArrayList<>();
-        for (int k = 0; k < LedgerRows.TYPES.size(); k++) {
-            byType.add(List.of(LedgerRows.TYPES.get(k), Formats.count(ledger.typeCounts()[k])));
+        for (TradeEventType type : TradeEventType.values()) {
+            int k = type.ordinal();
+            byType.add(List.of(type.name(), Formats.count(ledger.typeCounts()[k])));
             if (ledger.typeCounts()[k] > 0) {
-                shown.add(LedgerRows.TYPES.get(k));
+                shown.add(type.name());
                 shownCounts.add((double) ledger.typeCounts()[k]);
             }
         }

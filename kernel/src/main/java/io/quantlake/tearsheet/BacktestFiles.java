@@ -1,4 +1,4 @@
-package io.quantlake.report;
+package io.quantlake.tearsheet;
 
 import io.quantlake.ledger.Ledger;
 import io.quantlake.metrics.Metrics;
@@ -12,6 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Writes a backtest's output files in CLI.md's formats: {@code equity.csv}, {@code ledger.csv},
@@ -26,6 +29,8 @@ public final class BacktestFiles {
     public static final String LEDGER = "ledger.csv";
     public static final String TARGETS = "targets.csv";
     public static final String METRICS = "metrics.json";
+    /** The metrics.json key of the round-trip count. */
+    public static final String TRADES = "trades";
 
     private BacktestFiles() {
     }
@@ -95,25 +100,42 @@ public final class BacktestFiles {
         }
     }
 
-    /** metrics.json with CLI.md's keys in CLI.md's order. */
+    /**
+     * metrics.json's keys in CLI.md's order with their values; {@code trades} is a count (an integer in the
+     * file), a non-finite value is written as {@code null}.
+     */
+    public static Map<String, Double> metricsByKey(Metrics m) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        out.put("total_return", m.totalReturn());
+        out.put("cagr", m.cagr());
+        out.put("volatility", m.volatility());
+        out.put("sharpe", m.sharpe());
+        out.put("sortino", m.sortino());
+        out.put("max_drawdown", m.maxDrawdown());
+        out.put("calmar", m.calmar());
+        out.put("turnover", m.turnover());
+        out.put("mean_leverage", m.meanLeverage());
+        out.put("time_in_market", m.timeInMarket());
+        out.put(TRADES, (double) m.trades());
+        out.put("win_rate", m.winRate());
+        out.put("profit_factor", m.profitFactor());
+        out.put("fees", m.fees());
+        out.put("funding", m.funding());
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** metrics.json: {@link #metricsByKey} as a JSON object, one key per line. */
     public static void writeMetrics(Metrics m, Writer w) throws IOException {
         w.write("{\n");
-        w.write(field("total_return", m.totalReturn()) + ",\n");
-        w.write(field("cagr", m.cagr()) + ",\n");
-        w.write(field("volatility", m.volatility()) + ",\n");
-        w.write(field("sharpe", m.sharpe()) + ",\n");
-        w.write(field("sortino", m.sortino()) + ",\n");
-        w.write(field("max_drawdown", m.maxDrawdown()) + ",\n");
-        w.write(field("calmar", m.calmar()) + ",\n");
-        w.write(field("turnover", m.turnover()) + ",\n");
-        w.write(field("mean_leverage", m.meanLeverage()) + ",\n");
-        w.write(field("time_in_market", m.timeInMarket()) + ",\n");
-        w.write("  \"trades\": " + m.trades() + ",\n");
-        w.write(field("win_rate", m.winRate()) + ",\n");
-        w.write(field("profit_factor", m.profitFactor()) + ",\n");
-        w.write(field("fees", m.fees()) + ",\n");
-        w.write(field("funding", m.funding()) + "\n");
-        w.write("}\n");
+        String separator = "";
+        for (Map.Entry<String, Double> e : metricsByKey(m).entrySet()) {
+            double v = e.getValue();
+            String value = TRADES.equals(e.getKey()) ? Long.toString(m.trades())
+                    : Double.isFinite(v) ? Double.toString(v) : "null";
+            w.write(separator + "  \"" + e.getKey() + "\": " + value);
+            separator = ",\n";
+        }
+        w.write("\n}\n");
     }
 
     /** The text of metrics.json, e.g. for the {@code runs} table's {@code metrics} column. */
@@ -125,9 +147,5 @@ public final class BacktestFiles {
             throw new UncheckedIOException(e);
         }
         return w.toString();
-    }
-
-    private static String field(String key, double v) {
-        return "  \"" + key + "\": " + (Double.isFinite(v) ? Double.toString(v) : "null");
     }
 }

@@ -1,4 +1,4 @@
-package io.quantlake.report;
+package io.quantlake.tearsheet;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

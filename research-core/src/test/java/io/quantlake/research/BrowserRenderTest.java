@@ -1,8 +1,14 @@
-package io.quantlake.tearsheet;
+package io.quantlake.research;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quantlake.market.Interval;
+import io.quantlake.sweep.SweepTearSheet;
+import io.quantlake.sweep.SyntheticSweep;
+import io.quantlake.tearsheet.BacktestTearSheet;
+import io.quantlake.tearsheet.Benchmark;
+import io.quantlake.tearsheet.SyntheticRun;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,8 +52,7 @@ class BrowserRenderTest {
     void backtestReportRendersEveryChartWithoutConsoleErrors(@TempDir Path tmp) throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
                 "skipped: /usr/bin/chromium is absent (apt-get install -y chromium)");
-        Path dir = SyntheticBacktestDir.write(tmp.resolve("out"), 460);
-        Path report = BacktestTearSheet.write(dir, Optional.of(syntheticBtc()), "Synthetic <backtest> & BTC");
+        Path report = write(tmp, SyntheticRun.of(460), Optional.of(syntheticBtc()), "Synthetic <backtest> & BTC");
         assertRendersCleanly(tmp, report, 8);
 
         Path png = Path.of("target", "tearsheet", "backtest-report.png").toAbsolutePath();
@@ -99,20 +104,23 @@ class BrowserRenderTest {
     void downsampledHourlyReportRendersToo(@TempDir Path tmp) throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
                 "skipped: /usr/bin/chromium is absent (apt-get install -y chromium)");
-        Path dir = SyntheticBacktestDir.write(tmp.resolve("out"), 24 * 400, 3_600_000L);
-        assertRendersCleanly(tmp, BacktestTearSheet.write(dir, Optional.empty(), "hourly"), 8);
+        assertRendersCleanly(tmp, write(tmp, SyntheticRun.of(24 * 400, Interval.H1), Optional.empty(), "hourly"), 8);
     }
 
     @Test
     void timeAxesAreInUtcWhateverTheMachinesTimeZone(@TempDir Path tmp) throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
                 "skipped: /usr/bin/chromium is absent (apt-get install -y chromium)");
-        Path dir = SyntheticBacktestDir.write(tmp.resolve("out"), 90);
-        Path report = BacktestTearSheet.write(dir, Optional.empty(), "tz");
+        Path report = write(tmp, SyntheticRun.of(90), Optional.empty(), "tz");
         // the equity and drawdown charts of daily bars at 00:00 UTC; at UTC+14 local labels would move a day
         int[] utc = pixels(screenshot(tmp, report, "UTC"));
         int[] kiritimati = pixels(screenshot(tmp, report, "Pacific/Kiritimati"));
         assertTrue(java.util.Arrays.equals(utc, kiritimati), "the page must look the same in every time zone");
+    }
+
+    /** The backtest tear sheet of {@code run} in {@code tmp/out}. */
+    private static Path write(Path tmp, SyntheticRun run, Optional<Benchmark> benchmark, String title) {
+        return BacktestTearSheet.write(tmp.resolve("out"), run.result(), run.metrics(), benchmark, title);
     }
 
     private static Path screenshot(Path tmp, Path report, String timeZone) throws Exception {
@@ -151,7 +159,7 @@ class BrowserRenderTest {
         long[] t = new long[n];
         double[] c = new double[n];
         for (int k = 0; k < n; k++) {
-            t[k] = SyntheticBacktestDir.START + (k - 1) * SyntheticBacktestDir.DAY;
+            t[k] = SyntheticRun.START + (k - 1) * SyntheticRun.DAY;
             c[k] = 37_000 * Math.exp(0.002 * k + 0.1 * Math.sin(k / 25.0));
         }
         return Benchmark.btcBuyAndHold(t, c);

@@ -126,36 +126,4 @@ public final class PerformanceSeries {
         }
         return out;
     }
-
-    /**
-     * The interval of a grid of bar open times: the longest {@link Interval} whose length divides every gap
-     * between consecutive times (a grid may skip bars, never split them). Needs at least two times.
-     */
-    public static Interval inferInterval(long[] times) {
-        if (times.length < 2) {
-            throw new IllegalArgumentException("cannot infer the bar interval from " + times.length
-                    + " bar(s); pass the interval explicitly");
-        }
-        long gcd = 0;
-        for (int t = 1; t < times.length; t++) {
-            gcd = gcd(gcd, times[t] - times[t - 1]);
-        }
-        Interval[] all = Interval.values();
-        for (int k = all.length - 1; k >= 0; k--) {
-            if (gcd % all[k].millis() == 0) {
-                return all[k];
-            }
-        }
-        throw new IllegalArgumentException("bar times are " + gcd + " ms apart, not a multiple of any interval ("
-                + Interval.codes() + ")");
-    }
-
-    private static long gcd(long a, long b) {
-        while (b != 0) {
-            long r = a % b;
-            a = b;
-            b = r;
-        }
-        return a;
-    }
 }

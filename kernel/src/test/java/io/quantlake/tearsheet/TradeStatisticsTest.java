@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quantlake.ledger.Ledger;
+import io.quantlake.ledger.PositionSide;
+import io.quantlake.ledger.Reason;
+import io.quantlake.ledger.TradeEventType;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,29 +18,16 @@ class TradeStatisticsTest {
     private static final long[] GRID = {0, DAY, 2 * DAY, 3 * DAY, 4 * DAY, 5 * DAY, 6 * DAY, 7 * DAY, 8 * DAY, 9 * DAY};
 
     /** Ledger rows: day, symbol, side, type, qty, price, realized PnL, position after. */
-    private static LedgerRows ledger(Object[][] rows) {
-        int n = rows.length;
-        long[] t = new long[n];
-        String[] sym = new String[n];
-        String[] side = new String[n];
-        String[] type = new String[n];
-        String[] reason = new String[n];
-        double[] qty = new double[n];
-        double[] price = new double[n];
-        double[] pnl = new double[n];
-        double[] after = new double[n];
-        for (int k = 0; k < n; k++) {
-            t[k] = ((Integer) rows[k][0]) * DAY;
-            sym[k] = (String) rows[k][1];
-            side[k] = (String) rows[k][2];
-            type[k] = (String) rows[k][3];
-            reason[k] = type[k].equals("FUNDING") ? "funding" : "signal";
-            qty[k] = ((Number) rows[k][4]).doubleValue();
-            price[k] = ((Number) rows[k][5]).doubleValue();
-            pnl[k] = ((Number) rows[k][6]).doubleValue();
-            after[k] = ((Number) rows[k][7]).doubleValue();
+    private static Ledger ledger(Object[][] rows) {
+        List<String> symbols = List.of("BTCUSDT", "ETHUSDT");
+        Ledger ledger = new Ledger(symbols.toArray(new String[0]));
+        for (Object[] r : rows) {
+            TradeEventType type = TradeEventType.valueOf((String) r[3]);
+            ledger.add(((Integer) r[0]) * DAY, symbols.indexOf((String) r[1]), PositionSide.valueOf((String) r[2]),
+                    type, type == TradeEventType.FUNDING ? Reason.FUNDING : Reason.SIGNAL, ((Number) r[4]).doubleValue(),
+                    ((Number) r[5]).doubleValue(), 0, 0, ((Number) r[6]).doubleValue(), ((Number) r[7]).doubleValue());
         }
-        return new LedgerRows(t, sym, side, type, reason, qty, price, new double[n], new double[n], pnl, after);
+        return ledger;
     }
 
     private static final Object[][] ROWS = {
@@ -57,9 +48,9 @@ class TradeStatisticsTest {
         TradeStatistics s = TradeStatistics.of(ledger(ROWS), GRID);
         assertEquals(3, s.trades());
         assertEquals(List.of(
-                new RoundTrip("BTCUSDT", "LONG", 0, 3 * DAY, 15, 3),
-                new RoundTrip("ETHUSDT", "SHORT", 2 * DAY, 5 * DAY, -40, 3),
-                new RoundTrip("BTCUSDT", "LONG", 6 * DAY, 6 * DAY, 0, 0)), s.trips());
+                new RoundTrip("BTCUSDT", PositionSide.LONG, 0, 3 * DAY, 15, 3),
+                new RoundTrip("ETHUSDT", PositionSide.SHORT, 2 * DAY, 5 * DAY, -40, 3),
+                new RoundTrip("BTCUSDT", PositionSide.LONG, 6 * DAY, 6 * DAY, 0, 0)), s.trips());
         assertEquals(1.0 / 3, s.winRate(), 1e-15);          // only A won; a flat trip is not a win
         assertEquals(15.0 / 40, s.profitFactor(), 1e-15);   // wins 15 / |losses -40|
         assertEquals(-25.0 / 3, s.meanPnl(), 1e-12);        // (15 - 40 + 0) / 3
@@ -91,10 +82,10 @@ class TradeStatisticsTest {
 
     @Test
     void aTradeOffTheGridIsAnError() {
-        LedgerRows rows = ledger(new Object[][] {{0, "BTCUSDT", "LONG", "OPEN", 1.0, 100, 0, 1.0},
+        Ledger rows = ledger(new Object[][] {{0, "BTCUSDT", "LONG", "OPEN", 1.0, 100, 0, 1.0},
             {12, "BTCUSDT", "LONG", "CLOSE", -1.0, 100, 0, 0}});
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TradeStatistics.of(rows, GRID));
-        assertEquals("ledger.csv data row 2 (BTCUSDT CLOSE): time 1970-01-13T00:00:00Z is not a bar of equity.csv",
+        assertEquals("ledger row 2 (BTCUSDT CLOSE): time 1970-01-13T00:00:00Z is not a bar of the run's grid",
                 e.getMessage());
     }
 

@@ -1,5 +1,8 @@
 package io.quantlake.tearsheet;
 
+import io.quantlake.ledger.Ledger;
+import io.quantlake.ledger.PositionSide;
+import io.quantlake.ledger.TradeEventType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,25 +34,26 @@ public record TradeStatistics(List<RoundTrip> trips, double winRate, double prof
     }
 
     /**
-     * The round trips of {@code ledger}, with holding bars counted on the grid {@code gridTimes} (equity.csv's
-     * bar times); a trade row whose time is not a grid bar is an error naming the row.
+     * The round trips of {@code ledger}, with holding bars counted on the grid {@code gridTimes} (the run's bar
+     * times); a trade row whose time is not a grid bar is an error naming the row.
      */
-    public static TradeStatistics of(LedgerRows ledger, long[] gridTimes) {
-        Map<String, Double> lifePnl = new HashMap<>();
-        Map<String, Integer> openRow = new HashMap<>();
+    public static TradeStatistics of(Ledger ledger, long[] gridTimes) {
+        Map<Integer, Double> lifePnl = new HashMap<>();
+        Map<Integer, Integer> openRow = new HashMap<>();
         List<RoundTrip> trips = new ArrayList<>();
         for (int k = 0; k < ledger.size(); k++) {
-            if (!ledger.isTrade(k)) {
+            if (ledger.type(k) == TradeEventType.FUNDING) {
                 continue;
             }
-            String key = ledger.symbols()[k] + '\u0000' + ledger.sides()[k];
-            double pnl = lifePnl.getOrDefault(key, 0.0) + ledger.realizedPnl()[k];
+            PositionSide side = ledger.side(k);
+            int key = ledger.symbolIndex(k) * 2 + side.ordinal();
+            double pnl = lifePnl.getOrDefault(key, 0.0) + ledger.realizedPnl(k);
             openRow.putIfAbsent(key, k);
-            if (ledger.positionAfter()[k] == 0) {
+            if (ledger.positionAfter(k) == 0) {
                 int open = openRow.remove(key);
                 lifePnl.remove(key);
-                trips.add(new RoundTrip(ledger.symbols()[k], ledger.sides()[k], ledger.times()[open],
-                        ledger.times()[k], pnl, bar(gridTimes, ledger, k) - bar(gridTimes, ledger, open)));
+                trips.add(new RoundTrip(ledger.symbol(k), side, ledger.time(open), ledger.time(k), pnl,
+                        bar(gridTimes, ledger, k) - bar(gridTimes, ledger, open)));
             } else {
                 lifePnl.put(key, pnl);
             }
@@ -57,12 +61,12 @@ public record TradeStatistics(List<RoundTrip> trips, double winRate, double prof
         return summarize(trips);
     }
 
-    private static int bar(long[] gridTimes, LedgerRows ledger, int k) {
-        int bar = Arrays.binarySearch(gridTimes, ledger.times()[k]);
+    private static int bar(long[] gridTimes, Ledger ledger, int k) {
+        int bar = Arrays.binarySearch(gridTimes, ledger.time(k));
         if (bar < 0) {
-            throw new IllegalArgumentException("ledger.csv data row " + (k + 1) + " (" + ledger.symbols()[k] + " "
-                    + ledger.types()[k] + "): time " + Instant.ofEpochMilli(ledger.times()[k])
-                    + " is not a bar of equity.csv");
+            throw new IllegalArgumentException("ledger row " + (k + 1) + " (" + ledger.symbol(k) + " "
+                    + ledger.type(k) + "): time " + Instant.ofEpochMilli(ledger.time(k))
+                    + " is not a bar of the run's grid");
         }
         return bar;
     }

@@ -1,4 +1,4 @@
-package io.quantlake.tearsheet;
+package io.quantlake.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,10 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quantlake.sweep.Objective;
-import io.quantlake.sweep.SweepResultsTable;
-import io.quantlake.sweep.SweepRow;
-import io.quantlake.sweep.WindowMetrics;
+import io.quantlake.tearsheet.BarChart;
+import io.quantlake.tearsheet.HeatmapChart;
+import io.quantlake.tearsheet.PageText;
+import io.quantlake.tearsheet.ValueFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -128,11 +128,11 @@ class SweepTearSheetTest {
         assertFalse(html.contains("src=\"http") || html.contains("<link"), "no external resource");
 
         ObjectMapper json = new ObjectMapper();
-        JsonNode heat = json.readTree(ReportPageTest.json(html, "chart-1")).get("option");
+        JsonNode heat = json.readTree(PageText.chartJson(html, "chart-1")).get("option");
         assertEquals(List.of("5", "10", "20", "40"), texts(heat.at("/xAxis/data")), "lookback has 4 values: columns");
         assertEquals(List.of("0.0", "0.05", "0.1"), texts(heat.at("/yAxis/data")), "band: rows");
         assertEquals(12, heat.at("/series/0/data").size(), "every cell has a set");
-        JsonNode hist = json.readTree(ReportPageTest.json(html, "chart-5")).at("/option/series/0/data");
+        JsonNode hist = json.readTree(PageText.chartJson(html, "chart-5")).at("/option/series/0/data");
         double combos = 0;
         double overfit = 0;
         for (int k = 0; k < hist.size(); k++) {

@@ -1,15 +1,7 @@
-package io.quantlake.tearsheet;
+package io.quantlake.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quantlake.sweep.Objective;
-import io.quantlake.sweep.ParameterSet;
-import io.quantlake.sweep.SetResult;
-import io.quantlake.sweep.SweepOutcome;
-import io.quantlake.sweep.SweepResultsTable;
-import io.quantlake.sweep.SweepRow;
-import io.quantlake.sweep.SweepSummary;
-import io.quantlake.sweep.WindowMetrics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -22,14 +14,14 @@ import java.util.Random;
  * whose drift grows with the lookback, two walk-forward folds (in [0, 200) out [200, 300); in [100, 300) out
  * [300, 400)), summarized by {@link SweepSummary#of} (Sharpe, 8 CSCV blocks), and the rows sweep_results would hold.
  */
-record SyntheticSweep(SweepOutcome outcome, List<SweepRow> rows) {
+public record SyntheticSweep(SweepOutcome outcome, List<SweepRow> rows) {
     static final long T0 = 1_704_067_200_000L;
     static final long DAY = 86_400_000L;
     static final int BARS = 400;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int[][] FOLDS = {{0, 200, 200, 300}, {100, 300, 300, 400}};
 
-    static SyntheticSweep of(String runId) {
+    public static SyntheticSweep of(String runId) {
         JsonNode base = JSON.createObjectNode().put("lookback", 20).put("band", 0.0);
         List<SetResult> results = new ArrayList<>();
         int index = 0;

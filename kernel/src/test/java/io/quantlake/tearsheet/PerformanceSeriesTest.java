@@ -75,17 +75,6 @@ class PerformanceSeriesTest {
     }
 
     @Test
-    void intervalIsTheLongestThatDividesEveryGap() {
-        assertEquals(Interval.D1, PerformanceSeries.inferInterval(new long[] {0, DAY, 3 * DAY, 4 * DAY}));
-        assertEquals(Interval.H4, PerformanceSeries.inferInterval(new long[] {0, 4 * 3_600_000L, 16 * 3_600_000L}));
-        long monday = 4 * DAY;
-        assertEquals(Interval.W1, PerformanceSeries.inferInterval(new long[] {monday, monday + 7 * DAY}));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> PerformanceSeries.inferInterval(new long[] {0}));
-        assertEquals("cannot infer the bar interval from 1 bar(s); pass the interval explicitly", e.getMessage());
-    }
-
-    @Test
     void benchmarkStartsAtTheStrategysEquityAndUsesTheLastCloseAtOrBefore() {
         long[] times = {DAY, 2 * DAY, 3 * DAY, 4 * DAY};
         double[] equity = {1000, 1010, 1020, 1030};

@@ -1,4 +1,4 @@
-package io.quantlake.tearsheet;
+package io.quantlake.research;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quantlake.research.FactorResearchResult;
+import io.quantlake.tearsheet.PageText;
+import io.quantlake.tearsheet.Table;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,15 +58,15 @@ class FactorTearSheetTest {
         assertFalse(html.contains("src=\"http") || html.contains("<link"), "no external resource");
 
         ObjectMapper json = new ObjectMapper();
-        JsonNode heatmap = json.readTree(ReportPageTest.json(html, "chart-1"));
+        JsonNode heatmap = json.readTree(PageText.chartJson(html, "chart-1"));
         assertEquals("heatmap", heatmap.get("kind").asText());
-        JsonNode ic = json.readTree(ReportPageTest.json(html, "chart-2")).at("/option/series");
+        JsonNode ic = json.readTree(PageText.chartJson(html, "chart-2")).at("/option/series");
         assertEquals(List.of("IC", "rank IC", "IC, 30-date mean", "rank IC, 30-date mean"),
                 List.of(ic.get(0).get("name").asText(), ic.get(1).get("name").asText(), ic.get(2).get("name").asText(),
                         ic.get(3).get("name").asText()));
         assertTrue(ic.get(2).at("/data/28/1").isNull(), "no trailing mean before 30 dates");
         assertEquals(0.2f, ic.get(2).at("/data/29/1").floatValue(), 1e-6f, "mean of 15 × 0.1 and 15 × 0.3");
-        JsonNode quantiles = json.readTree(ReportPageTest.json(html, "chart-5")).at("/option");
+        JsonNode quantiles = json.readTree(PageText.chartJson(html, "chart-5")).at("/option");
         assertEquals(2, quantiles.get("series").size(), "one bar series per horizon");
         assertEquals("Q1 (lowest)", quantiles.at("/xAxis/data/0").asText());
         assertEquals("Q3 (highest)", quantiles.at("/xAxis/data/2").asText());

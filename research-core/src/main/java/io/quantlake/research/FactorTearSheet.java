@@ -1,11 +1,16 @@
-package io.quantlake.tearsheet;
+package io.quantlake.research;
 
-import io.quantlake.research.FactorCorrelation;
-import io.quantlake.research.FactorResearchResult;
-import io.quantlake.research.IcPoint;
-import io.quantlake.research.IcSummary;
-import io.quantlake.research.QuantileReturn;
-import io.quantlake.research.StabilityPoint;
+import io.quantlake.tearsheet.BarChart;
+import io.quantlake.tearsheet.Block;
+import io.quantlake.tearsheet.Formats;
+import io.quantlake.tearsheet.HeatmapChart;
+import io.quantlake.tearsheet.Note;
+import io.quantlake.tearsheet.ReportPage;
+import io.quantlake.tearsheet.Section;
+import io.quantlake.tearsheet.Table;
+import io.quantlake.tearsheet.TimeSeries;
+import io.quantlake.tearsheet.TimeSeriesChart;
+import io.quantlake.tearsheet.ValueFormat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
