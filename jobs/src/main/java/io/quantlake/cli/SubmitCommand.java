@@ -1,6 +1,5 @@
 package io.quantlake.cli;
 
-import io.quantlake.jobs.JobFailedException;
 import java.io.File;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;

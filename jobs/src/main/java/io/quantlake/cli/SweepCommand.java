@@ -6,7 +6,7 @@ import io.quantlake.sweep.Sweep;
 import io.quantlake.sweep.SweepConfig;
 import io.quantlake.sweep.SweepOutcome;
 import io.quantlake.sweep.SweepSummary;
-import io.quantlake.tearsheet.SweepTearSheet;
+import io.quantlake.sweep.SweepTearSheet;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;

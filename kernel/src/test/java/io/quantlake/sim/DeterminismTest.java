@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quantlake.market.Market;
 import io.quantlake.panel.Panel;
-import io.quantlake.report.BacktestFiles;
+import io.quantlake.tearsheet.BacktestFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

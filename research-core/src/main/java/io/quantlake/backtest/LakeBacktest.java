@@ -14,11 +14,12 @@ import io.quantlake.lake.RunRecord;
 import io.quantlake.lake.RunStore;
 import io.quantlake.ledger.Ledger;
 import io.quantlake.market.Market;
+import io.quantlake.metrics.Metrics;
 import io.quantlake.panel.Panel;
-import io.quantlake.report.BacktestFiles;
 import io.quantlake.sim.BacktestResult;
 import io.quantlake.sim.FundingSchedule;
 import io.quantlake.sim.SymbolFilter;
+import io.quantlake.tearsheet.BacktestFiles;
 import io.quantlake.tearsheet.BacktestTearSheet;
 import io.quantlake.tearsheet.Benchmark;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -101,11 +102,12 @@ public final class LakeBacktest {
     }
 
     /**
-     * Writes the run's files and HTML tear sheet (report.html) to {@code dir}; with portfolio sections
+     * Writes the run's files and its HTML tear sheet (report.html, drawn from the same arrays and metrics) to
+     * {@code dir}; with portfolio sections
      * also {@code portfolio.json} (risk interventions by rule, orders and turnover saved, hedge activity).
      */
     public void writeFiles(BacktestOutcome outcome, Path dir, String title) {
-        BacktestFiles.write(outcome.result(), dir);
+        Metrics metrics = BacktestFiles.write(outcome.result(), dir);
         outcome.portfolio().ifPresent(report -> {
             try {
                 new ObjectMapper().writerWithDefaultPrettyPrinter()
@@ -114,7 +116,7 @@ public final class LakeBacktest {
                 throw new UncheckedIOException("cannot write " + dir.resolve("portfolio.json"), e);
             }
         });
-        BacktestTearSheet.write(dir, btcBenchmark(outcome.config()), title);
+        BacktestTearSheet.write(dir, outcome.result(), metrics, btcBenchmark(outcome.config()), title);
     }
 
     /** Writes the run's {@code runs}, {@code equity} and {@code ledger} rows; returns the run id. */

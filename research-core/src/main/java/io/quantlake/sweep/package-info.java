@@ -23,6 +23,6 @@
  * are pure Java; {@link io.quantlake.sweep.Sweep}, {@link io.quantlake.sweep.SweepResultsTable} and the
  * task class are the Spark side. A run's rows read back as plain {@link io.quantlake.sweep.SweepRow}s
  * ({@link io.quantlake.sweep.SweepResultsTable#rows(String)}) feed its report,
- * {@link io.quantlake.tearsheet.SweepTearSheet}.
+ * {@link io.quantlake.sweep.SweepTearSheet}.
  */
 package io.quantlake.sweep;

@@ -87,7 +87,7 @@ class SweepSparkTest {
                 .orElseThrow();
         assertEquals(SweepFixtures.T0 + 150 * SweepFixtures.DAY, oos0.start());
         assertEquals(50, oos0.metrics().returns());
-        java.nio.file.Path report = io.quantlake.tearsheet.SweepTearSheet.write(
+        java.nio.file.Path report = io.quantlake.sweep.SweepTearSheet.write(
                 SharedSpark.newTempDir("sweep-report"), lake, first, "sweep test");
         assertTrue(java.nio.file.Files.readString(report).contains(first.summary().best().set().hash()));
 
