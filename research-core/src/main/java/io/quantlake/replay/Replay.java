@@ -2,21 +2,24 @@ package io.quantlake.replay;
 
 import static org.apache.spark.sql.functions.col;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quantlake.backtest.BacktestOutcome;
 import io.quantlake.backtest.LakeBacktest;
 import io.quantlake.config.BacktestConfig;
 import io.quantlake.config.ConfigLoader;
-import io.quantlake.lake.EquityRow;
 import io.quantlake.lake.Lake;
 import io.quantlake.lake.LakeTable;
-import io.quantlake.lake.LedgerRow;
 import io.quantlake.lake.RunStore;
+import io.quantlake.sweep.SweepSetReplay;
 import java.io.FileNotFoundException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,49 +33,59 @@ import org.apache.spark.sql.Row;
  * Replays a stored run exactly (issue 14, item 5): reads its {@code runs} row, binds the config text it stored, reads
  * the lake through {@link Lake#pinnedAt} at the Delta versions it recorded ({@code runs.data_versions}, time travel),
  * runs it again through the same code ({@link LakeBacktest#run}) and compares the new {@code equity} and
- * {@code ledger} rows with the stored ones exactly ({@link RowDiff}).
+ * {@code ledger} rows with the stored ones exactly ({@link RowDiff}). A sweep run is replayed for one parameter set
+ * ({@link SweepSetReplay}), compared with its {@code sweep_results} rows.
  *
  * <p>A run that cannot be replayed fails with one line "cannot replay run R: …": an unknown run id, a run that did
- * not succeed, a kind other than {@code backtest}, a row without config or data versions (written before they
+ * not succeed, a kind other than {@code backtest} or {@code sweep}, a row without config or data versions (written before they
  * were recorded), or a recorded version whose files have been vacuumed.
  */
 public final class Replay {
+    private static final String BACKTEST = "backtest";
+    private static final String SWEEP = "sweep";
+
     private final Lake lake;
 
     public Replay(Lake lake) {
         this.lake = Objects.requireNonNull(lake, "lake");
     }
 
-    /**
-     * Replays {@code runId}; with {@code out} also writes the replayed run's files there (as {@code backtest --out}).
-     */
+    /** As {@link #run(String, Optional, Optional)} replaying a sweep's best set. */
     public ReplayResult run(String runId, Optional<Path> out) {
+        return run(runId, Optional.empty(), out);
+    }
+
+    /**
+     * Replays {@code runId}. A backtest is rebuilt whole; with {@code out} its replayed files are written there (as
+     * {@code backtest --out}). A sweep is rebuilt for one parameter set: {@code set} (its param_hash) or else the
+     * best set of the sweep's summary ({@code runs.metrics}); {@code out} is not used.
+     */
+    public ReplayResult run(String runId, Optional<String> set, Optional<Path> out) {
         Row run = new RunStore(lake).find(runId).orElseThrow(() -> new IllegalArgumentException(
                 "cannot replay run " + runId + ": no such run_id in the runs table of lake " + lake.root()));
         String kind = run.getString(run.fieldIndex("kind"));
-        String status = run.getString(run.fieldIndex("status"));
-        if (!"succeeded".equals(status)) {
-            throw cannot(runId, "its status is " + status + ", only a succeeded run has outputs to compare"
-                    + errorOf(run));
-        }
-        if (!"backtest".equals(kind)) {
-            throw cannot(runId, "it is a " + kind + " run; replay rebuilds backtest runs");
-        }
         String config = run.isNullAt(run.fieldIndex("config")) ? null : run.getString(run.fieldIndex("config"));
         Map<String, Long> versions = run.isNullAt(run.fieldIndex("data_versions")) ? Map.of()
                 : new LinkedHashMap<>(run.<String, Long>getJavaMap(run.fieldIndex("data_versions")));
-        if (config == null || config.isBlank()) {
-            throw cannot(runId, "its runs row holds no config text");
-        }
-        if (versions.isEmpty()) {
-            throw cannot(runId, "its runs row records no Delta versions of the tables it read (data_versions is empty;"
-                    + " written by a QuantLake that did not record them)");
-        }
+        String metrics = run.isNullAt(run.fieldIndex("metrics")) ? null : run.getString(run.fieldIndex("metrics"));
+        requireReplayable(runId, kind, run.getString(run.fieldIndex("status")), config, versions, metrics);
         for (Map.Entry<String, Long> e : versions.entrySet()) {
             requireReadable(runId, e.getKey(), e.getValue());
         }
+        Lake pinned = lake.pinnedAt(versions);
+        if (SWEEP.equals(kind)) {
+            String hash = set.orElseGet(() -> bestSet(runId, metrics));
+            SweepSetReplay r = vacuumedAsOneLine(runId, versions,
+                    () -> SweepSetReplay.of(lake, pinned, runId, config, hash));
+            if (r.stored().isEmpty()) {
+                throw cannot(runId, "sweep_results holds no rows of its parameter set " + hash);
+            }
+            return new ReplayResult(runId, kind, versions, "set " + hash + ": " + r.stored().size()
+                    + " sweep_results rows", RowDiff.first("sweep_results", SweepSetReplay.COLUMNS, r.stored(),
+                    r.replayed()));
+        }
         BacktestConfig cfg = BacktestConfig.bind(ConfigLoader.parse(config, "runs.config of run " + runId));
-        LakeBacktest backtest = new LakeBacktest(lake.pinnedAt(versions));
+        LakeBacktest backtest = new LakeBacktest(pinned);
         BacktestOutcome outcome = vacuumedAsOneLine(runId, versions, () -> backtest.run(cfg));
         List<List<Object>> equity = rows(LakeBacktest.equityRows(outcome.result()), RowDiff::values);
         List<List<Object>> ledger = rows(LakeBacktest.ledgerRows(outcome.result()), RowDiff::values);
@@ -85,17 +98,51 @@ public final class Replay {
                 storedEquity.size() + " equity rows, " + storedLedger.size() + " ledger rows", diff);
     }
 
+    /** The param_hash of the best set in a sweep's summary ({@code runs.metrics}, {@code best.param_hash}). */
+    private static String bestSet(String runId, String metrics) {
+        try {
+            JsonNode hash = metrics == null ? null : new ObjectMapper().readTree(metrics).path("best").get("param_hash");
+            if (hash != null && hash.isTextual()) {
+                return hash.asText();
+            }
+        } catch (JsonProcessingException e) {
+            throw cannot(runId, "its runs.metrics is not JSON (" + firstLine(e) + "); give the set with --set", e);
+        }
+        throw cannot(runId, "its runs.metrics names no best set (best.param_hash); give the set with --set");
+    }
+
+    /**
+     * Fails with one line "cannot replay run R: …" unless the {@code runs} row's fields describe a run replay can
+     * rebuild: status {@code succeeded}, kind {@code backtest} or {@code sweep}, a config text and the Delta versions it read.
+     */
+    static void requireReplayable(String runId, String kind, String status, String config, Map<String, Long> versions,
+                                  String metrics) {
+        if (!"succeeded".equals(status)) {
+            throw cannot(runId, "its status is " + status + ", only a succeeded run has outputs to compare"
+                    + (metrics == null ? "" : " (metrics " + firstLine(metrics) + ")"));
+        }
+        if (!BACKTEST.equals(kind) && !SWEEP.equals(kind)) {
+            throw cannot(runId, "its kind is " + kind + "; replay rebuilds backtest and sweep runs");
+        }
+        if (config == null || config.isBlank()) {
+            throw cannot(runId, "its runs row holds no config text");
+        }
+        if (versions.isEmpty()) {
+            throw cannot(runId, "its runs row records no Delta versions of the tables it read (data_versions is empty;"
+                    + " written by a QuantLake that did not record them)");
+        }
+    }
+
     /**
      * Fails with one line when version {@code version} of table {@code name} cannot be read any more: its log entry
      * is gone, or (local lakes) one of its data files was deleted by VACUUM.
      */
     private void requireReadable(String runId, String name, long version) {
-        LakeTable table;
-        try {
-            table = LakeTable.byName(name);
-        } catch (IllegalArgumentException e) {
-            throw cannot(runId, "it read table " + name + ", which replay does not know", e);
+        Optional<LakeTable> known = Arrays.stream(LakeTable.values()).filter(t -> t.tableName().equals(name)).findFirst();
+        if (known.isEmpty()) { // e.g. sweep_results, a sweep's output: read at its latest version
+            return;
         }
+        LakeTable table = known.get();
         String[] files;
         try {
             files = lake.readAsOf(table, version).inputFiles();
@@ -142,11 +189,6 @@ public final class Replay {
             out.add(values.apply(r));
         }
         return out;
-    }
-
-    private static String errorOf(Row run) {
-        int m = run.fieldIndex("metrics");
-        return run.isNullAt(m) ? "" : " (metrics " + firstLine(run.getString(m)) + ")";
     }
 
     private static String firstLine(Throwable t) {

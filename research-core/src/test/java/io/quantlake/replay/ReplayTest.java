@@ -1,7 +1,6 @@
 package io.quantlake.replay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,11 +16,12 @@ import io.quantlake.lake.EquityRow;
 import io.quantlake.lake.Lake;
 import io.quantlake.lake.LakeTable;
 import io.quantlake.lake.LakeWriter;
-import io.quantlake.lake.RunRecord;
-import io.quantlake.lake.RunStore;
 import io.quantlake.market.Interval;
 import io.quantlake.market.Market;
 import io.quantlake.spark.SharedSpark;
+import io.quantlake.sweep.Sweep;
+import io.quantlake.sweep.SweepConfig;
+import io.quantlake.sweep.SweepOutcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -34,9 +34,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Replays on one tiny spot lake (2 symbols × 50 daily bars), in order: identical right after the backtest; identical
- * after a later ingest that revises a candle inside the window and appends bars after it (while a fresh backtest
- * now differs); a tampered stored row is the first difference; unknown, failed and version-less runs fail with one
- * line; after VACUUM RETAIN 0 HOURS the revised version fails naming the table and version.
+ * (the backtest, and two sets of a 2-set inverse_vol sweep with 2 walk-forward folds) after a later ingest that revises a candle inside the window and appends bars after it (while a fresh backtest
+ * now differs); an unknown run id fails with one line; after VACUUM RETAIN 0 HOURS the version the run read fails
+ * naming the table and version. ({@link RowDiffTest} covers the comparison and the other refusals without Spark;
+ * the CLI test a stored row changed after the run.)
  */
 class ReplayTest {
     /** 2024-01-01T00:00:00Z. */
@@ -51,8 +52,16 @@ class ReplayTest {
             capital: 10000
             costs: {taker_bps: 10}
             strategy:
-              name: monthly_rebalance
-              params: {target_weights: {BTCUSDT: 0.6, ETHUSDT: 0.4}, day: 1, band: 0}
+              name: inverse_vol
+              params: {lookback: 5, schedule: {every: 5}, band: 0}
+            """;
+
+    private static final String SWEEP = """
+            grid:
+              lookback: [5, 10]
+            validation: {walk_forward: {train_bars: 20, test_bars: 10, step_bars: 20}}
+            objective: sharpe
+            overfitting: {blocks: 2}
             """;
 
     @Test
@@ -67,6 +76,8 @@ class ReplayTest {
         BacktestConfig cfg = BacktestConfig.bind(ConfigLoader.parse(CONFIG, "replay test config"));
         BacktestOutcome original = new LakeBacktest(lake).run(cfg);
         String runId = new LakeBacktest(lake).record(original, Instant.parse("2026-01-01T00:00:00Z"));
+        SweepConfig grid = SweepConfig.bind(ConfigLoader.parse(SWEEP, "replay test sweep"), cfg);
+        SweepOutcome sweep = Sweep.run(lake, grid, Optional.empty(), line -> { });
         Replay replay = new Replay(lake);
 
         ReplayResult first = replay.run(runId, Optional.empty());
@@ -88,34 +99,20 @@ class ReplayTest {
         assertTrue(afterIngest.identical(), afterIngest.describe());
         assertEquals(first.versions(), afterIngest.versions());
         assertTrue(Files.size(out.resolve("equity.csv")) > 0 && Files.exists(out.resolve("ledger.csv")));
-
-        // a stored row changed after the run is reported as the first difference
-        List<EquityRow> tampered = new ArrayList<>(LakeBacktest.equityRows(original.result()));
-        EquityRow e = tampered.get(7);
-        tampered.set(7, new EquityRow(e.time(), e.equity(), e.cash() + 0.5, e.gross(), e.net(), e.leverage()));
-        new RunStore(lake).writeEquity(runId, tampered);
-        ReplayResult different = replay.run(runId, Optional.empty());
-        assertFalse(different.identical());
-        Difference d = different.difference().orElseThrow();
-        assertEquals("equity", d.table());
-        assertEquals(7, d.row());
-        assertEquals("cash", d.column());
-        assertEquals(Instant.ofEpochMilli(T0 + 7 * DAY).toString(), d.at());
-        assertEquals(String.valueOf(e.cash() + 0.5), d.stored());
-        assertEquals(String.valueOf(e.cash()), d.replayed());
-        new RunStore(lake).writeEquity(runId, LakeBacktest.equityRows(original.result()));
+        String best = sweep.summary().best().set().hash();
+        ReplayResult bestSet = replay.run(sweep.runId(), Optional.empty());
+        assertTrue(bestSet.identical(), bestSet.describe());
+        assertTrue(bestSet.describe().endsWith("set " + best + ": 5 sweep_results rows"), bestSet.describe());
+        String other = grid.parameterSets().stream().map(p -> p.hash()).filter(h -> !h.equals(best)).findFirst()
+                .orElseThrow();
+        ReplayResult otherSet = replay.run(sweep.runId(), Optional.of(other), Optional.empty());
+        assertTrue(otherSet.identical(), otherSet.describe());
+        assertEquals("cannot replay run " + sweep.runId() + ": its sweep has no parameter set nope", assertThrows(
+                IllegalArgumentException.class, () -> replay.run(sweep.runId(), Optional.of("nope"), Optional.empty()))
+                .getMessage());
 
         assertEquals("cannot replay run backtest-nope: no such run_id in the runs table of lake " + lake.root(),
-                assertThrows(IllegalArgumentException.class, () -> replay.run("backtest-nope", Optional.empty()))
-                        .getMessage());
-        Instant t = Instant.parse("2026-01-02T00:00:00Z");
-        new RunStore(lake).record(new RunRecord("bt-failed", "backtest", CONFIG, Map.of(), "{\"error\":\"boom\"}",
-                "failed", t, t));
-        assertEquals("cannot replay run bt-failed: its status is failed, only a succeeded run has outputs to compare"
-                + " (metrics {\"error\":\"boom\"})", message(replay, "bt-failed"));
-        new RunStore(lake).record(new RunRecord("bt-old", "backtest", CONFIG, Map.of(), null, "succeeded", t, t));
-        assertTrue(message(replay, "bt-old").startsWith("cannot replay run bt-old: its runs row records no Delta"
-                + " versions of the tables it read"), message(replay, "bt-old"));
+                message(replay, "backtest-nope"));
 
         vacuumEverything(lake.spark(), lake.path(LakeTable.CANDLES));
         assertTrue(message(replay, runId).startsWith("cannot replay run " + runId
