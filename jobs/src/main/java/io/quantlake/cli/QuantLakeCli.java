@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "quantlake", mixinStandardHelpOptions = true, version = "QuantLake 0.1.0",
         description = "Vectorized batch research for quant strategies on Binance markets (Spark + Delta Lake).",
         subcommands = {DemoCommand.class, IngestCommand.class, SqlCommand.class, BacktestCommand.class, PairsCommand.class, SweepCommand.class, LakeCommand.class,
-                DatasetsCommand.class, SubmitCommand.class, ResearchCommand.class, NightlyCommand.class})
+                DatasetsCommand.class, SubmitCommand.class, ResearchCommand.class, NightlyCommand.class, ReplayCommand.class})
 public final class QuantLakeCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -21,7 +21,7 @@ class CliArgumentsTest {
                 new String[] {"backtest", "--help"}, new String[] {"submit", "--help"},
                 new String[] {"datasets", "generate", "--help"}, new String[] {"lake", "summary", "--help"},
                 new String[] {"research", "factors", "--help"}, new String[] {"pairs", "--help"},
-                new String[] {"sweep", "--help"})) {
+                new String[] {"sweep", "--help"}, new String[] {"replay", "--help"})) {
             CliRun run = CliRun.of(cmd);
             assertEquals(0, run.exitCode(), String.join(" ", cmd) + ": " + run.err());
             assertTrue(run.out().contains("Usage:"), String.join(" ", cmd) + " prints usage");

@@ -70,7 +70,8 @@ public final class LakeBacktest {
             fundings.clear();
             readAt = versions;
         }
-        CandleStore store = new CandleStore(lake);
+        Lake at = lake.pinnedAt(versions); // every read at the versions recorded (a later ingest may commit meanwhile)
+        CandleStore store = new CandleStore(at);
         CandleQuery query = CandleQuery.of(config.market(), config.interval(), config.universe(), config.start(),
                 config.end());
         Panel panel = panels.computeIfAbsent(query, store::panel);
@@ -83,7 +84,7 @@ public final class LakeBacktest {
                 ? fundings.computeIfAbsent(query, q -> funding(store.funding(config.market(), config.universe(),
                         config.startMs(), config.endMs())))
                 : Map.of();
-        return Backtest.run(panel, config, funding, filters(config)).withDataVersions(versions);
+        return Backtest.run(panel, config, funding, filters(at, config)).withDataVersions(versions);
     }
 
     /**
@@ -123,23 +124,32 @@ public final class LakeBacktest {
     public String record(BacktestOutcome outcome, Instant started) {
         String runId = RunRecord.newRunId("backtest", started);
         RunStore runs = new RunStore(lake);
-        BacktestResult r = outcome.result();
+        runs.writeEquity(runId, equityRows(outcome.result()));
+        runs.writeLedger(runId, ledgerRows(outcome.result()));
+        runs.record(new RunRecord(runId, "backtest", outcome.config().rawYaml(), outcome.dataVersions(),
+                BacktestFiles.metricsJson(outcome.metrics()), "succeeded", started, Instant.now()));
+        return runId;
+    }
+
+    /** The {@code equity} rows of {@code r}, one per bar, as {@link #record} writes them. */
+    public static List<EquityRow> equityRows(BacktestResult r) {
         List<EquityRow> equity = new ArrayList<>(r.bars());
         for (int t = 0; t < r.bars(); t++) {
             equity.add(new EquityRow(r.times()[t], r.equity()[t], r.cash()[t], r.gross()[t], r.net()[t],
                     r.leverage()[t]));
         }
-        runs.writeEquity(runId, equity);
+        return equity;
+    }
+
+    /** The {@code ledger} rows of {@code r} in ledger order, as {@link #record} writes them. */
+    public static List<LedgerRow> ledgerRows(BacktestResult r) {
         Ledger l = r.ledger();
         List<LedgerRow> ledger = new ArrayList<>(l.size());
         for (int k = 0; k < l.size(); k++) {
             ledger.add(new LedgerRow(l.time(k), l.symbol(k), l.side(k).name(), l.type(k).name(), l.reason(k).code(),
                     l.qty(k), l.price(k), l.fee(k), l.cashFlow(k), l.realizedPnl(k), l.positionAfter(k)));
         }
-        runs.writeLedger(runId, ledger);
-        runs.record(new RunRecord(runId, "backtest", outcome.config().rawYaml(), outcome.dataVersions(),
-                BacktestFiles.metricsJson(outcome.metrics()), "succeeded", started, Instant.now()));
-        return runId;
+        return ledger;
     }
 
     /**
@@ -166,7 +176,7 @@ public final class LakeBacktest {
     }
 
     /** Lot step and min notional of the universe where the {@code symbols} table knows them. */
-    private Map<String, SymbolFilter> filters(BacktestConfig config) {
+    private static Map<String, SymbolFilter> filters(Lake lake, BacktestConfig config) {
         Map<String, SymbolFilter> out = new LinkedHashMap<>();
         if (!lake.exists(LakeTable.SYMBOLS)) {
             return out;

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -35,11 +36,14 @@ public final class Lake {
     private final SparkSession spark;
     private final String root;
     private final WriterLock writerLock;
+    /** Table name → Delta version every read is pinned to ({@link #pinnedAt}); empty: the latest versions. */
+    private final Map<String, Long> pinned;
 
-    private Lake(SparkSession spark, String root, WriterLock writerLock) {
+    private Lake(SparkSession spark, String root, WriterLock writerLock, Map<String, Long> pinned) {
         this.spark = spark;
         this.root = root;
         this.writerLock = writerLock;
+        this.pinned = pinned;
     }
 
     /**
@@ -56,7 +60,8 @@ public final class Lake {
         String resolved = URI_SCHEME.matcher(root).matches() ? root
                 : Paths.get(root).toAbsolutePath().normalize().toString();
         String command = System.getProperty("sun.java.command", "java");
-        return new Lake(spark, resolved, WriterLock.of(resolved, WriterLock.DEFAULT_TIMEOUT, command, System.err::println));
+        return new Lake(spark, resolved, WriterLock.of(resolved, WriterLock.DEFAULT_TIMEOUT, command, System.err::println),
+                Map.of());
     }
 
     /**
@@ -64,7 +69,28 @@ public final class Lake {
      * {@code command} (e.g. the CLI's command line) as its holder.
      */
     public Lake withWriterLock(Duration timeout, String command) {
-        return new Lake(spark, root, writerLock.withTimeout(timeout).withCommand(command));
+        return new Lake(spark, root, writerLock.withTimeout(timeout).withCommand(command), pinned);
+    }
+
+    /**
+     * This lake read as of fixed Delta versions (time travel), e.g. a run's {@code runs.data_versions}: {@link #read},
+     * {@link #exists}, {@link #version} and {@link #versions} answer for those versions, so code that reads through
+     * the lake reads exactly what a run read. Reading a table not in {@code versions} fails naming it; the pinned lake
+     * is read-only ({@link #table} fails).
+     *
+     * @param versions table name → Delta version (&gt;= 0), not empty
+     */
+    public Lake pinnedAt(Map<String, Long> versions) {
+        Objects.requireNonNull(versions, "versions");
+        if (versions.isEmpty()) {
+            throw new IllegalArgumentException("cannot pin lake " + root + " to no table versions");
+        }
+        versions.forEach((name, v) -> {
+            if (v == null || v < 0) {
+                throw new IllegalArgumentException("Delta version of table " + name + " must be >= 0, got " + v);
+            }
+        });
+        return new Lake(spark, root, writerLock, Map.copyOf(versions));
     }
 
     /** The lake's writer lock ({@link WriterLock}): hold it around every commit to the lake. */
@@ -101,11 +127,18 @@ public final class Lake {
 
     /** Whether {@code table} exists as a Delta table (nothing is created). */
     public boolean exists(LakeTable table) {
+        if (!pinned.isEmpty()) {
+            return pinned.containsKey(table.tableName());
+        }
         return DeltaTable.isDeltaTable(spark, path(table));
     }
 
     /** The Delta table, created empty with its schema if absent (that creation is version 0). */
     public DeltaTable table(LakeTable table) {
+        if (!pinned.isEmpty()) {
+            throw new IllegalStateException("lake " + root + " pinned at versions " + new TreeMap<>(pinned)
+                    + " is read-only; cannot open table " + table.tableName() + " for writing");
+        }
         String path = path(table);
         if (!DeltaTable.isDeltaTable(spark, path)) {
             try (WriterLock.Hold h = writerLock.acquire()) {
@@ -115,8 +148,11 @@ public final class Lake {
         return DeltaTable.forPath(spark, path);
     }
 
-    /** The latest version of {@code table} (created if absent). */
+    /** The latest version of {@code table} (created if absent), or its pinned version ({@link #pinnedAt}). */
     public Dataset<Row> read(LakeTable table) {
+        if (!pinned.isEmpty()) {
+            return readAsOf(table, pinnedVersion(table));
+        }
         return table(table).toDF();
     }
 
@@ -128,8 +164,11 @@ public final class Lake {
         return spark.read().format("delta").option("versionAsOf", version).load(path(table));
     }
 
-    /** The latest committed Delta version of {@code table} (created if absent). */
+    /** The latest committed Delta version of {@code table} (created if absent), or its pinned version. */
     public long version(LakeTable table) {
+        if (!pinned.isEmpty()) {
+            return pinnedVersion(table);
+        }
         return table(table).history(1).select("version").first().getLong(0);
     }
 
@@ -143,6 +182,15 @@ public final class Lake {
             out.put(t.tableName(), version(t));
         }
         return out;
+    }
+
+    private long pinnedVersion(LakeTable table) {
+        Long v = pinned.get(table.tableName());
+        if (v == null) {
+            throw new IllegalStateException("table " + table.tableName() + " of lake " + root
+                    + " is read but not among the pinned versions " + new TreeMap<>(pinned));
+        }
+        return v;
     }
 
     /**
@@ -219,6 +267,6 @@ public final class Lake {
 
     @Override
     public String toString() {
-        return "Lake[" + root + "]";
+        return pinned.isEmpty() ? "Lake[" + root + "]" : "Lake[" + root + " at " + new TreeMap<>(pinned) + "]";
     }
 }

@@ -73,7 +73,7 @@ public final class Sweep {
         RunStore runs = new RunStore(lake);
         try {
             Map<String, Long> versions = new LinkedHashMap<>(lake.versions(LakeInputs.TABLES));
-            PanelData data = LakeInputs.read(lake, base);
+            PanelData data = LakeInputs.read(lake.pinnedAt(versions), base); // at the versions recorded
             List<Fold> folds;
             try {
                 folds = config.validation().folds(data.bars());

@@ -77,12 +77,7 @@ public final class SweepResultsTable {
         }
         List<Row> rows = new ArrayList<>(results.size() * (1 + 2 * folds.size()));
         for (SetResult r : results) {
-            ParameterSet s = r.set();
-            rows.add(row(runId, s, -1, FULL, BarWindow.of(0, data.bars()), data, r.full(), r.returns()));
-            for (Fold f : folds) {
-                rows.add(row(runId, s, f.index(), IN_SAMPLE, f.inSample(), data, r.inSample().get(f.index()), null));
-                rows.add(row(runId, s, f.index(), OUT_OF_SAMPLE, f.outOfSample(), data, r.outOfSample().get(f.index()), null));
-            }
+            rows.addAll(rows(runId, r, folds, data));
         }
         Dataset<Row> source = lake.spark().createDataFrame(rows, SCHEMA);
         try (WriterLock.Hold h = lake.writerLock().acquire()) {
@@ -97,6 +92,18 @@ public final class SweepResultsTable {
                     .whenNotMatched().insertAll()
                     .execute();
         }
+    }
+
+    /** The rows of one set's result in {@link #SCHEMA} order: full, then per fold in and out of sample. */
+    static List<Row> rows(String runId, SetResult r, List<Fold> folds, PanelData data) {
+        ParameterSet s = r.set();
+        List<Row> rows = new ArrayList<>(1 + 2 * folds.size());
+        rows.add(row(runId, s, -1, FULL, BarWindow.of(0, data.bars()), data, r.full(), r.returns()));
+        for (Fold f : folds) {
+            rows.add(row(runId, s, f.index(), IN_SAMPLE, f.inSample(), data, r.inSample().get(f.index()), null));
+            rows.add(row(runId, s, f.index(), OUT_OF_SAMPLE, f.outOfSample(), data, r.outOfSample().get(f.index()), null));
+        }
+        return rows;
     }
 
     /**
