@@ -85,7 +85,7 @@ public final class Simulator {
      */
     static TargetWeights noTargets(SimState s) {
         return s.panel.derived().computeIfAbsent(new NoTargets(s.bars, s.n), (long) s.bars * s.n,
-                p -> TargetWeights.none(s.bars, s.n, 0));
+                p -> TargetWeights.none(s.bars, s.n));
     }
 
     /**

@@ -7,6 +7,7 @@ import io.quantlake.market.Interval;
 import io.quantlake.market.Market;
 import io.quantlake.panel.Panel;
 import io.quantlake.panel.PanelBuilder;
+import io.quantlake.schedule.RebalanceRule;
 import io.quantlake.strategy.TargetWeights;
 import java.util.Arrays;
 import java.util.Random;
@@ -52,8 +53,9 @@ class QuietBarsTest {
                 w[t * symbols + i] = r.nextDouble() / symbols;
             }
         }
-        TargetWeights targets = new TargetWeights(bars, symbols, decision, w, 0.005 * r.nextInt(3), false);
-        SimConfig.Builder base = SimConfig.builder(Market.SPOT, 10_000).costs(r.nextInt(10), r.nextInt(5), r.nextInt(5))
+        TargetWeights targets = new TargetWeights(bars, symbols, decision, w);
+        SimConfig.Builder base = SimConfig.builder(Market.SPOT, 10_000)
+                .rebalance(RebalanceRule.NONE.withBand(0.005 * r.nextInt(3))).costs(r.nextInt(10), r.nextInt(5), r.nextInt(5))
                 .executionPrice(atClose ? ExecutionPrice.CLOSE : ExecutionPrice.NEXT_OPEN);
         BacktestResult pairs = Simulator.run(panel, base.build(), StrategyInput.weights(targets));
         BacktestResult single = Simulator.run(panel, base.circuitBreaker(new CircuitBreaker(1.0, Double.NaN, 0)).build(),
