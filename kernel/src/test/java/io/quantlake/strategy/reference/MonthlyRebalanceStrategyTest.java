@@ -4,7 +4,6 @@ import static io.quantlake.strategy.reference.TestPanels.X;
 import static io.quantlake.strategy.reference.TestPanels.day;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.quantlake.panel.Panel;
