@@ -32,7 +32,7 @@ public class BareCloseStreamBenchmark extends ModestSettings {
                 WeightRebalanceBenchmark.VOL, WeightRebalanceBenchmark.SEED);
         close = panel.close();
         open = panel.open();
-        targets = WeightRebalanceBenchmark.randomTargets(bars, n, WeightRebalanceBenchmark.BAND, 1,
+        targets = WeightRebalanceBenchmark.randomTargets(bars, n, 1,
                 WeightRebalanceBenchmark.SEED + 1).weights();
     }
 

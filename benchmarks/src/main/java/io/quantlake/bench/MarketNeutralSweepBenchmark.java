@@ -66,7 +66,7 @@ public class MarketNeutralSweepBenchmark extends ModestSettings {
                 for (int count : COUNTS) {
                     for (int every : EVERY) {
                         out.add(MarketNeutralStrategy.momentum(lookback, skip, count, count, 0.5, 0.5,
-                                new RebalanceSchedule.Every(every), 0));
+                                new RebalanceSchedule.Every(every)));
                     }
                 }
             }

@@ -3,6 +3,7 @@ package io.quantlake.bench;
 import io.quantlake.market.Interval;
 import io.quantlake.market.Market;
 import io.quantlake.panel.Panel;
+import io.quantlake.schedule.RebalanceRule;
 import io.quantlake.sim.BacktestResult;
 import io.quantlake.sim.SimConfig;
 import io.quantlake.sim.Simulator;
@@ -53,9 +54,10 @@ public class WeightRebalanceBenchmark extends ModestSettings {
     @Setup(Level.Trial)
     public void setUp() {
         panel = SyntheticPanels.walks(Interval.H1, BARS, SYMBOLS, VOL, SEED);
-        config = SimConfig.builder(Market.SPOT, 1_000_000).costs(5, 2, 1).build();
-        everyBar = StrategyInput.weights(randomTargets(BARS, SYMBOLS, BAND, 1, SEED + 1));
-        daily = StrategyInput.weights(randomTargets(BARS, SYMBOLS, BAND, DAILY, SEED + 1));
+        config = SimConfig.builder(Market.SPOT, 1_000_000).costs(5, 2, 1).rebalance(RebalanceRule.NONE.withBand(BAND))
+                .build();
+        everyBar = StrategyInput.weights(randomTargets(BARS, SYMBOLS, 1, SEED + 1));
+        daily = StrategyInput.weights(randomTargets(BARS, SYMBOLS, DAILY, SEED + 1));
         requireTrades(everyBar, BARS);
         requireTrades(daily, BARS / DAILY);
     }
@@ -72,7 +74,7 @@ public class WeightRebalanceBenchmark extends ModestSettings {
      * Long-only random targets at the bars {@code t ≡ 0 (mod every)}: {@code w_i = e_i / Σ e},
      * {@code e_i ~ Exp(1)}; NaN (no decision) elsewhere.
      */
-    static TargetWeights randomTargets(int bars, int symbols, double band, int every, long seed) {
+    static TargetWeights randomTargets(int bars, int symbols, int every, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         double[] w = new double[bars * symbols];
         Arrays.fill(w, Double.NaN);
@@ -89,7 +91,7 @@ public class WeightRebalanceBenchmark extends ModestSettings {
                 w[t * symbols + i] /= sum;
             }
         }
-        return new TargetWeights(bars, symbols, decision, w, band, false);
+        return new TargetWeights(bars, symbols, decision, w);
     }
 
     /** One full backtest deciding at every bar; the result is returned so JMH consumes it. */

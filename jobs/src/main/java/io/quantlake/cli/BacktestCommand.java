@@ -3,7 +3,6 @@ package io.quantlake.cli;
 import io.quantlake.backtest.BacktestOutcome;
 import io.quantlake.backtest.LakeBacktest;
 import io.quantlake.config.BacktestConfig;
-import io.quantlake.strategy.reference.StrategyRegistry;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -34,8 +33,7 @@ final class BacktestCommand implements Runnable {
     @Override
     public void run() {
         Instant started = Instant.now();
-        BacktestConfig cfg = BacktestConfig.load(config);
-        StrategyRegistry.all().create(cfg.strategy()); // parameter errors before any Spark work
+        BacktestConfig cfg = BacktestConfig.load(config); // resolved once: parameter errors before any Spark work
         LakeBacktest backtest = new LakeBacktest(lake.openExisting());
         BacktestOutcome outcome;
         try {

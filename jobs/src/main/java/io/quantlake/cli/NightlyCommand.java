@@ -1,7 +1,6 @@
 package io.quantlake.cli;
 
 import io.quantlake.config.BacktestConfig;
-import io.quantlake.config.ConfigException;
 import io.quantlake.nightly.NightlyConfig;
 import io.quantlake.nightly.NightlyLock;
 import io.quantlake.nightly.NightlyOutcome;
@@ -11,9 +10,6 @@ import io.quantlake.nightly.Positions;
 import io.quantlake.nightly.RebalanceOrder;
 import io.quantlake.nightly.StaleDataException;
 import io.quantlake.research.FactorResearchConfig;
-import io.quantlake.strategy.WeightStrategy;
-import io.quantlake.strategy.reference.ConfiguredStrategy;
-import io.quantlake.strategy.reference.StrategyRegistry;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -89,7 +85,6 @@ public final class NightlyCommand implements Callable<Integer> {
     public Integer call() {
         NightlyConfig cfg;
         BacktestConfig strategyConfig;
-        WeightStrategy strategy;
         Optional<FactorResearchConfig> factors;
         Positions positions;
         LocalDate runDate;
@@ -97,7 +92,7 @@ public final class NightlyCommand implements Callable<Integer> {
             runDate = date == null ? LocalDate.now(ZoneOffset.UTC) : parseDate(date);
             cfg = NightlyConfig.load(config);
             strategyConfig = BacktestConfig.load(cfg.strategyConfig());
-            strategy = weightStrategy(strategyConfig);
+            NightlyRun.weightStrategy(strategyConfig); // a weight strategy, or a usage error before any Spark work
             factors = cfg.factorsConfig().map(FactorResearchConfig::load);
             positions = Positions.read(cfg.positions(), cfg.cash());
             for (String s : positions.quantities().keySet()) {
@@ -122,7 +117,7 @@ public final class NightlyCommand implements Callable<Integer> {
             return LOCKED;
         }
         try (NightlyLock held = lock.get()) {
-            NightlyOutcome o = new NightlyRun(lake.open(), System.out).run(cfg, strategyConfig, strategy, factors, positions,
+            NightlyOutcome o = new NightlyRun(lake.open(), System.out).run(cfg, strategyConfig, factors, positions,
                     runDate, outDir);
             print(o, outDir);
             return OK;
@@ -130,15 +125,6 @@ public final class NightlyCommand implements Callable<Integer> {
             System.err.println("nightly: " + e.getMessage());
             return STALE;
         }
-    }
-
-    private static WeightStrategy weightStrategy(BacktestConfig cfg) {
-        ConfiguredStrategy s = StrategyRegistry.all().create(cfg.strategy());
-        if (!(s instanceof ConfiguredStrategy.Weight w)) {
-            throw new ConfigException("config key `strategy.name` must name a target-weight strategy for the nightly "
-                    + "orders, got " + s.name() + " (" + cfg.origin() + ")");
-        }
-        return w.strategy();
     }
 
     private static LocalDate parseDate(String text) {

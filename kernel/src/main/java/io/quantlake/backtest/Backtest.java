@@ -12,19 +12,17 @@ import io.quantlake.sim.SimConfig;
 import io.quantlake.sim.Simulator;
 import io.quantlake.sim.StrategyInput;
 import io.quantlake.sim.SymbolFilter;
-import io.quantlake.strategy.reference.ConfiguredStrategy;
-import io.quantlake.strategy.reference.ExitChainConfig;
-import io.quantlake.strategy.reference.StrategyRegistry;
+import io.quantlake.strategy.ConfiguredStrategy;
 import java.util.Map;
 
 /**
- * Runs a {@link BacktestConfig} on a panel already in memory: resolves the configuration to the
- * kernel's {@link SimConfig}, builds the strategy from the registry and simulates. No Spark: usable
- * from notebooks, tests and inside sweep tasks. {@link LakeBacktest} adds reading the lake and
- * recording the run. A weight strategy with a {@code risk} cap, {@code sizing} or {@code hedge} section runs
- * through {@link io.quantlake.portfolio.AdvancedPortfolioManager}; a signal or legacy strategy takes
- * {@code sizing} and the {@code risk} caps there too (on its signals; the hedge overlay needs target weights);
- * without these sections the kernel runs exactly as before.
+ * Runs a resolved {@link BacktestConfig} on a panel already in memory: the strategy the config built once, the
+ * kernel configuration it resolves to ({@link BacktestConfig#simConfig}, the rebalance rule included). No Spark:
+ * usable from notebooks, tests and inside sweep tasks. {@link LakeBacktest} adds reading the lake and recording
+ * the run. A weight strategy with a {@code risk} cap, {@code sizing} or {@code hedge} section runs through
+ * {@link io.quantlake.portfolio.AdvancedPortfolioManager}; a signal or legacy strategy takes {@code sizing} and the
+ * {@code risk} caps there too (on its signals; the hedge overlay needs target weights); without these sections
+ * the kernel runs exactly as before.
  */
 public final class Backtest {
     private Backtest() {
@@ -39,15 +37,9 @@ public final class Backtest {
      */
     public static BacktestOutcome run(Panel panel, BacktestConfig config, Map<String, FundingSchedule> funding,
                                       Map<String, SymbolFilter> filters) {
-        return run(panel, config, funding, filters, StrategyRegistry.all());
-    }
-
-    /** As {@link #run(Panel, BacktestConfig, Map, Map)} with a registry holding user strategies too. */
-    public static BacktestOutcome run(Panel panel, BacktestConfig config, Map<String, FundingSchedule> funding,
-                                      Map<String, SymbolFilter> filters, StrategyRegistry registry) {
-        ConfiguredStrategy strategy = registry.create(config.strategy());
-        panel = ExitChainConfig.bind(config.strategy()).withFeatures(panel); // features strategy.exits computes
-        SimConfig sim = simConfig(config, funding, filters);
+        ConfiguredStrategy strategy = config.strategy().built();
+        panel = config.strategy().exits().withFeatures(panel); // the features strategy.exits computes or reads
+        SimConfig sim = config.simConfig(funding, filters);
         PortfolioSections sections = config.portfolio();
         if (sections.any()) {
             if (sections.hedge() != null && !(strategy instanceof ConfiguredStrategy.Weight)) {
@@ -78,21 +70,5 @@ public final class Backtest {
         }
         BacktestResult result = Simulator.run(panel, sim, input);
         return new BacktestOutcome(config, result, Metrics.of(result), Map.of(), null);
-    }
-
-    /** The kernel configuration of {@code config} (SIMULATION.md defaults where the file is silent). */
-    public static SimConfig simConfig(BacktestConfig config, Map<String, FundingSchedule> funding,
-                                      Map<String, SymbolFilter> filters) {
-        SimConfig.Builder b = SimConfig.builder(config.market(), config.capital())
-                .executionPrice(config.execution())
-                .costs(config.costs().takerBps(), config.costs().makerBps(), config.costs().slippageBps())
-                .maxLeverage(config.risk().maxLeverage())
-                .maintenanceMargin(config.risk().maintenanceMargin())
-                .fundingMissing(config.funding())
-                .rebalanceMode(config.rebalance())
-                .funding(funding)
-                .filters(filters);
-        config.risk().breaker().ifPresent(b::circuitBreaker);
-        return b.build();
     }
 }

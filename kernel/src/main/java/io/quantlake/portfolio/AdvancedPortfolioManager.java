@@ -8,6 +8,7 @@ import io.quantlake.panel.Panel;
 import io.quantlake.risk.RiskManager;
 import io.quantlake.risk.RiskRule;
 import io.quantlake.risk.RiskRules;
+import io.quantlake.schedule.RebalanceRule;
 import io.quantlake.sim.BacktestResult;
 import io.quantlake.sim.LegacySignalAdapter;
 import io.quantlake.sim.SimConfig;
@@ -38,10 +39,10 @@ import java.util.TreeMap;
  * kernel with a {@link PortfolioHook} that at each decision applies {@link RiskManager} (clusters from
  * {@link io.quantlake.risk.CorrelationTracker}), {@link PositionOptimizer} and {@link BetaHedge}. The circuit
  * breaker, leverage cap and liquidation stay the kernel's ({@link SimConfig}). When the optimizer is on it
- * applies the strategy's band and schedule itself (box {@code [w ± band]}; a symbol outside its band trades to its
+ * applies the run's {@link RebalanceRule} itself (box {@code [w ± band]}; a symbol outside its band trades to its
  * target with {@code rebalance.to: target}, to the band edge with {@code band_edge}; with the {@code threshold}
- * schedule every symbol trades to its target when one must, as in the kernel) and the kernel gets band 0 and no
- * threshold; otherwise the kernel's band and {@code rebalance.to} apply to the capped targets. The optimizer is
+ * schedule every symbol trades to its target when one must, as in the kernel) and the kernel trades to the planned
+ * weights ({@link RebalanceRule#NONE}); otherwise the kernel applies the rule to the capped targets. The optimizer is
  * on by default whenever risk caps are set. With nothing configured the kernel runs exactly as without this
  * layer (no hook).
  */
@@ -88,18 +89,11 @@ public final class AdvancedPortfolioManager {
         boolean spot = config.market() == Market.SPOT;
         RiskRules rules = risk == null ? RiskRules.NONE : risk;
         RiskManager manager = rules.any() ? new RiskManager(rules, panel) : null;
-        PositionOptimizer optimizer = optimize ? new PositionOptimizer(sized.band(), rules, spot,
-                config.rebalanceMode() == io.quantlake.sim.RebalanceMode.TARGET, sized.threshold()) : null;
+        PositionOptimizer optimizer = optimize ? new PositionOptimizer(config.rebalance(), rules, spot) : null;
         BetaHedge overlay = hedge == null ? null : new BetaHedge(hedge, panel);
         PortfolioHook hook = new PortfolioHook(panel.symbolCount(), manager, optimizer, overlay, spot);
-        TargetWeights input = optimizer == null ? sized
-                : new TargetWeights(sized.bars(), sized.symbols(), sized.decision(), sized.weights(), 0, false);
-        var result = Simulator.run(panel, config, StrategyInput.weights(input), hook);
-        if (optimizer != null) {
-            // targets.csv keeps the strategy's band
-            result = result.withTargets(new TargetWeights(sized.bars(), sized.symbols(), result.targets().decision(),
-                    result.targets().weights(), sized.band(), sized.threshold()));
-        }
+        SimConfig kernel = optimizer == null ? config : config.withRebalance(RebalanceRule.NONE);
+        var result = Simulator.run(panel, kernel, StrategyInput.weights(sized), hook);
         return new ManagedRun(result, report(hook, result.ledger()));
     }
 

@@ -1,6 +1,8 @@
 package io.quantlake.portfolio;
 
 import io.quantlake.risk.RiskRules;
+import io.quantlake.schedule.RebalanceMode;
+import io.quantlake.schedule.RebalanceRule;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -70,35 +72,19 @@ public final class PositionOptimizer {
     private double[] naive = new double[0];
 
     /**
-     * @param band     no-trade band in weight units, in [0, 1)
+     * @param rule     the run's rebalance rule: its band is the box's half-width; {@code rebalance.to: target}
+     *                 collapses the box of a symbol whose current weight is outside it to {@code {w_i}} (it trades
+     *                 to its target, not to the nearest band edge); with the {@code threshold} flag every symbol
+     *                 trades to its target as soon as one must trade, else none does (see the class comment)
      * @param rules    the caps the result must meet (as the risk manager applied them to {@code w})
      * @param longOnly spot: no negative weights
      */
-    public PositionOptimizer(double band, RiskRules rules, boolean longOnly) {
-        this(band, rules, longOnly, false);
-    }
-
-    /**
-     * @param toTarget {@code rebalance.to: target}: a symbol whose current weight is outside its box trades to its
-     *                 target {@code w_i} (its box collapses to {@code {w_i}}) instead of the nearest band edge
-     */
-    public PositionOptimizer(double band, RiskRules rules, boolean longOnly, boolean toTarget) {
-        this(band, rules, longOnly, toTarget, false);
-    }
-
-    /**
-     * @param threshold the {@code threshold} schedule: every symbol trades to its target as soon as one must
-     *                  trade, else none does (see the class comment)
-     */
-    public PositionOptimizer(double band, RiskRules rules, boolean longOnly, boolean toTarget, boolean threshold) {
-        if (!(band >= 0 && band < 1)) {
-            throw new IllegalArgumentException("band must be in [0, 1), got " + band);
-        }
-        this.band = band;
+    public PositionOptimizer(RebalanceRule rule, RiskRules rules, boolean longOnly) {
+        this.band = rule.band();
         this.rules = rules;
         this.longOnly = longOnly;
-        this.toTarget = toTarget;
-        this.threshold = threshold;
+        this.toTarget = rule.to() == RebalanceMode.TARGET;
+        this.threshold = rule.threshold();
     }
 
     public double band() {

@@ -69,7 +69,7 @@ public final class WeightSizer {
                 sizeRow(panel, out, t, n, own, count);
             }
         }
-        return new TargetWeights(bars, n, targets.decision().clone(), out, targets.band(), targets.threshold());
+        return new TargetWeights(bars, n, targets.decision().clone(), out);
     }
 
     private void sizeRow(Panel panel, double[] w, int t, int n, double[][] own, int[] count) {

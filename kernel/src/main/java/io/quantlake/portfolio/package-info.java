@@ -27,9 +27,10 @@
  *   <li>Risk interventions are counted twice in {@link io.quantlake.portfolio.PortfolioReport}: ledger rows with a
  *       risk reason (the interventions that reduced a held position) and decision-level capped targets. Neither is
  *       added to metrics.json's CLI.md keys; {@code BacktestOutcome.portfolio()} carries the report.</li>
- *   <li>When the optimizer is on (default with any risk cap) it applies the strategy's band itself, honouring
- *       {@code rebalance.to} (target: traded symbols go to their capped targets; band_edge: to the nearest edge,
- *       entries included); the kernel then gets band 0.</li>
+ *   <li>When the optimizer is on (default with any risk cap) it applies the run's rebalance rule itself
+ *       ({@link io.quantlake.schedule.RebalanceRule}: band, {@code rebalance.to} — target: traded symbols go to their
+ *       capped targets; band_edge: to the nearest edge, entries included — and the threshold flag); the kernel then
+ *       trades to the planned weights ({@link io.quantlake.schedule.RebalanceRule#NONE}).</li>
  *   <li>The hedge order is labelled HEDGE as a whole even when the strategy also trades the hedge symbol at that
  *       decision; the hedge leg lies outside the risk caps; {@code hedge:} needs {@code market: usdm}.</li>
  *   <li>Signal and legacy strategies take {@code sizing} ({@link io.quantlake.portfolio.SignalSizer}: entries

@@ -1,9 +1,6 @@
 package io.quantlake.schedule;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.quantlake.config.ConfigNode;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.function.LongToIntFunction;
 import java.util.function.LongUnaryOperator;
 
@@ -14,7 +11,7 @@ import java.util.function.LongUnaryOperator;
  *
  * <p>YAML shapes (CLI.md): {@code every_bar}, {@code daily}, {@code threshold},
  * {@code {every: N}}, {@code {weekly: D}} (1 = Monday … 7, or a day name such as {@code mon} or
- * {@code monday}), {@code {monthly: D}} (1–31).
+ * {@code monday}), {@code {monthly: D}} (1–31); io.quantlake.config.StrategyBinder binds them.
  */
 public sealed interface RebalanceSchedule {
     /** Accepted YAML shapes, for errors. */
@@ -25,7 +22,7 @@ public sealed interface RebalanceSchedule {
 
     /**
      * Whether this is the {@code threshold} schedule: decide at every bar, and the kernel trades
-     * only when some symbol is outside the band (TargetWeights#threshold).
+     * only when some symbol is outside the band (RebalanceRule#threshold).
      */
     default boolean threshold() {
         return false;
@@ -119,41 +116,6 @@ public sealed interface RebalanceSchedule {
     }
 
     /**
-     * Binds the schedule written at {@code parent.key}, e.g. {@code schedule: {monthly: 1}}; the error
-     * names the key, the file and the accepted shapes.
-     */
-    static RebalanceSchedule bind(ConfigNode parent, String key) {
-        JsonNode v = parent.require(key);
-        if (v.isTextual()) {
-            switch (v.asText()) {
-                case "every_bar":
-                    return new EveryBar();
-                case "daily":
-                    return new Daily();
-                case "threshold":
-                    return new Threshold();
-                default:
-                    throw parent.invalid(key, ACCEPTED, v);
-            }
-        }
-        if (!v.isObject() || v.size() != 1) {
-            throw parent.invalid(key, ACCEPTED, v);
-        }
-        ConfigNode node = parent.object(key);
-        String kind = node.keys().get(0);
-        switch (kind) {
-            case "every":
-                return new Every(node.integer("every", 1, Integer.MAX_VALUE));
-            case "weekly":
-                return new Weekly(isoDay(node));
-            case "monthly":
-                return new Monthly(node.integer("monthly", 1, 31));
-            default:
-                throw parent.invalid(key, ACCEPTED, v);
-        }
-    }
-
-    /**
      * In each calendar period (of the bar's UTC epoch day), the first bar whose calendar field is
      * {@code >= min}; periods without one get nothing.
      */
@@ -169,24 +131,5 @@ public sealed interface RebalanceSchedule {
             }
         }
         return out;
-    }
-
-    private static int isoDay(ConfigNode node) {
-        JsonNode v = node.require("weekly");
-        String expected = "an ISO weekday 1..7 (1 = Monday) or a day name (mon, monday, …)";
-        if (v.isTextual()) {
-            String s = v.asText().toLowerCase(Locale.ROOT);
-            String[] names = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
-            for (int d = 0; d < names.length; d++) {
-                if (s.equals(names[d]) || s.equals(names[d].substring(0, 3))) {
-                    return d + 1;
-                }
-            }
-            throw node.invalid("weekly", expected, v);
-        }
-        if (!v.isIntegralNumber() || v.asInt() < 1 || v.asInt() > 7) {
-            throw node.invalid("weekly", expected, v);
-        }
-        return v.asInt();
     }
 }

@@ -196,6 +196,6 @@ final class BarLoop {
      */
     static TargetWeights noTargets(SimState s) {
         return s.panel.derived().computeIfAbsent(new NoTargets(s.bars, s.n), (long) s.bars * s.n,
-                p -> TargetWeights.none(s.bars, s.n, 0));
+                p -> TargetWeights.none(s.bars, s.n));
     }
 }

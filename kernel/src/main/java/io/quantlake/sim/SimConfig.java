@@ -1,6 +1,7 @@
 package io.quantlake.sim;
 
 import io.quantlake.market.Market;
+import io.quantlake.schedule.RebalanceRule;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -9,7 +10,7 @@ import java.util.Optional;
  * The resolved configuration of the simulation kernel (SIMULATION.md, CLI.md "Configuration"):
  * everything the engine needs besides the panel and the strategy. Build it with
  * {@link #builder(Market, double)}; defaults follow CLI.md (next_open, costs 0, max_leverage 1,
- * maintenance_margin 0.005, funding.missing error, rebalance.to target).
+ * maintenance_margin 0.005, funding.missing error, no band and rebalance.to target).
  *
  * @param market            spot (long only, cash rule) or usdm (leverage cap, liquidation, funding)
  * @param executionPrice    fill timing (§2)
@@ -21,14 +22,14 @@ import java.util.Optional;
  * @param maintenanceMargin usdm liquidation threshold: liquidated when E &lt;= mm * G, in [0, 1)
  * @param fundingMissing    what a held usdm symbol without funding records does
  * @param fundingMark       the price funding is marked at (default the bar's close, §12.3/R4)
- * @param rebalanceMode     weight path: trade to the target or to the band edge
+ * @param rebalance         weight path: how targets become trades (band, rebalance.to, threshold schedule)
  * @param circuitBreaker    the circuit breaker, or null for none
  * @param filters           per-symbol exchange filters (missing symbol = unknown filters)
  * @param funding           per-symbol funding records (usdm); a missing symbol has no records
  */
 public record SimConfig(Market market, ExecutionPrice executionPrice, double capital, double takerBps,
                         double makerBps, double slippageBps, double maxLeverage, double maintenanceMargin,
-                        FundingMissing fundingMissing, FundingMark fundingMark, RebalanceMode rebalanceMode,
+                        FundingMissing fundingMissing, FundingMark fundingMark, RebalanceRule rebalance,
                         CircuitBreaker circuitBreaker, Map<String, SymbolFilter> filters,
                         Map<String, FundingSchedule> funding) {
     public SimConfig {
@@ -36,7 +37,7 @@ public record SimConfig(Market market, ExecutionPrice executionPrice, double cap
         Objects.requireNonNull(executionPrice, "execution.price");
         Objects.requireNonNull(fundingMissing, "funding.missing");
         Objects.requireNonNull(fundingMark, "fundingMark");
-        Objects.requireNonNull(rebalanceMode, "rebalance.to");
+        Objects.requireNonNull(rebalance, "rebalance");
         requireRange("capital", capital, 0, false, Double.MAX_VALUE);
         requireRange("costs.taker_bps", takerBps, 0, true, 1e4);
         requireRange("costs.maker_bps", makerBps, 0, true, 1e4);
@@ -67,6 +68,11 @@ public record SimConfig(Market market, ExecutionPrice executionPrice, double cap
         return filters.getOrDefault(symbol, SymbolFilter.NONE);
     }
 
+    /** This configuration with the rebalance rule {@code rule}. */
+    public SimConfig withRebalance(RebalanceRule rule) {
+        return toBuilder().rebalance(rule).build();
+    }
+
     /** A builder with CLI.md's defaults. */
     public static Builder builder(Market market, double capital) {
         return new Builder(market, capital);
@@ -83,7 +89,7 @@ public record SimConfig(Market market, ExecutionPrice executionPrice, double cap
         b.maintenanceMargin = maintenanceMargin;
         b.fundingMissing = fundingMissing;
         b.fundingMark = fundingMark;
-        b.rebalanceMode = rebalanceMode;
+        b.rebalance = rebalance;
         b.circuitBreaker = circuitBreaker;
         b.filters = filters;
         b.funding = funding;
@@ -102,7 +108,7 @@ public record SimConfig(Market market, ExecutionPrice executionPrice, double cap
         private double maintenanceMargin = 0.005;
         private FundingMissing fundingMissing = FundingMissing.ERROR;
         private FundingMark fundingMark = FundingMark.BAR_CLOSE;
-        private RebalanceMode rebalanceMode = RebalanceMode.TARGET;
+        private RebalanceRule rebalance = RebalanceRule.NONE;
         private CircuitBreaker circuitBreaker;
         private Map<String, SymbolFilter> filters = Map.of();
         private Map<String, FundingSchedule> funding = Map.of();
@@ -145,8 +151,8 @@ public record SimConfig(Market market, ExecutionPrice executionPrice, double cap
             return this;
         }
 
-        public Builder rebalanceMode(RebalanceMode v) {
-            rebalanceMode = v;
+        public Builder rebalance(RebalanceRule v) {
+            rebalance = v;
             return this;
         }
 
@@ -167,7 +173,7 @@ public record SimConfig(Market market, ExecutionPrice executionPrice, double cap
 
         public SimConfig build() {
             return new SimConfig(market, executionPrice, capital, takerBps, makerBps, slippageBps, maxLeverage,
-                    maintenanceMargin, fundingMissing, fundingMark, rebalanceMode, circuitBreaker, filters, funding);
+                    maintenanceMargin, fundingMissing, fundingMark, rebalance, circuitBreaker, filters, funding);
         }
     }
 }

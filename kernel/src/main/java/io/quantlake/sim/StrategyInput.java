@@ -10,7 +10,7 @@ import java.util.Objects;
 /** What drives a backtest: one of the three strategy tiers (DESIGN.md), all run by one engine. */
 public sealed interface StrategyInput permits StrategyInput.Weights, StrategyInput.Legacy, StrategyInput.Signals {
 
-    /** Tier 3: a target-weight matrix (with its band and threshold flag). */
+    /** Tier 3: a target-weight matrix (the band and threshold flag are {@code SimConfig.rebalance()}). */
     record Weights(TargetWeights targets) implements StrategyInput {
         public Weights {
             Objects.requireNonNull(targets, "targets");

@@ -62,9 +62,9 @@ final class WeightExecutor {
         }
         this.s = s;
         this.targets = targets;
-        this.band = targets.band();
-        this.threshold = targets.threshold();
-        this.edge = s.config.rebalanceMode() == RebalanceMode.BAND_EDGE && band != 0 && !threshold;
+        this.band = s.config.rebalance().band();
+        this.threshold = s.config.rebalance().threshold();
+        this.edge = s.config.rebalance().toBandEdge();
         this.spot = s.spot;
         this.delistings = s.delisting.length > 0;
         this.q = s.account.netQuantities();
@@ -92,7 +92,7 @@ final class WeightExecutor {
 
     /** The targets as decided, after the 0-forcing of R6/R7 (targets.csv, R25). */
     TargetWeights recordedTargets() {
-        return new TargetWeights(s.bars, s.n, recordedDecision, recorded, band, targets.threshold());
+        return new TargetWeights(s.bars, s.n, recordedDecision, recorded);
     }
 
     /**

@@ -12,14 +12,10 @@ import java.util.Objects;
  *                  as a fraction of equity (negative = short); NaN = no opinion (keep the position).
  *                  Rows of bars without a decision are ignored. Values already honour the 0-forcing
  *                  of SIMULATION.md R6/R7 (non-existing or invalid symbols are 0 at a decision).
- * @param band      no-trade band as a weight fraction in [0, 1) (§5); 0 = always trade to target
- * @param threshold the {@code threshold} schedule (§5): at a decision bar, when any symbol has
- *                  {@code |w_i - cw_i| >= band}, every symbol with a target trades to it (the band is
- *                  then not applied per symbol); when none does, nothing trades. False: the band is
- *                  checked per symbol.
+ *                  How they become trades (band, {@code rebalance.to}, threshold) is the run's
+ *                  {@link io.quantlake.schedule.RebalanceRule}, not the strategy's.
  */
-public record TargetWeights(int bars, int symbols, boolean[] decision, double[] weights, double band,
-                            boolean threshold) {
+public record TargetWeights(int bars, int symbols, boolean[] decision, double[] weights) {
     public TargetWeights {
         Objects.requireNonNull(decision, "decision");
         Objects.requireNonNull(weights, "weights");
@@ -29,15 +25,12 @@ public record TargetWeights(int bars, int symbols, boolean[] decision, double[] 
         if (weights.length != bars * symbols) {
             throw new IllegalArgumentException("weights has " + weights.length + " cells, expected " + bars * symbols);
         }
-        if (!(band >= 0 && band < 1)) {
-            throw new IllegalArgumentException("band must be in [0, 1), got " + band);
-        }
     }
 
     /** An empty matrix: no decision anywhere. */
-    public static TargetWeights none(int bars, int symbols, double band) {
+    public static TargetWeights none(int bars, int symbols) {
         double[] w = new double[bars * symbols];
         java.util.Arrays.fill(w, Double.NaN);
-        return new TargetWeights(bars, symbols, new boolean[bars], w, band, false);
+        return new TargetWeights(bars, symbols, new boolean[bars], w);
     }
 }

@@ -1,6 +1,7 @@
 package io.quantlake.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +13,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The kernel module is Spark-free: none of its classes refers to Spark, Delta, Hadoop or Scala, and
  * none of those is even on its classpath (its pom's enforcer rule bans them from its dependency tree),
- * so a notebook or a user's program can depend on the kernel alone.
+ * so a notebook or a user's program can depend on the kernel alone. Its packages form no cycle, neither package
+ * by package nor between top-level packages (a subpackage counts with its parent there), so they can be read and
+ * layered bottom-up (docs/ARCHITECTURE.md).
  */
 class KernelArchitectureTest {
     private static final JavaClasses KERNEL = new ClassFileImporter()
@@ -31,5 +34,21 @@ class KernelArchitectureTest {
         assertThrows(ClassNotFoundException.class, () -> Class.forName("org.apache.spark.sql.SparkSession"));
         assertThrows(ClassNotFoundException.class, () -> Class.forName("io.delta.tables.DeltaTable"));
         assertThrows(ClassNotFoundException.class, () -> Class.forName("scala.Option"));
+    }
+
+    /** No two kernel packages depend on each other, directly or through others (every package is a slice). */
+    @Test
+    void noCycleBetweenPackages() {
+        slices().matching("io.quantlake.(**)").should().beFreeOfCycles().check(KERNEL);
+    }
+
+    /**
+     * No cycle between top-level packages, each with its subpackages ({@code strategy} = {@code strategy},
+     * {@code strategy.reference}, {@code strategy.quant}, …): what {@link #noCycleBetweenPackages} cannot see,
+     * e.g. {@code strategy.reference → sim → strategy}.
+     */
+    @Test
+    void noCycleBetweenTopLevelPackages() {
+        slices().matching("io.quantlake.(*)..").should().beFreeOfCycles().check(KERNEL);
     }
 }

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quantlake.config.BacktestConfig;
 import io.quantlake.config.ConfigLoader;
+import io.quantlake.config.StrategyBinder;
+import io.quantlake.config.StrategyRegistry;
 import io.quantlake.exit.ExitStrategy;
 import io.quantlake.exit.TimeBasedExitStrategy;
 import io.quantlake.ledger.Ledger;
@@ -21,8 +23,8 @@ import io.quantlake.strategy.MarketSnapshot;
 import io.quantlake.strategy.PortfolioState;
 import io.quantlake.strategy.Signal;
 import io.quantlake.strategy.SignalStrategy;
-import io.quantlake.strategy.reference.ConfiguredStrategy;
-import io.quantlake.strategy.reference.StrategyRegistry;
+import io.quantlake.schedule.RebalanceRule;
+import io.quantlake.strategy.ConfiguredStrategy;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,7 +54,8 @@ class ConfiguredExitsGoldenTest {
                         : List.of(Signal.open(snapshot.symbol(0), Signal.Side.LONG, new Signal.Quantity(10), own));
             }
         };
-        return new ConfiguredStrategy.Signal("open_at", s, Set.of(Market.SPOT));
+        return new StrategyBinder.Bound(new ConfiguredStrategy.Signal("open_at", s, Set.of(Market.SPOT)),
+                RebalanceRule.NONE);
     });
 
     static BacktestConfig config(String execution, int bar, String exits) {
@@ -63,7 +66,7 @@ class ConfiguredExitsGoldenTest {
         String yaml = "market: spot\ninterval: 1d\nuniverse: [A]\nstart: 2024-01-01\nend: 2024-02-01\ncapital: 10000\n"
                 + "execution: {price: " + execution + "}\ncosts: {taker_bps: 10, maker_bps: 2, slippage_bps: 10}\n"
                 + "strategy:\n  name: open_at\n  params: {bar: " + params + "}\n  exits:\n" + exits;
-        return BacktestConfig.bind(ConfigLoader.parse(yaml, "file exits.yaml"));
+        return BacktestConfig.bind(ConfigLoader.parse(yaml, "file exits.yaml"), REGISTRY);
     }
 
     static Panel panel(double[]... bars) {
@@ -71,7 +74,7 @@ class ConfiguredExitsGoldenTest {
     }
 
     static Ledger run(BacktestConfig config, Panel panel) {
-        return Backtest.run(panel, config, Map.of(), Map.of(), REGISTRY).result().ledger();
+        return Backtest.run(panel, config, Map.of(), Map.of()).result().ledger();
     }
 
     private static void near(double expected, double actual) {

@@ -18,8 +18,7 @@ import io.quantlake.sim.BacktestResult;
 import io.quantlake.sim.Fixtures;
 import io.quantlake.sim.Simulator;
 import io.quantlake.sim.StrategyInput;
-import io.quantlake.strategy.reference.ConfiguredStrategy;
-import io.quantlake.strategy.reference.StrategyRegistry;
+import io.quantlake.strategy.ConfiguredStrategy;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -67,8 +66,8 @@ class PortfolioBacktestTest {
         BacktestConfig config = BacktestConfig.bind(ConfigLoader.parse(HEAD, "file t.yaml"));
         Panel p = panel();
         BacktestOutcome out = Backtest.run(p, config, Map.of(), Map.of());
-        ConfiguredStrategy.Weight w = (ConfiguredStrategy.Weight) StrategyRegistry.standard().create(config.strategy());
-        BacktestResult bare = Simulator.run(p, Backtest.simConfig(config, Map.of(), Map.of()),
+        ConfiguredStrategy.Weight w = (ConfiguredStrategy.Weight) config.strategy().built();
+        BacktestResult bare = Simulator.run(p, config.simConfig(Map.of(), Map.of()),
                 StrategyInput.weights(w.strategy(), p));
         assertEquals(bare.ledger().events(), out.result().ledger().events());
         assertArrayEquals(bare.equity(), out.result().equity());

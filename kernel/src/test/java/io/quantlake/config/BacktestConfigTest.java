@@ -2,7 +2,8 @@ package io.quantlake.config;
 
 import io.quantlake.sim.ExecutionPrice;
 import io.quantlake.sim.FundingMissing;
-import io.quantlake.sim.RebalanceMode;
+import io.quantlake.schedule.RebalanceMode;
+import io.quantlake.schedule.RebalanceRule;
 import io.quantlake.sim.CircuitBreaker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,7 +45,7 @@ class BacktestConfigTest {
             start: 2024-01-01T12:00:00Z
             end: 2024-02-01
             capital: 5000.5
-            strategy: {name: inverse_vol}
+            strategy: {name: inverse_vol, params: {lookback: 20, schedule: daily}}
             """;
 
     private static BacktestConfig bind(String yaml) {
@@ -68,7 +69,7 @@ class BacktestConfigTest {
         assertEquals(new Costs(10, 2, 5), c.costs());
         assertEquals(new RiskLimits(1, 0.005, null), c.risk());
         assertEquals(FundingMissing.ERROR, c.funding());
-        assertEquals(RebalanceMode.TARGET, c.rebalance());
+        assertEquals(new RebalanceRule(0.01, RebalanceMode.TARGET, false), c.rebalance());
         assertEquals("monthly_rebalance", c.strategy().name());
         assertEquals("strategy.params", c.strategy().params().path());
         assertEquals(0.01, c.strategy().params().number("band", Range.closedOpen(0, 1)));
@@ -89,8 +90,7 @@ class BacktestConfigTest {
         assertEquals(0.005, c.risk().maintenanceMargin());
         assertTrue(c.risk().breaker().isEmpty());
         assertEquals(FundingMissing.ERROR, c.funding());
-        assertEquals(RebalanceMode.TARGET, c.rebalance());
-        assertTrue(c.strategy().params().keys().isEmpty());
+        assertEquals(RebalanceRule.NONE, c.rebalance());
     }
 
     @Test
@@ -103,7 +103,7 @@ class BacktestConfigTest {
                 """);
         assertEquals(ExecutionPrice.CLOSE, c.execution());
         assertEquals(FundingMissing.ZERO, c.funding());
-        assertEquals(RebalanceMode.BAND_EDGE, c.rebalance());
+        assertEquals(RebalanceMode.BAND_EDGE, c.rebalance().to());
         assertEquals(new CircuitBreaker(0.2, Double.NaN, 3), c.risk().circuitBreaker());
         assertTrue(c.risk().breaker().isPresent());
         assertEquals(2.5, c.risk().maxLeverage());
@@ -120,7 +120,7 @@ class BacktestConfigTest {
         assertEquals("config key `capital` is required (file conf/bt.yaml); required keys: market, interval, "
                 + "universe, start, end, capital, strategy", error(MINIMAL.replace("capital: 5000.5\n", "")));
         assertEquals("config key `strategy.name` is required (file conf/bt.yaml)",
-                error(MINIMAL.replace("{name: inverse_vol}", "{params: {lookback: 5}}")));
+                error(MINIMAL.replace("{name: inverse_vol, params: {lookback: 20, schedule: daily}}", "{params: {lookback: 5}}")));
     }
 
     @Test

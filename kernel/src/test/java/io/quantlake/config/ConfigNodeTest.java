@@ -2,7 +2,7 @@ package io.quantlake.config;
 
 import io.quantlake.sim.ExecutionPrice;
 import io.quantlake.sim.FundingMissing;
-import io.quantlake.sim.RebalanceMode;
+import io.quantlake.schedule.RebalanceMode;
 import io.quantlake.sim.CircuitBreaker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

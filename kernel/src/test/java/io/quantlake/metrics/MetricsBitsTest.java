@@ -52,7 +52,7 @@ class MetricsBitsTest {
                 inv[t] = rnd.nextBoolean();
             }
             BacktestResult r = new BacktestResult(intervals[c % 3], times, new String[] {"A"}, e[0], e, e.clone(),
-                    lev.clone(), new double[n], lev, inv, new Ledger(new String[] {"A"}), TargetWeights.none(n, 1, 0));
+                    lev.clone(), new double[n], lev, inv, new Ledger(new String[] {"A"}), TargetWeights.none(n, 1));
             rows.add(values(Metrics.of(r)));
         }
         assertEquals("958176d6c2c319fb0cc2cd956bd81fda68d08a4ac1ffe5e39d71a48329bee1a2", digest(rows));

@@ -25,7 +25,7 @@ class MetricsTest {
         l.add(times[3], 1, PositionSide.SHORT, TradeEventType.CLOSE, Reason.STOP_LOSS, 2, 60, 0, -120, -20, 0);
         return new BacktestResult(Interval.D1, times, new String[] {"A", "B"}, 100, new double[] {100, 110, 99, 121},
                 new double[] {100, 110, 99, 121}, new double[] {0, 1, 1, 0}, new double[] {0, 0, 0, 0},
-                new double[] {0, 1, 1, 0}, new boolean[] {false, true, true, false}, l, TargetWeights.none(4, 2, 0));
+                new double[] {0, 1, 1, 0}, new boolean[] {false, true, true, false}, l, TargetWeights.none(4, 2));
     }
 
     @Test
@@ -63,7 +63,7 @@ class MetricsTest {
     void undefinedValuesAreNonFinite() {
         BacktestResult one = new BacktestResult(Interval.H1, new long[] {0}, new String[] {"A"}, 100,
                 new double[] {100}, new double[] {100}, new double[] {0}, new double[] {0}, new double[] {0},
-                new boolean[] {false}, new Ledger(new String[] {"A"}), TargetWeights.none(1, 1, 0));
+                new boolean[] {false}, new Ledger(new String[] {"A"}), TargetWeights.none(1, 1));
         Metrics m = Metrics.of(one);
         assertTrue(Double.isNaN(m.cagr()));
         assertTrue(Double.isNaN(m.sharpe()));

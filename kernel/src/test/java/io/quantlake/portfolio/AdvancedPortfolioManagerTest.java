@@ -1,5 +1,6 @@
 package io.quantlake.portfolio;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,7 +13,8 @@ import io.quantlake.sim.BacktestResult;
 import io.quantlake.sim.ExecutionPrice;
 import io.quantlake.sim.Fixtures;
 import io.quantlake.sim.FundingMissing;
-import io.quantlake.sim.RebalanceMode;
+import io.quantlake.schedule.RebalanceMode;
+import io.quantlake.schedule.RebalanceRule;
 import io.quantlake.sim.SimConfig;
 import io.quantlake.sim.Simulator;
 import io.quantlake.sim.StrategyInput;
@@ -33,7 +35,7 @@ class AdvancedPortfolioManagerTest {
 
     @Test
     void hedgeNeedsUsdmAndTheHedgeSymbolInTheUniverse() {
-        var targets = Fixtures.weights(0, false, new double[] {0.5, 0.5}, null, null, null, null);
+        var targets = Fixtures.weights(new double[] {0.5, 0.5}, null, null, null, null);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AdvancedPortfolioManager
                 .builder().hedge(new HedgeSpec("A", 0.1, 3, BetaMethod.OLS, false)).build()
                 .run(AB, SimConfig.builder(Market.SPOT, 1000).build(), targets));
@@ -50,10 +52,9 @@ class AdvancedPortfolioManagerTest {
         // edge .45 (turnover .9, 2 orders): 450/11 A and 50 B at bar 1 (11, 9), cash 100. Bar 2 closes 12 and 8:
         // E = 100 + 5400/11 + 400, cw_A = .4954 (inside [.45, .55]: naive and optimizer leave it), cw_B = .4037:
         // naive to .5, the optimizer to .45 — one order each.
-        var targets = Fixtures.weights(0.05, false, new double[] {0.5, 0.5}, null, new double[] {0.5, 0.5}, null,
-                null);
+        var targets = Fixtures.weights(new double[] {0.5, 0.5}, null, new double[] {0.5, 0.5}, null, null);
         SimConfig bandEdge = SimConfig.builder(Market.USDM, 1000).fundingMissing(FundingMissing.ZERO)
-                .rebalanceMode(RebalanceMode.BAND_EDGE).build();
+                .rebalance(new RebalanceRule(0.05, RebalanceMode.BAND_EDGE, false)).build();
         ManagedRun run = AdvancedPortfolioManager.builder().risk(RiskRules.NONE.withMaxGross(1)).build()
                 .run(AB, bandEdge, targets);
         PortfolioReport r = run.report();
@@ -64,10 +65,9 @@ class AdvancedPortfolioManagerTest {
         assertEquals(3, r.orders());
         assertEquals(3, r.naiveOrders());
         assertEquals(0.1 + 0.05, r.turnoverSaved(), 1e-12);
-        assertEquals(0.05, run.result().targets().band());
         // rebalance.to: target (default): traded symbols go to their targets, so nothing is saved on this path,
         // and the executions match the bare kernel's band rule
-        SimConfig target = bandEdge.toBuilder().rebalanceMode(RebalanceMode.TARGET).build();
+        SimConfig target = bandEdge.withRebalance(bandEdge.rebalance().withTo(RebalanceMode.TARGET));
         PortfolioReport t = AdvancedPortfolioManager.builder().risk(RiskRules.NONE.withMaxGross(1)).build()
                 .run(AB, target, targets).report();
         assertEquals(t.naiveTurnover(), t.turnover(), 1e-15);
@@ -82,20 +82,18 @@ class AdvancedPortfolioManagerTest {
         Random rnd = new Random(11);
         Panel p = PortfolioFixtures.panel(rnd, 4, 120);
         TargetWeights drawn = PortfolioFixtures.targets(rnd, 120, 4, false, 0.3);
-        TargetWeights threshold = new TargetWeights(drawn.bars(), drawn.symbols(), drawn.decision(), drawn.weights(),
-                0.05, true);
         SimConfig close = SimConfig.builder(Market.USDM, 1000).fundingMissing(FundingMissing.ZERO)
-                .executionPrice(ExecutionPrice.CLOSE).build();
-        BacktestResult bare = Simulator.run(p, close, StrategyInput.weights(threshold));
+                .executionPrice(ExecutionPrice.CLOSE).rebalance(new RebalanceRule(0.05, RebalanceMode.TARGET, true))
+                .build();
+        BacktestResult bare = Simulator.run(p, close, StrategyInput.weights(drawn));
         ManagedRun capped = AdvancedPortfolioManager.builder().risk(RiskRules.NONE.withMaxGross(100)).build()
-                .run(p, close, threshold);
+                .run(p, close, drawn);
         assertEquals(bare.ledger().size(), capped.result().ledger().size());
         assertEquals(bare.finalEquity(), capped.result().finalEquity(), 1e-9 * bare.finalEquity());
-        assertTrue(capped.result().targets().threshold(), "targets.csv keeps the schedule");
+        assertArrayEquals(bare.targets().weights(), capped.result().targets().weights(), "targets.csv: the strategy's");
         // per-symbol bands would trade fewer symbols: the schedule is what made the difference
         ManagedRun perSymbol = AdvancedPortfolioManager.builder().risk(RiskRules.NONE.withMaxGross(100)).build()
-                .run(p, close, new TargetWeights(drawn.bars(), drawn.symbols(), drawn.decision(), drawn.weights(),
-                        0.05, false));
+                .run(p, close.withRebalance(new RebalanceRule(0.05, RebalanceMode.TARGET, false)), drawn);
         assertTrue(perSymbol.result().ledger().size() < bare.ledger().size());
     }
 }

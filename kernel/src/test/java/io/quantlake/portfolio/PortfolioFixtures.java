@@ -50,7 +50,7 @@ final class PortfolioFixtures {
                 w[t * n + i] = (spot ? rnd.nextDouble() : 2 * rnd.nextDouble() - 1) * scale;
             }
         }
-        return new TargetWeights(bars, n, decision, w, 0, false);
+        return new TargetWeights(bars, n, decision, w);
     }
 
     /** Executed weights after bar {@code t}: {@code q_i · close_i,t / E_t} (last known close where missing). */

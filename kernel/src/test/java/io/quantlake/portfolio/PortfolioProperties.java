@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quantlake.ledger.TradeEvent;
 import io.quantlake.market.Market;
 import io.quantlake.panel.Panel;
+import io.quantlake.schedule.RebalanceRule;
 import io.quantlake.risk.RiskRules;
 import io.quantlake.sim.BacktestResult;
 import io.quantlake.sim.ExecutionPrice;
@@ -112,15 +113,14 @@ class PortfolioProperties {
         Panel p = PortfolioFixtures.panel(rnd, n, 30);
         int t = rnd.nextInt(p.bars() - 1);
         Panel q = perturbAfter(p, t, rnd);
-        TargetWeights raw = PortfolioFixtures.targets(rnd, p.bars(), n, false, 0.5);
-        TargetWeights tw = new TargetWeights(raw.bars(), raw.symbols(), raw.decision(), raw.weights(), 0.02, false);
+        TargetWeights tw = PortfolioFixtures.targets(rnd, p.bars(), n, false, 0.5);
         SizingMethod method = SizingMethod.values()[rnd.nextInt(SizingMethod.values().length)];
         SizingSpec sizing = method == SizingMethod.VOL_TARGET ? SizingSpec.of(method).withLookback(5)
                 : SizingSpec.of(method).withLookback(5).withFraction(method == SizingMethod.KELLY ? 0.5 : 0.2);
         AdvancedPortfolioManager apm = AdvancedPortfolioManager.builder().sizing(sizing).risk(randomRules(rnd))
                 .hedge(new HedgeSpec("BTCUSDT", 0.1, 8, BetaMethod.OLS, true)).build();
         SimConfig c = SimConfig.builder(Market.USDM, 10_000).costs(10, 2, 5).maxLeverage(5)
-                .fundingMissing(FundingMissing.ZERO).build();
+                .fundingMissing(FundingMissing.ZERO).rebalance(RebalanceRule.NONE.withBand(0.02)).build();
         BacktestResult a = apm.run(p, c, tw).result();
         BacktestResult b = apm.run(q, c, tw).result();
         for (int k = 0; k <= t; k++) {

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quantlake.risk.RiskRules;
+import io.quantlake.schedule.RebalanceMode;
+import io.quantlake.schedule.RebalanceRule;
 import java.util.Arrays;
 import java.util.Random;
 import net.jqwik.api.ForAll;
@@ -38,7 +40,7 @@ class PositionOptimizerTest {
                     cw[i] = grid(rnd, 14);
                     w[i] = grid(rnd, 12);
                 }
-                PositionOptimizer o = new PositionOptimizer(band, rules, false);
+                PositionOptimizer o = new PositionOptimizer(edge(band), rules, false);
                 boolean capsOk = Arrays.stream(w).allMatch(v -> Math.abs(v) <= rules.maxWeight());
                 if (capsOk && o.jointOk(w, ids, clusters)) {
                     return new Case(cw, w, band, rules, ids, clusters);
@@ -51,7 +53,7 @@ class PositionOptimizerTest {
     private static double[] bruteForce(Case c) {
         int n = c.w.length;
         double h = STEP / 2;
-        PositionOptimizer o = new PositionOptimizer(c.band, c.rules, false);
+        PositionOptimizer o = new PositionOptimizer(edge(c.band), c.rules, false);
         int span = (int) Math.round(2 * c.band / h) + 1;
         double best = Double.POSITIVE_INFINITY;
         int bestOrders = Integer.MAX_VALUE;
@@ -94,7 +96,7 @@ class PositionOptimizerTest {
         for (int trial = 0; trial < 400; trial++) {
             Case c = Case.random(rnd);
             double[] x = new double[c.w.length];
-            OptimizerPlan plan = new PositionOptimizer(c.band, c.rules, false).plan(c.cw, c.w, c.ids, c.clusters, x);
+            OptimizerPlan plan = new PositionOptimizer(edge(c.band), c.rules, false).plan(c.cw, c.w, c.ids, c.clusters, x);
             double[] brute = bruteForce(c);
             String what = "case " + trial + " " + c + " x=" + Arrays.toString(x);
             assertEquals(brute[0], plan.turnover(), 1e-8, what);
@@ -109,7 +111,8 @@ class PositionOptimizerTest {
         Random rnd = new Random(seed);
         Case c = Case.random(rnd);
         boolean toTarget = rnd.nextBoolean();
-        PositionOptimizer o = new PositionOptimizer(c.band, c.rules, false, toTarget);
+        RebalanceRule rule = new RebalanceRule(c.band, toTarget ? RebalanceMode.TARGET : RebalanceMode.BAND_EDGE, false);
+        PositionOptimizer o = new PositionOptimizer(rule, c.rules, false);
         double[] x = new double[c.w.length];
         OptimizerPlan plan = o.plan(c.cw, c.w, c.ids, c.clusters, x);
         assertTrue(o.jointOk(x, c.ids, c.clusters), "caps " + Arrays.toString(x));
@@ -140,7 +143,8 @@ class PositionOptimizerTest {
     @Test
     void thresholdScheduleTradesEverySymbolOrNone() {
         // band .05, max_weight .5, threshold schedule: all or nothing
-        PositionOptimizer o = new PositionOptimizer(0.05, RiskRules.NONE.withMaxWeight(0.5), false, true, true);
+        PositionOptimizer o = new PositionOptimizer(new RebalanceRule(0.05, RebalanceMode.TARGET, true),
+                RiskRules.NONE.withMaxWeight(0.5), false);
         double[] w = {0.3, 0.3, -0.3};
         int[] ids = {0, 1, 2};
         double[] x = new double[3];
@@ -159,5 +163,10 @@ class PositionOptimizerTest {
         plan = o.plan(new double[] {0.27, 0.32, -0.52}, new double[] {0.3, 0.3, -0.5}, ids, 3, x);
         assertEquals(Arrays.toString(new double[] {0.3, 0.3, -0.5}), Arrays.toString(x));
         assertEquals(3, plan.orders());
+    }
+
+    /** {@code rebalance.to: band_edge} with {@code band}, no threshold. */
+    private static RebalanceRule edge(double band) {
+        return new RebalanceRule(band, RebalanceMode.BAND_EDGE, false);
     }
 }

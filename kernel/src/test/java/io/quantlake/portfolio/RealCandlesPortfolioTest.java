@@ -35,7 +35,7 @@ class RealCandlesPortfolioTest {
                 w[t * n + i] = p.exists(t, i) ? (i < 3 ? 0.4 : -0.4) : 0;
             }
         }
-        return new TargetWeights(p.bars(), n, d, w, 0, false);
+        return new TargetWeights(p.bars(), n, d, w);
     }
 
     @Test

@@ -23,7 +23,7 @@ class RiskGoldenTest {
 
     private static Ledger run(Panel p, Market m, RiskRules rules, double[]... rows) {
         ManagedRun r = AdvancedPortfolioManager.builder().risk(rules).build()
-                .run(p, SimConfig.builder(m, 1000).maxLeverage(5).fundingMissing(FundingMissing.ZERO).build(), Fixtures.weights(0, false, rows));
+                .run(p, SimConfig.builder(m, 1000).maxLeverage(5).fundingMissing(FundingMissing.ZERO).build(), Fixtures.weights(rows));
         assertEquals(r.report().totalInterventions(), countRisk(r.result().ledger()));
         return r.result().ledger();
     }

@@ -31,7 +31,7 @@ class WeightSizerTest {
 
     @Test
     void fixedFractionGivesEachSelectedSymbolTheFraction() {
-        TargetWeights tw = Fixtures.weights(0, false, new double[] {0.3, NAN}, new double[] {-0.7, 0});
+        TargetWeights tw = Fixtures.weights(new double[] {0.3, NAN}, new double[] {-0.7, 0});
         double[] w = new WeightSizer(SizingSpec.of(SizingMethod.FIXED_FRACTION).withFraction(0.1)).apply(
                 Fixtures.flat(Fixtures.flat(Fixtures.daily("A", "B"), "A", 0, 1, 1), "B", 0, 1, 1).build(), tw)
                 .weights();
@@ -42,7 +42,7 @@ class WeightSizerTest {
     }
 
     private static TargetWeights sized(SizingSpec spec, double... lastRow) {
-        return new WeightSizer(spec).apply(PANEL, Fixtures.weights(0, false, new double[] {0.5, 0.5}, null, null,
+        return new WeightSizer(spec).apply(PANEL, Fixtures.weights(new double[] {0.5, 0.5}, null, null,
                 null, lastRow));
     }
 
@@ -109,7 +109,7 @@ class WeightSizerTest {
     }
 
     private static double[] sizedFive(SizingSpec spec, double... row) {
-        double[] w = new WeightSizer(spec.withLookback(4)).apply(FIVE, Fixtures.weights(0, false, null, null, null,
+        double[] w = new WeightSizer(spec.withLookback(4)).apply(FIVE, Fixtures.weights(null, null, null,
                 null, row)).weights();
         return java.util.Arrays.copyOfRange(w, 4 * 5, 5 * 5);
     }

@@ -102,7 +102,7 @@ class RebalanceScheduleTest {
 
     private static RebalanceSchedule parse(String yaml) {
         ConfigNode root = ConfigLoader.parse(yaml, "file conf/s.yaml").root();
-        return RebalanceSchedule.bind(root, "schedule");
+        return io.quantlake.config.StrategyBinder.schedule(root, "schedule");
     }
 
     @Test

@@ -14,9 +14,10 @@ class BooksCheckTest {
     @Test
     void balancedBooksPassAndAWrongCapitalFailsAtTheFirstBar() {
         Panel panel = KernelProperties.panel(new Random(1), 4, 40, true);
-        SimConfig config = KernelProperties.randomConfig(new Random(2), Market.SPOT);
-        BacktestResult run = Simulator.run(panel, config, StrategyInput.weights(
-                KernelProperties.randomWeights(new Random(3), panel.bars(), 4, true, 0.01, false)));
+        KernelProperties.Drawn drawn = KernelProperties.randomWeights(new Random(3), panel.bars(), 4, true, 0.01, false,
+                KernelProperties.randomConfig(new Random(2), Market.SPOT));
+        SimConfig config = drawn.config();
+        BacktestResult run = Simulator.run(panel, config, StrategyInput.weights(drawn.targets()));
         assertDoesNotThrow(() -> BooksCheck.verify(panel, config.capital(), run));
         IllegalStateException off = assertThrows(IllegalStateException.class,
                 () -> BooksCheck.verify(panel, config.capital() + 1, run));

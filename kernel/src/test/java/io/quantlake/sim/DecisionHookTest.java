@@ -21,7 +21,7 @@ class DecisionHookTest {
 
     private static Ledger run(Panel p, DecisionHook hook, double[]... rows) {
         SimConfig c = SimConfig.builder(Market.USDM, 1000).maxLeverage(5).fundingMissing(FundingMissing.ZERO).build();
-        return Simulator.run(p, c, StrategyInput.weights(Fixtures.weights(0, false, rows)), hook).ledger();
+        return Simulator.run(p, c, StrategyInput.weights(Fixtures.weights(rows)), hook).ledger();
     }
 
     private static Panel twoFlat() {
@@ -97,7 +97,7 @@ class DecisionHookTest {
         Arrays.fill(d, true);
         double[] w = new double[bars * 3];
         Arrays.fill(w, 0.2);
-        TargetWeights tw = new TargetWeights(bars, 3, d, w, 0, false);
+        TargetWeights tw = new TargetWeights(bars, 3, d, w);
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long id = Thread.currentThread().getId();
         long before = mx.getThreadAllocatedBytes(id);

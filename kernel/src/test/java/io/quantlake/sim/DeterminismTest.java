@@ -42,8 +42,8 @@ class DeterminismTest {
     @Test
     void weightRunIsByteIdentical(@TempDir Path dir) throws IOException {
         Panel p = KernelProperties.panel(new Random(1), 4, 40, true);
-        SimConfig c = KernelProperties.randomConfig(new Random(2), Market.SPOT);
-        twice(() -> Simulator.run(p, c, StrategyInput.weights(
-                KernelProperties.randomWeights(new Random(3), p.bars(), 4, true, 0.01, false))), dir);
+        KernelProperties.Drawn drawn = KernelProperties.randomWeights(new Random(3), p.bars(), 4, true, 0.01, false,
+                KernelProperties.randomConfig(new Random(2), Market.SPOT));
+        twice(() -> Simulator.run(p, drawn.config(), StrategyInput.weights(drawn.targets())), dir);
     }
 }

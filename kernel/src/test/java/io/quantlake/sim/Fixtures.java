@@ -43,7 +43,7 @@ public final class Fixtures {
     }
 
     /** Target weights with the given decision rows: {@code rows[t]} null = no decision at {@code t}. */
-    public static TargetWeights weights(double band, boolean threshold, double[]... rows) {
+    public static TargetWeights weights(double[]... rows) {
         int bars = rows.length;
         int n = 0;
         for (double[] r : rows) {
@@ -60,7 +60,7 @@ public final class Fixtures {
                 System.arraycopy(rows[t], 0, w, t * n, n);
             }
         }
-        return new TargetWeights(bars, n, decision, w, band, threshold);
+        return new TargetWeights(bars, n, decision, w);
     }
 
     /** Spot, capital 1000, no costs, fills at the close. */

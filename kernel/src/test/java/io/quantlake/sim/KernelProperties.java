@@ -17,6 +17,8 @@ import io.quantlake.market.Interval;
 import io.quantlake.market.Market;
 import io.quantlake.panel.Panel;
 import io.quantlake.panel.PanelBuilder;
+import io.quantlake.schedule.RebalanceMode;
+import io.quantlake.schedule.RebalanceRule;
 import io.quantlake.strategy.MarketSnapshot;
 import io.quantlake.strategy.PortfolioState;
 import io.quantlake.strategy.Signal;
@@ -60,7 +62,11 @@ class KernelProperties {
         return b.build();
     }
 
-    static TargetWeights randomWeights(Random rnd, int bars, int n, boolean spot, double band, boolean everyBar) {
+    /** Random targets, and {@code c} with their rebalance rule: {@code band} and (sometimes) the threshold flag. */
+    record Drawn(TargetWeights targets, SimConfig config) {
+    }
+
+    static Drawn randomWeights(Random rnd, int bars, int n, boolean spot, double band, boolean everyBar, SimConfig c) {
         boolean[] decision = new boolean[bars];
         double[] w = new double[bars * n];
         Arrays.fill(w, Double.NaN);
@@ -71,7 +77,9 @@ class KernelProperties {
                 w[t * n + i] = !everyBar && rnd.nextInt(8) == 0 ? Double.NaN : v;
             }
         }
-        return new TargetWeights(bars, n, decision, w, band, !everyBar && rnd.nextInt(4) == 0);
+        boolean threshold = !everyBar && rnd.nextInt(4) == 0;
+        return new Drawn(new TargetWeights(bars, n, decision, w),
+                c.withRebalance(new RebalanceRule(band, c.rebalance().to(), threshold)));
     }
 
     static SimConfig randomConfig(Random rnd, Market market) {
@@ -79,7 +87,7 @@ class KernelProperties {
                 .executionPrice(rnd.nextBoolean() ? ExecutionPrice.CLOSE : ExecutionPrice.NEXT_OPEN)
                 .costs(rnd.nextInt(20), rnd.nextInt(5), rnd.nextInt(20)).maxLeverage(1 + rnd.nextInt(3))
                 .fundingMissing(FundingMissing.ZERO)
-                .rebalanceMode(rnd.nextBoolean() ? RebalanceMode.TARGET : RebalanceMode.BAND_EDGE);
+                .rebalance(RebalanceRule.NONE.withTo(rnd.nextBoolean() ? RebalanceMode.TARGET : RebalanceMode.BAND_EDGE));
         if (market == Market.USDM) {
             long[] times = new long[40];
             double[] rates = new double[40];
@@ -155,8 +163,8 @@ class KernelProperties {
         Panel p = panel(rnd, n, bars, true);
         SimConfig c = randomConfig(rnd, market);
         double band = rnd.nextBoolean() ? 0 : 0.1 * rnd.nextDouble();
-        TargetWeights w = randomWeights(rnd, bars, n, market == Market.SPOT, band, false);
-        checkAccounting(p, c, Simulator.run(p, c, StrategyInput.weights(w)));
+        Drawn w = randomWeights(rnd, bars, n, market == Market.SPOT, band, false, c);
+        checkAccounting(p, w.config(), Simulator.run(p, w.config(), StrategyInput.weights(w.targets())));
     }
 
     @Property(tries = 60)
@@ -169,7 +177,7 @@ class KernelProperties {
         double maxLev = 0.5 + 3 * rnd.nextDouble();
         SimConfig c = SimConfig.builder(Market.USDM, 10_000).executionPrice(ExecutionPrice.CLOSE).maxLeverage(maxLev)
                 .fundingMissing(FundingMissing.ZERO).maintenanceMargin(0).build();
-        TargetWeights w = randomWeights(rnd, bars, n, false, 0, true);
+        TargetWeights w = randomWeights(rnd, bars, n, false, 0, true, c).targets();
         for (int i = 0; i < w.weights().length; i++) {
             w.weights()[i] *= 4; // push gross over the cap often
         }
@@ -290,9 +298,11 @@ class KernelProperties {
         Panel p = panel(rnd, n, bars, true);
         int t = rnd.nextInt(p.bars() - 1);
         Panel q = perturbAfter(p, t, rnd);
-        SimConfig c = randomConfig(rnd, market);
+        SimConfig drawnConfig = randomConfig(rnd, market);
         boolean useSignals = rnd.nextBoolean();
-        TargetWeights w = randomWeights(rnd, p.bars(), n, market == Market.SPOT, 0.02, false);
+        Drawn drawn = randomWeights(rnd, p.bars(), n, market == Market.SPOT, 0.02, false, drawnConfig);
+        TargetWeights w = drawn.targets();
+        SimConfig c = useSignals ? drawnConfig : drawn.config();
         BacktestResult a = Simulator.run(p, c, useSignals
                 ? StrategyInput.signals(new RandomSignals(seed, market == Market.SPOT)) : StrategyInput.weights(w));
         BacktestResult b = Simulator.run(q, c, useSignals

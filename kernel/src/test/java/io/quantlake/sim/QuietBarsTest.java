@@ -2,7 +2,6 @@ package io.quantlake.sim;
 
 import io.quantlake.market.Market;
 import io.quantlake.panel.Panel;
-import io.quantlake.strategy.TargetWeights;
 import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -21,9 +20,9 @@ class QuietBarsTest {
         Random r = new Random(seed);
         Panel panel = RandomRuns.panel(r, symbols, 5 + r.nextInt(150), r.nextBoolean(), false,
                 r.nextBoolean() ? 0 : 0.05);
-        TargetWeights targets = RandomRuns.targets(r, panel);
-        SimConfig config = RandomRuns.config(r, panel, Market.SPOT, false).build();
-        StrategyInput input = StrategyInput.weights(targets);
+        RandomRuns.Targets targets = RandomRuns.targets(r, panel);
+        SimConfig config = RandomRuns.config(r, panel, Market.SPOT, false, targets.rule()).build();
+        StrategyInput input = StrategyInput.weights(targets.weights());
         RandomRuns.assertSameRun(Simulator.run(panel, config, input, null, false),
                 Simulator.run(panel, config, input, null, true));
     }

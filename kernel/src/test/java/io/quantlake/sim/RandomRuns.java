@@ -7,6 +7,8 @@ import io.quantlake.market.Interval;
 import io.quantlake.market.Market;
 import io.quantlake.panel.Panel;
 import io.quantlake.panel.PanelBuilder;
+import io.quantlake.schedule.RebalanceMode;
+import io.quantlake.schedule.RebalanceRule;
 import io.quantlake.strategy.TargetWeights;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -54,9 +56,10 @@ final class RandomRuns {
     /**
      * Target weights over {@code panel}: decisions every few bars and at random bars, some all-NaN
      * (no decision, R8), some targets NaN (keep) or negative; a band of 0 to 5 %, sometimes the
-     * threshold rule.
+     * threshold rule (the band and the threshold flag as the {@link RebalanceRule} the run's config takes,
+     * {@link #config}).
      */
-    static TargetWeights targets(Random r, Panel panel) {
+    static Targets targets(Random r, Panel panel) {
         int bars = panel.bars();
         int n = panel.symbolCount();
         boolean[] decision = new boolean[bars];
@@ -73,19 +76,25 @@ final class RandomRuns {
             }
         }
         double band = new double[] {0, 0, 0.005, 0.02, 0.05}[r.nextInt(5)];
-        return new TargetWeights(bars, n, decision, w, band, r.nextInt(6) == 0);
+        return new Targets(new TargetWeights(bars, n, decision, w),
+                new RebalanceRule(band, RebalanceMode.TARGET, r.nextInt(6) == 0));
+    }
+
+    /** Drawn target weights and the band and threshold flag drawn with them ({@code rebalance.to} target). */
+    record Targets(TargetWeights weights, RebalanceRule rule) {
     }
 
     /**
-     * A random configuration of {@code market}: costs, execution price, rebalance mode, order
+     * A random configuration of {@code market}: costs, execution price, the rebalance rule {@code drawn} with a
+     * random rebalance mode, order
      * filters on some symbols; in usdm a leverage cap, a maintenance margin and (with
      * {@code funding}) funding every 8 hours for some symbols (missing funding counts as zero).
      */
-    static SimConfig.Builder config(Random r, Panel panel, Market market, boolean funding) {
+    static SimConfig.Builder config(Random r, Panel panel, Market market, boolean funding, RebalanceRule drawn) {
         SimConfig.Builder c = SimConfig.builder(market, 10_000)
                 .costs(r.nextInt(10), r.nextInt(5), r.nextInt(5))
                 .executionPrice(r.nextBoolean() ? ExecutionPrice.CLOSE : ExecutionPrice.NEXT_OPEN)
-                .rebalanceMode(r.nextBoolean() ? RebalanceMode.TARGET : RebalanceMode.BAND_EDGE);
+                .rebalance(drawn.withTo(r.nextBoolean() ? RebalanceMode.TARGET : RebalanceMode.BAND_EDGE));
         String[] names = panel.symbols();
         Map<String, SymbolFilter> filters = new HashMap<>();
         for (String s : names) {

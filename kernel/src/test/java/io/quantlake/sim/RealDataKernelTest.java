@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quantlake.ledger.Reason;
 import io.quantlake.market.Market;
 import io.quantlake.panel.Panel;
+import io.quantlake.schedule.RebalanceRule;
 import io.quantlake.strategy.TargetWeights;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,14 +41,15 @@ class RealDataKernelTest {
                 }
             }
         }
-        return new TargetWeights(p.bars(), n, decision, w, 0.01, false);
+        return new TargetWeights(p.bars(), n, decision, w);
     }
 
     @Test
     void monthlyRebalanceOnRealCandlesKeepsTheBooks() throws IOException {
         Panel p = load("1d");
         for (ExecutionPrice exec : ExecutionPrice.values()) {
-            SimConfig c = SimConfig.builder(Market.SPOT, 100_000).executionPrice(exec).costs(10, 2, 5).build();
+            SimConfig c = SimConfig.builder(Market.SPOT, 100_000).executionPrice(exec).costs(10, 2, 5)
+                    .rebalance(RebalanceRule.NONE.withBand(0.01)).build();
             BacktestResult r = Simulator.run(p, c, StrategyInput.weights(monthly(p)));
             KernelProperties.checkAccounting(p, c, r);
             assertTrue(r.ledger().size() > 20, "rows: " + r.ledger().size());

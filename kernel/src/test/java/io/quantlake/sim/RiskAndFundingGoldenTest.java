@@ -31,7 +31,7 @@ class RiskAndFundingGoldenTest {
         // Bar 1 close 82: E = -4000 + 50*82 = 100 <= 0.1 * G = 0.1 * 4100 = 410 -> LIQUIDATION at 82, cash 100.
         Panel p = flat(daily("A"), "A", 0, 100, 82, 90).build();
         BacktestResult r = Simulator.run(p, Fixtures.usdmClose().maxLeverage(5).maintenanceMargin(0.1).build(),
-                StrategyInput.weights(weights(0, false, row(5), null, null)));
+                StrategyInput.weights(weights(row(5), null, null)));
         Ledger l = r.ledger();
         assertEquals(2, l.size());
         assertEquals(TradeEventType.LIQUIDATION, l.type(1));
@@ -51,7 +51,7 @@ class RiskAndFundingGoldenTest {
         // Bar 3 ends the cooldown: peak := 700. Bar 4: the target 1 buys 100 at 7 again; no new trip (drawdown 0).
         Panel p = flat(daily("A"), "A", 0, 10, 7, 7, 7, 7, 7).build();
         SimConfig c = Fixtures.spotClose().circuitBreaker(new CircuitBreaker(0.2, Double.NaN, 2)).build();
-        BacktestResult r = Simulator.run(p, c, StrategyInput.weights(weights(0, false, row(1), row(1), row(1), row(1),
+        BacktestResult r = Simulator.run(p, c, StrategyInput.weights(weights(row(1), row(1), row(1), row(1),
                 row(1), row(1))));
         Ledger l = r.ledger();
         assertEquals(3, l.size());
@@ -71,7 +71,7 @@ class RiskAndFundingGoldenTest {
         Panel p = Fixtures.bars(daily("A"), "A", 0, Fixtures.ohlc(10, 10, 10, 10), Fixtures.ohlc(10, 10, 8, 8),
                 Fixtures.ohlc(8, 8, 8, 8), Fixtures.ohlc(8, 8, 8, 8), Fixtures.ohlc(8, 8, 8, 8)).build();
         SimConfig c = SimConfig.builder(Market.SPOT, 1000).circuitBreaker(new CircuitBreaker(Double.NaN, 0.1, 1)).build();
-        BacktestResult r = Simulator.run(p, c, StrategyInput.weights(weights(0, false, row(1), null, row(1), null, null)));
+        BacktestResult r = Simulator.run(p, c, StrategyInput.weights(weights(row(1), null, row(1), null, null)));
         Ledger l = r.ledger();
         assertEquals(3, l.size());
         assertEquals(Reason.CIRCUIT_BREAKER, l.reason(1));
@@ -96,7 +96,7 @@ class RiskAndFundingGoldenTest {
     void fundingLongPaysAPositiveRate() {
         // q = 100 long; mark = bar 1's close 10 (§12.3/R4): rows -100*10*0.0001 = -0.1, then -100*10*(-0.0002) = +0.2.
         BacktestResult r = Simulator.run(fundingPanel(), fundingConfig(),
-                StrategyInput.weights(weights(0, false, row(1), null, null)));
+                StrategyInput.weights(weights(row(1), null, null)));
         Ledger l = r.ledger();
         assertEquals(3, l.size());
         assertEquals(TradeEventType.FUNDING, l.type(1));
@@ -114,7 +114,7 @@ class RiskAndFundingGoldenTest {
     void fundingShortReceivesAPositiveRate() {
         // q = -100: -(-100)*10*0.0001 = +0.1, then -(-100)*10*(-0.0002) = -0.2.
         BacktestResult r = Simulator.run(fundingPanel(), fundingConfig(),
-                StrategyInput.weights(weights(0, false, row(-1), null, null)));
+                StrategyInput.weights(weights(row(-1), null, null)));
         Ledger l = r.ledger();
         assertEquals(PositionSide.SHORT, l.side(1));
         near(0.1, l.cashFlow(1));
@@ -125,7 +125,7 @@ class RiskAndFundingGoldenTest {
     void fundingAtTheRecordsMarkWhenAsked() {
         // FundingMark.RECORD_MARK (§8 literal): first record has mark 11: -100*11*0.0001 = -0.11; second has none: close 10.
         SimConfig c = fundingConfig().toBuilder().fundingMark(FundingMark.RECORD_MARK).build();
-        Ledger l = Simulator.run(fundingPanel(), c, StrategyInput.weights(weights(0, false, row(1), null, null))).ledger();
+        Ledger l = Simulator.run(fundingPanel(), c, StrategyInput.weights(weights(row(1), null, null))).ledger();
         near(-0.11, l.cashFlow(1));
         near(0.2, l.cashFlow(2));
     }
@@ -134,13 +134,13 @@ class RiskAndFundingGoldenTest {
     void missingFundingIsAnErrorNamingTheSymbolAndTheWindow() {
         SimConfig c = Fixtures.usdmClose().fundingMissing(FundingMissing.ERROR).build();
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> Simulator.run(fundingPanel(), c,
-                StrategyInput.weights(weights(0, false, row(1), null, null))));
+                StrategyInput.weights(weights(row(1), null, null))));
         assertTrue(e.getMessage().contains("A"), e.getMessage());
         assertTrue(e.getMessage().contains("2024-01-01T00:00:00Z, 2024-01-04T00:00:00Z"), e.getMessage());
         assertTrue(e.getMessage().contains("2024-01-02T00:00:00Z"), e.getMessage()); // first bar held at the funding step
         // funding.missing: zero charges nothing.
         BacktestResult zero = Simulator.run(fundingPanel(), Fixtures.usdmClose().build(),
-                StrategyInput.weights(weights(0, false, row(1), null, null)));
+                StrategyInput.weights(weights(row(1), null, null)));
         assertEquals(1, zero.ledger().size());
     }
 
@@ -152,7 +152,7 @@ class RiskAndFundingGoldenTest {
         Panel p = Fixtures.bars(daily("A"), "A", 0, Fixtures.ohlc(10, 10, 10, 10), Fixtures.ohlc(10, 10, 10, 10),
                 Fixtures.ohlc(25, 25, 25, 25)).build();
         SimConfig c = SimConfig.builder(Market.USDM, 1000).fundingMissing(FundingMissing.ZERO).maintenanceMargin(0).build();
-        BacktestResult r = Simulator.run(p, c, StrategyInput.weights(weights(0, false, row(-1), row(-0.5), null)));
+        BacktestResult r = Simulator.run(p, c, StrategyInput.weights(weights(row(-1), row(-0.5), null)));
         Ledger l = r.ledger();
         assertEquals(2, l.size());
         near(-100, l.qty(0));

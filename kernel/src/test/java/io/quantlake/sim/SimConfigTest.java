@@ -20,7 +20,7 @@ class SimConfigTest {
         assertEquals(1, c.maxLeverage());
         assertEquals(0.005, c.maintenanceMargin());
         assertEquals(FundingMissing.ERROR, c.fundingMissing());
-        assertEquals(RebalanceMode.TARGET, c.rebalanceMode());
+        assertEquals(io.quantlake.schedule.RebalanceRule.NONE, c.rebalance());
         assertTrue(c.breaker().isEmpty());
     }
 

@@ -39,7 +39,7 @@ class WeightPathAllocationTest {
         Arrays.fill(w, Double.NaN);
         d[0] = true; // one decision: the ledger does not grow with the bar count
         Arrays.fill(w, 0, N, 0.3);
-        return new TargetWeights(bars, N, d, w, 0.0, false);
+        return new TargetWeights(bars, N, d, w);
     }
 
     private static long allocated(Panel p, TargetWeights w, SimConfig c) {

@@ -3,7 +3,6 @@ package io.quantlake.sim;
 import io.quantlake.ledger.Reason;
 import io.quantlake.market.Market;
 import io.quantlake.panel.Panel;
-import io.quantlake.strategy.TargetWeights;
 import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -23,13 +22,13 @@ class WeightPathEquivalenceTest {
         Random r = new Random(seed);
         Panel panel = RandomRuns.panel(r, symbols, 5 + r.nextInt(150), r.nextBoolean(), r.nextBoolean(),
                 r.nextBoolean() ? 0 : 0.05);
-        TargetWeights targets = RandomRuns.targets(r, panel);
-        SimConfig.Builder config = RandomRuns.config(r, panel, usdm ? Market.USDM : Market.SPOT, r.nextBoolean());
+        RandomRuns.Targets targets = RandomRuns.targets(r, panel);
+        SimConfig.Builder config = RandomRuns.config(r, panel, usdm ? Market.USDM : Market.SPOT, r.nextBoolean(), targets.rule());
         if (r.nextInt(4) == 0) {
             config.circuitBreaker(new CircuitBreaker(0.05 + 0.2 * r.nextDouble(), Double.NaN, r.nextInt(5)));
         }
         SimConfig c = config.build();
-        StrategyInput.Weights input = StrategyInput.weights(targets);
+        StrategyInput.Weights input = StrategyInput.weights(targets.weights());
         DecisionHook hook = withHook ? WeightPathEquivalenceTest::hook : null;
         RandomRuns.assertSameRun(Simulator.run(panel, c, input, hook, false), Simulator.run(panel, c, input, hook, true));
     }

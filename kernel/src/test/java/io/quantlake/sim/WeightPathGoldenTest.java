@@ -15,6 +15,8 @@ import io.quantlake.ledger.PositionSide;
 import io.quantlake.ledger.Reason;
 import io.quantlake.ledger.TradeEventType;
 import io.quantlake.panel.Panel;
+import io.quantlake.schedule.RebalanceMode;
+import io.quantlake.schedule.RebalanceRule;
 import org.junit.jupiter.api.Test;
 
 /** Golden cases of the weight path (SIMULATION.md §2–§5, R8–R14), computed by hand. */
@@ -33,7 +35,7 @@ class WeightPathGoldenTest {
     void nextOpenFillsAtTheNextBarsOpen() {
         // §2 next_open: decided at bar 0's close, filled at bar 1's open 11: q = 1 * 1000 / 11.
         BacktestResult r = Simulator.run(oneSymbol(), SimConfig.builder(io.quantlake.market.Market.SPOT, 1000).build(),
-                StrategyInput.weights(weights(0, false, row(1), null, null)));
+                StrategyInput.weights(weights(row(1), null, null)));
         Ledger l = r.ledger();
         assertEquals(1, l.size());
         assertEquals(T0 + DAY, l.time(0));
@@ -50,7 +52,7 @@ class WeightPathGoldenTest {
     void closeFillsAtTheDecisionBarsClose() {
         // §2 close: filled at bar 0's close 10: q = 100; E1 = 100 * 12, E2 = 100 * 13.
         BacktestResult r = Simulator.run(oneSymbol(), Fixtures.spotClose().build(),
-                StrategyInput.weights(weights(0, false, row(1), null, null)));
+                StrategyInput.weights(weights(row(1), null, null)));
         assertEquals(T0, r.ledger().time(0));
         near(100, r.ledger().qty(0));
         near(1000, r.equity()[0]);
@@ -65,7 +67,7 @@ class WeightPathGoldenTest {
         // §4: buy fills at 10 * (1 + 5/1e4) = 10.005; q* = 1 * 1000 / 10 = 100 (targets from E' before costs, §5);
         // fee = 10/1e4 * 100 * 10.005 = 1.0005; cash = 1000 - 1000.5 - 1.0005 = -1.5005; E0 = -1.5005 + 100*10 = 998.4995.
         BacktestResult r = Simulator.run(oneSymbol(), Fixtures.usdmClose().costs(10, 2, 5).build(),
-                StrategyInput.weights(weights(0, false, row(1), null, null)));
+                StrategyInput.weights(weights(row(1), null, null)));
         Ledger l = r.ledger();
         near(100, l.qty(0));
         near(10.005, l.price(0));
@@ -81,7 +83,7 @@ class WeightPathGoldenTest {
         // cost = 0.6 qA * 20 * 1.001 = qA*12*1.001 > cash -> qB = 0.6 qA * 0.999/1.001.
         Panel p = flat(flat(daily("A", "B"), "A", 0, 10, 12, 12), "B", 0, 20, 20, 20).build();
         BacktestResult r = Simulator.run(p, Fixtures.spotClose().costs(10, 0, 0).build(),
-                StrategyInput.weights(weights(0, false, row(1, 0), row(0, 1), null)));
+                StrategyInput.weights(weights(row(1, 0), row(0, 1), null)));
         Ledger l = r.ledger();
         assertEquals(3, l.size());
         double qa = 100000.0 / 1001;
@@ -97,6 +99,9 @@ class WeightPathGoldenTest {
         }
     }
 
+    /** Band 0.05, trade to target, no threshold. */
+    private static final RebalanceRule BAND = RebalanceRule.NONE.withBand(0.05);
+
     private static Panel bandPanel() {
         return flat(daily("A"), "A", 0, 10, 12, 13).build();
     }
@@ -105,8 +110,8 @@ class WeightPathGoldenTest {
     void insideTheBandNothingTradesOutsideItTradesToTarget() {
         // Bar 0: q = 50, cash 500. Bar 1 (12): E' = 1100, cw = 600/1100 = 0.5454; |0.5 - 0.5454| < 0.05: no trade.
         // Bar 2 (13): E' = 1150, cw = 650/1150 = 0.5652 >= band: q* = 0.5 * 1150 / 13 = 44.2307...
-        BacktestResult r = Simulator.run(bandPanel(), Fixtures.spotClose().build(),
-                StrategyInput.weights(weights(0.05, false, row(0.5), row(0.5), row(0.5))));
+        BacktestResult r = Simulator.run(bandPanel(), Fixtures.spotClose().rebalance(BAND).build(),
+                StrategyInput.weights(weights(row(0.5), row(0.5), row(0.5))));
         Ledger l = r.ledger();
         assertEquals(2, l.size());
         assertEquals(T0 + 2 * DAY, l.time(1));
@@ -118,8 +123,8 @@ class WeightPathGoldenTest {
     void bandEdgeTradesToTheNearestEdge() {
         // §12.10, bar 0: cw 0 below w 0.5 -> w - band = 0.45: q = 0.45 * 1000 / 10 = 45.
         // Bar 1: E' = 550 + 45*12 = 1090, cw = 0.4954; bar 2: E' = 1135, cw = 0.5154: both inside the band.
-        BacktestResult r = Simulator.run(bandPanel(), Fixtures.spotClose().rebalanceMode(RebalanceMode.BAND_EDGE).build(),
-                StrategyInput.weights(weights(0.05, false, row(0.5), row(0.5), row(0.5))));
+        BacktestResult r = Simulator.run(bandPanel(), Fixtures.spotClose().rebalance(BAND.withTo(RebalanceMode.BAND_EDGE)).build(),
+                StrategyInput.weights(weights(row(0.5), row(0.5), row(0.5))));
         Ledger l = r.ledger();
         assertEquals(1, l.size());
         near(45, l.qty(0));
@@ -130,8 +135,8 @@ class WeightPathGoldenTest {
         // Bar 0: cw 0 < w 0.5 -> edge 0.45: q = 45, cash 550. Bar 1 (A=20): E' = 550 + 900 = 1450,
         // cw = 900/1450 = 0.6207 >= 0.5 + 0.05 -> trade to 0.55: q* = 0.55 * 1450 / 20 = 39.875.
         Panel p = flat(daily("A"), "A", 0, 10, 20).build();
-        BacktestResult r = Simulator.run(p, Fixtures.spotClose().rebalanceMode(RebalanceMode.BAND_EDGE).build(),
-                StrategyInput.weights(weights(0.05, false, row(0.5), row(0.5))));
+        BacktestResult r = Simulator.run(p, Fixtures.spotClose().rebalance(BAND.withTo(RebalanceMode.BAND_EDGE)).build(),
+                StrategyInput.weights(weights(row(0.5), row(0.5))));
         Ledger l = r.ledger();
         assertEquals(2, l.size());
         near(45, l.qty(0));
@@ -144,8 +149,8 @@ class WeightPathGoldenTest {
         // Bar 2 (A=13): E' = 1150, cwA = 0.5652 (off 0.065), cwB = 0.2609 (off 0.039, inside its band) -> threshold:
         // both trade to target: qA = 0.5*1150/13, qB = 0.3*1150/10 = 34.5.
         Panel p = flat(flat(daily("A", "B"), "A", 0, 10, 11, 13), "B", 0, 10, 10, 10).build();
-        BacktestResult r = Simulator.run(p, Fixtures.spotClose().build(),
-                StrategyInput.weights(weights(0.05, true, row(0.5, 0.3), row(0.5, 0.3), row(0.5, 0.3))));
+        BacktestResult r = Simulator.run(p, Fixtures.spotClose().rebalance(new RebalanceRule(0.05, RebalanceMode.TARGET, true)).build(),
+                StrategyInput.weights(weights(row(0.5, 0.3), row(0.5, 0.3), row(0.5, 0.3))));
         Ledger l = r.ledger();
         assertEquals(4, l.size());
         assertEquals("A", l.symbol(2));
@@ -153,8 +158,8 @@ class WeightPathGoldenTest {
         assertEquals("B", l.symbol(3));
         near(34.5 - 30, l.qty(3));
         // Without the threshold flag B stays inside its band.
-        BacktestResult perSymbol = Simulator.run(p, Fixtures.spotClose().build(),
-                StrategyInput.weights(weights(0.05, false, row(0.5, 0.3), row(0.5, 0.3), row(0.5, 0.3))));
+        BacktestResult perSymbol = Simulator.run(p, Fixtures.spotClose().rebalance(BAND).build(),
+                StrategyInput.weights(weights(row(0.5, 0.3), row(0.5, 0.3), row(0.5, 0.3))));
         assertEquals(3, perSymbol.ledger().size());
     }
 
@@ -164,7 +169,7 @@ class WeightPathGoldenTest {
         // qA = 0.8 f 1000 / 10 = 57.142857..., qB = -0.6 f 1000 / 20 = -21.428571...
         Panel p = flat(flat(daily("A", "B"), "A", 0, 10, 10), "B", 0, 20, 20).build();
         BacktestResult r = Simulator.run(p, Fixtures.usdmClose().build(),
-                StrategyInput.weights(weights(0, false, row(0.8, -0.6), null)));
+                StrategyInput.weights(weights(row(0.8, -0.6), null)));
         Ledger l = r.ledger();
         assertEquals("B", l.symbol(0)); // sells first
         near(-0.6 * 1000 / 1400 * 1000 / 20, l.qty(0));
@@ -178,7 +183,7 @@ class WeightPathGoldenTest {
         // R10/R14: q = 50 then target -0.5: dq = -100 = CLOSE -50 + OPEN -50 at 10, fee 0.001*50*10 = 0.5 each.
         Panel p = flat(daily("A"), "A", 0, 10, 10).build();
         BacktestResult r = Simulator.run(p, Fixtures.usdmClose().costs(10, 0, 0).build(),
-                StrategyInput.weights(weights(0, false, row(0.5), row(-0.5))));
+                StrategyInput.weights(weights(row(0.5), row(-0.5))));
         Ledger l = r.ledger();
         assertEquals(3, l.size());
         assertEquals(TradeEventType.CLOSE, l.type(1));
@@ -198,7 +203,7 @@ class WeightPathGoldenTest {
         // §1: B has no bar before day 2, so its weight at bar 0 is 0 (targets.csv shows 0) and nothing trades in B.
         Panel p = flat(flat(daily("A", "B"), "A", 0, 10, 10, 10), "B", 2, 5).build();
         BacktestResult r = Simulator.run(p, Fixtures.spotClose().build(),
-                StrategyInput.weights(weights(0, false, row(0.5, 0.5), null, null)));
+                StrategyInput.weights(weights(row(0.5, 0.5), null, null)));
         assertEquals(1, r.ledger().size());
         assertEquals("A", r.ledger().symbol(0));
         assertEquals(0.0, r.targets().weights()[1]);
@@ -211,7 +216,7 @@ class WeightPathGoldenTest {
         // Bar 0: q* = 0.5*1000/10 = 50 at 10*1.001 = 10.01.
         Panel p = flat(flat(daily("A", "B"), "A", 0, 10, 12), "B", 0, 20, 20, 20).build();
         BacktestResult r = Simulator.run(p, Fixtures.spotClose().costs(10, 0, 10).build(),
-                StrategyInput.weights(weights(0, false, row(0.5, 0), row(0.5, 0), row(0.5, 0))));
+                StrategyInput.weights(weights(row(0.5, 0), row(0.5, 0), row(0.5, 0))));
         Ledger l = r.ledger();
         assertEquals(2, l.size());
         assertEquals(T0 + DAY, l.time(1));
@@ -229,7 +234,7 @@ class WeightPathGoldenTest {
         Panel q = flat(Fixtures.bars(Fixtures.bars(daily("A", "B"), "A", 0, ohlc(10, 10, 10, 10)), "A", 2,
                 ohlc(14, 14, 14, 14), ohlc(15, 15, 15, 15)), "B", 0, 1, 1, 1, 1).build();
         BacktestResult r = Simulator.run(q, SimConfig.builder(io.quantlake.market.Market.SPOT, 1000).build(),
-                StrategyInput.weights(weights(0, false, row(1, 0), null, null, null)));
+                StrategyInput.weights(weights(row(1, 0), null, null, null)));
         assertEquals(1, r.ledger().size());
         assertEquals(T0 + 2 * DAY, r.ledger().time(0));
         near(1000.0 / 14, r.ledger().qty(0));
@@ -241,11 +246,11 @@ class WeightPathGoldenTest {
         // §13: bar 1 target 0.5 + 1e-12 -> dq = 1e-12 * 1000 / 10 = 1e-10 units, notional 1e-9 < 1e-9 * E' = 1e-6: no row.
         Panel p = flat(daily("A"), "A", 0, 10, 10).build();
         BacktestResult r = Simulator.run(p, Fixtures.spotClose().build(),
-                StrategyInput.weights(weights(0, false, row(0.5), row(0.5 + 1e-12))));
+                StrategyInput.weights(weights(row(0.5), row(0.5 + 1e-12))));
         assertEquals(1, r.ledger().size());
         // A real change still trades: 0.5 -> 0.6 buys 10 units.
         BacktestResult real = Simulator.run(p, Fixtures.spotClose().build(),
-                StrategyInput.weights(weights(0, false, row(0.5), row(0.6))));
+                StrategyInput.weights(weights(row(0.5), row(0.6))));
         near(10, real.ledger().qty(1));
     }
 
@@ -255,7 +260,7 @@ class WeightPathGoldenTest {
         // units = 17 USDT < min notional 20: skipped.
         Panel p = flat(daily("A"), "A", 0, 10, 10).build();
         SimConfig c = Fixtures.spotClose().filters(java.util.Map.of("A", new SymbolFilter(0.1, 20))).build();
-        BacktestResult r = Simulator.run(p, c, StrategyInput.weights(weights(0, false, row(0.3337), row(0.35))));
+        BacktestResult r = Simulator.run(p, c, StrategyInput.weights(weights(row(0.3337), row(0.35))));
         assertEquals(1, r.ledger().size());
         near(33.3, r.ledger().qty(0));
     }

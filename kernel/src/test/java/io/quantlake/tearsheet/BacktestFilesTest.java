@@ -32,7 +32,7 @@ class BacktestFilesTest {
     private static BacktestResult run() {
         Panel p = Panel.builder(io.quantlake.market.Interval.D1, "A")
                 .bar("A", T0, 10, 10, 10, 10, 1).bar("A", T0 + DAY, 12, 12, 12, 12, 1).build();
-        TargetWeights w = new TargetWeights(2, 1, new boolean[] {true, false}, new double[] {1, Double.NaN}, 0, false);
+        TargetWeights w = new TargetWeights(2, 1, new boolean[] {true, false}, new double[] {1, Double.NaN});
         return Simulator.run(p, SimConfig.builder(Market.SPOT, 1000).executionPrice(ExecutionPrice.CLOSE).build(),
                 StrategyInput.weights(w));
     }

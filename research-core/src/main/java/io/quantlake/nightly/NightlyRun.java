@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quantlake.config.BacktestConfig;
+import io.quantlake.config.ConfigException;
 import io.quantlake.factor.FactorEngine;
 import io.quantlake.lake.CandleQuery;
 import io.quantlake.lake.CandleStore;
@@ -19,8 +20,8 @@ import io.quantlake.panel.Panel;
 import io.quantlake.research.FactorResearch;
 import io.quantlake.research.FactorResearchConfig;
 import io.quantlake.research.IcSummary;
-import io.quantlake.sim.RebalanceMode;
 import io.quantlake.sim.SymbolFilter;
+import io.quantlake.strategy.ConfiguredStrategy;
 import io.quantlake.strategy.TargetWeights;
 import io.quantlake.strategy.WeightStrategy;
 import java.io.PrintStream;
@@ -53,8 +54,8 @@ import org.apache.spark.sql.RowFactory;
  *       with {@code research: true}, {@link FactorResearch} over the factor config's window ending at D (its
  *       IC summaries go to the runs row's metrics);</li>
  *   <li>targets: the strategy's {@link TargetWeights} on the panel [strategy start, D) and {@link LatestTargets};</li>
- *   <li>orders: current positions priced at each symbol's last close, {@link OrderPlanner} with the lake's
- *       symbol filters (lot step, minimum notional) where known;</li>
+ *   <li>orders: current positions priced at each symbol's last close, {@link OrderPlanner} with the backtest
+ *       config's rebalance rule and the lake's symbol filters (lot step, minimum notional) where known;</li>
  *   <li>writes {@code nightly_targets}, {@code nightly_orders} ({@link NightlyTables}, replacing D's rows),
  *       {@code orders-D.csv} / {@code orders-D.json} ({@link OrderFiles}), then the {@code runs} row (kind
  *       {@value #KIND}, status {@code succeeded}) last.</li>
@@ -77,13 +78,14 @@ public final class NightlyRun {
     /**
      * Runs the pipeline for {@code runDate}, writing files to {@code outDir}.
      *
-     * @param strategyConfig the bound {@code strategy.config}
-     * @param strategy       its weight strategy
+     * @param strategyConfig the bound {@code strategy.config}: its weight strategy ({@link #weightStrategy}) and
+     *                       rebalance rule
      * @param factors        the bound {@code factors.config}, if any
      * @throws StaleDataException when the data do not reach the run date (runs row status {@code stale})
      */
-    public NightlyOutcome run(NightlyConfig config, BacktestConfig strategyConfig, WeightStrategy strategy,
+    public NightlyOutcome run(NightlyConfig config, BacktestConfig strategyConfig,
                               Optional<FactorResearchConfig> factors, Positions positions, LocalDate runDate, Path outDir) {
+        WeightStrategy strategy = weightStrategy(strategyConfig);
         Instant started = Instant.now();
         String runId = RunRecord.newRunId(KIND, started);
         Instant end = runDate.atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -105,6 +107,15 @@ public final class NightlyRun {
             }
             throw e;
         }
+    }
+
+    /** The target-weight strategy {@code cfg} built; a {@link ConfigException} on {@code strategy.name} for any other. */
+    public static WeightStrategy weightStrategy(BacktestConfig cfg) {
+        if (!(cfg.strategy().built() instanceof ConfiguredStrategy.Weight w)) {
+            throw new ConfigException("config key `strategy.name` must name a target-weight strategy for the nightly "
+                    + "orders, got " + cfg.strategy().built().name() + " (" + cfg.origin() + ")");
+        }
+        return w.strategy();
     }
 
     private NightlyOutcome steps(NightlyConfig config, BacktestConfig strategyConfig, WeightStrategy strategy,
@@ -144,9 +155,8 @@ public final class NightlyRun {
             targets[k] = latest.weights()[panel.indexOf(holdings.symbols()[k])];
             filters[k] = known.getOrDefault(holdings.symbols()[k], SymbolFilter.NONE);
         }
-        RebalanceRule rule = new RebalanceRule(weights.band(), weights.threshold(),
-                strategyConfig.rebalance() == RebalanceMode.TARGET, strategyConfig.market() == Market.SPOT);
-        RebalancePlan plan = OrderPlanner.plan(holdings, targets, rule, filters);
+        RebalancePlan plan = OrderPlanner.plan(holdings, targets, strategyConfig.rebalance(),
+                strategyConfig.market() == Market.SPOT, filters);
         long priceTime = panel.times()[panel.bars() - 1];
         NightlyOutcome outcome = new NightlyOutcome(runDate, runId, strategyConfig.market(), strategy.name(), holdings,
                 priceTime, decisionTime, plan);

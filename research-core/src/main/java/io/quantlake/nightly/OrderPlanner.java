@@ -2,6 +2,7 @@ package io.quantlake.nightly;
 
 import io.quantlake.portfolio.PositionOptimizer;
 import io.quantlake.risk.RiskRules;
+import io.quantlake.schedule.RebalanceRule;
 import io.quantlake.sim.SymbolFilter;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -14,9 +15,9 @@ import java.util.Objects;
  * <p>Method, for equity {@code E = cash + Σ q_i p_i} and current weights {@code cw_i = q_i p_i / E}:
  * <ol>
  *   <li>target {@code w_i}: the strategy's weight; NaN ("no opinion") keeps the current weight;</li>
- *   <li>post-trade weights {@code x} by {@link PositionOptimizer} with the strategy's band (no risk caps:
- *       {@link RiskRules#NONE}): a symbol inside {@code [w_i − band, w_i + band]} does not trade; one outside
- *       trades to {@code w_i} ({@code rebalance.to: target}) or to the nearest band edge ({@code band_edge}).
+ *   <li>post-trade weights {@code x} by {@link PositionOptimizer} with the backtest's {@link RebalanceRule} (no
+ *       risk caps: {@link RiskRules#NONE}): a symbol inside {@code [w_i − band, w_i + band]} does not trade; one
+ *       outside trades to {@code w_i} ({@code rebalance.to: target}) or to the nearest band edge ({@code band_edge}).
  *       With the threshold schedule every symbol trades to its target as soon as one is outside its band;</li>
  *   <li>quantity {@code Δq_i = (x_i − cw_i) · E / p_i}; a target of 0 closes the whole held quantity
  *       (reason {@code close}, never rounded); otherwise {@code |Δq_i|} is rounded toward zero to a multiple of
@@ -42,10 +43,12 @@ public final class OrderPlanner {
      *
      * @param holdings current holdings, priced at the last close
      * @param targets  target weight per symbol of {@code holdings} (NaN = keep the current weight)
-     * @param rule     band, schedule and rebalance mode
+     * @param rule     the backtest's rebalance rule (band, {@code rebalance.to}, threshold schedule)
+     * @param longOnly spot: no negative weights
      * @param filters  lot step and minimum notional per symbol ({@link SymbolFilter#NONE} when unknown)
      */
-    public static RebalancePlan plan(Holdings holdings, double[] targets, RebalanceRule rule, SymbolFilter[] filters) {
+    public static RebalancePlan plan(Holdings holdings, double[] targets, RebalanceRule rule, boolean longOnly,
+                                     SymbolFilter[] filters) {
         Objects.requireNonNull(rule, "rule");
         int n = holdings.symbols().length;
         if (targets.length != n || filters.length != n) {
@@ -55,23 +58,15 @@ public final class OrderPlanner {
         double equity = holdings.equity();
         double[] cw = holdings.weights();
         double[] w = new double[n];
-        boolean anyOutside = false;
         for (int i = 0; i < n; i++) {
             w[i] = Double.isNaN(targets[i]) ? cw[i] : targets[i];
             if (!Double.isFinite(w[i])) {
                 throw new IllegalArgumentException("order planner: target weight of " + holdings.symbols()[i]
                         + " must be finite or NaN, got " + w[i]);
             }
-            double d = Math.abs(w[i] - cw[i]);
-            anyOutside |= d != 0 && d >= rule.band();
         }
         double[] x = new double[n];
-        if (rule.threshold() && !anyOutside) {
-            System.arraycopy(cw, 0, x, 0, n);
-        } else {
-            double band = rule.threshold() ? 0 : rule.band();
-            new PositionOptimizer(band, RiskRules.NONE, rule.longOnly(), rule.toTarget()).plan(cw, w, new int[n], 1, x);
-        }
+        new PositionOptimizer(rule, RiskRules.NONE, longOnly).plan(cw, w, new int[n], 1, x);
         List<RebalanceOrder> sells = new ArrayList<>();
         List<RebalanceOrder> buys = new ArrayList<>();
         List<SkippedTrade> skipped = new ArrayList<>();

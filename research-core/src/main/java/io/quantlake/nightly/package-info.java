@@ -7,9 +7,9 @@
  * <pre>{@code
  * NightlyConfig cfg = NightlyConfig.load(Path.of("conf/nightly.yaml"));
  * try (NightlyLock lock = NightlyLock.tryAcquire(NightlyLock.location(lakeRoot, cfg.output())).orElseThrow()) {
- *     NightlyOutcome o = new NightlyRun(lake, System.out).run(cfg, backtestCfg, strategy, factors, positions, date, out);
+ *     NightlyOutcome o = new NightlyRun(lake, System.out).run(cfg, backtestCfg, factors, positions, date, out);
  * }
- * RebalancePlan plan = OrderPlanner.plan(holdings, targets, new RebalanceRule(0.02, false, true, true), filters);
+ * RebalancePlan plan = OrderPlanner.plan(holdings, targets, backtestCfg.rebalance(), true, filters);
  * }</pre>
  *
  * {@link io.quantlake.nightly.OrderPlanner} is pure Java (no Spark); {@link io.quantlake.nightly.NightlyRun}

@@ -58,7 +58,7 @@ public record ParameterSet(int index, String strategy, String json, String hash)
         return new ParameterSet(index, strategy, json, hash(strategy, json));
     }
 
-    /** The params as a map for {@link io.quantlake.config.StrategyConfig#of} (nested maps and lists kept). */
+    /** The params as a map for {@link io.quantlake.config.BacktestConfig#withStrategy} (nested maps and lists kept). */
     @SuppressWarnings("unchecked")
     public Map<String, Object> params() {
         try {

@@ -2,7 +2,6 @@ package io.quantlake.sweep;
 
 import io.quantlake.backtest.Backtest;
 import io.quantlake.config.BacktestConfig;
-import io.quantlake.config.StrategyConfig;
 import io.quantlake.panel.Panel;
 import io.quantlake.sim.FundingSchedule;
 import io.quantlake.sim.SymbolFilter;
@@ -39,10 +38,9 @@ public final class SetEvaluator {
 
     /** Simulates {@code set} and computes its metrics rows. */
     public SetResult evaluate(ParameterSet set) {
-        StrategyConfig strategy = StrategyConfig.of(set.strategy(), set.params(),
+        BacktestConfig config = base.withStrategy(SweepConfig.REGISTRY, set.strategy(), set.params(),
                 "parameter set " + set.index() + " " + set.hash());
-        EquityPath path = EquityPath.of(Backtest.run(panel, base.withStrategy(strategy), funding, filters,
-                SweepConfig.REGISTRY).result());
+        EquityPath path = EquityPath.of(Backtest.run(panel, config, funding, filters).result());
         List<WindowMetrics> in = new ArrayList<>(folds.size());
         List<WindowMetrics> out = new ArrayList<>(folds.size());
         for (Fold f : folds) {

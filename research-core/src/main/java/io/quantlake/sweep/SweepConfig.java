@@ -6,7 +6,7 @@ import io.quantlake.config.ConfigException;
 import io.quantlake.config.ConfigLoader;
 import io.quantlake.config.ConfigNode;
 import io.quantlake.config.StrategyConfig;
-import io.quantlake.strategy.reference.StrategyRegistry;
+import io.quantlake.config.StrategyRegistry;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -129,7 +129,7 @@ public record SweepConfig(BacktestConfig base, ParamSpace space, ValidationSchem
     }
 
     /**
-     * The parameter sets in their deterministic order, each checked by the strategy registry (an
+     * The parameter sets in their deterministic order, each checked by binding it ({@link #backtest}: an
      * invalid set fails here, before any Spark work, naming the param, the set and the file).
      */
     public List<ParameterSet> parameterSets() {
@@ -137,26 +137,22 @@ public record SweepConfig(BacktestConfig base, ParamSpace space, ValidationSchem
         List<ParameterSet> sets = space.expand(strategy.name(), strategy.params().json());
         List<ParameterSet> checked = new ArrayList<>(sets.size());
         for (ParameterSet s : sets) {
-            REGISTRY.create(strategyOf(s).withExitsOf(base.strategy())); // with the base's strategy.exits
+            backtest(s);
             checked.add(s);
         }
         return checked;
     }
 
-    /** The base config with the strategy params of {@code set}. */
+    /** The base config with the strategy params of {@code set}, bound ({@link BacktestConfig#withStrategy}). */
     public BacktestConfig backtest(ParameterSet set) {
-        return base.withStrategy(strategyOf(set));
+        return base.withStrategy(REGISTRY, set.strategy(), set.params(),
+                "parameter set " + set.index() + " " + set.hash() + " of sweep " + origin);
     }
 
     /** The text stored in {@code runs.config}: the sweep YAML, then the base YAML as a second document. */
     public String runConfigText() {
         return "# sweep (" + origin + ")\n" + rawYaml + (rawYaml.endsWith("\n") ? "" : "\n") + "---\n# base ("
                 + base.origin() + ")\n" + base.rawYaml();
-    }
-
-    private StrategyConfig strategyOf(ParameterSet set) {
-        return StrategyConfig.of(set.strategy(), set.params(),
-                "parameter set " + set.index() + " " + set.hash() + " of sweep " + origin);
     }
 
     private static Path resolveBase(Path sweepFile, ConfigNode root) {

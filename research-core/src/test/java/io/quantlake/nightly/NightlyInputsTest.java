@@ -105,12 +105,12 @@ class NightlyInputsTest {
     void latestTargetsTakeTheLastDecisionRow() {
         double nan = Double.NaN;
         TargetWeights tw = new TargetWeights(4, 2, new boolean[] {true, false, true, false},
-                new double[] {0.1, 0.9, nan, nan, 0.6, 0.4, nan, nan}, 0, false);
+                new double[] {0.1, 0.9, nan, nan, 0.6, 0.4, nan, nan});
         LatestTargets latest = LatestTargets.of(tw);
         assertEquals(2, latest.decisionBar());
         assertEquals(List.of(0.6, 0.4), List.of(latest.weights()[0], latest.weights()[1]));
         assertTrue(!latest.decidedAtLastBar(4));
-        LatestTargets none = LatestTargets.of(TargetWeights.none(3, 2, 0));
+        LatestTargets none = LatestTargets.of(TargetWeights.none(3, 2));
         assertEquals(-1, none.decisionBar());
         assertTrue(Double.isNaN(none.weights()[0]));
     }

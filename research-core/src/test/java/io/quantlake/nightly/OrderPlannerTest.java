@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quantlake.schedule.RebalanceMode;
+import io.quantlake.schedule.RebalanceRule;
 import io.quantlake.sim.SymbolFilter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,7 +15,7 @@ class OrderPlannerTest {
     private static final String[] SYMBOLS = {"AAA", "BBB", "CCC"};
     private static final double[] PRICES = {100, 20, 4};
     private static final SymbolFilter[] NO_FILTERS = {SymbolFilter.NONE, SymbolFilter.NONE, SymbolFilter.NONE};
-    private static final RebalanceRule BAND_5 = new RebalanceRule(0.05, false, true, true);
+    private static final RebalanceRule BAND_5 = new RebalanceRule(0.05, RebalanceMode.TARGET, false);
 
     /** Equity 10 000: AAA 40 units = 0.4, BBB 100 units = 0.2, CCC 0, cash 4 000. */
     private static Holdings holdings() {
@@ -22,7 +24,7 @@ class OrderPlannerTest {
 
     @Test
     void symbolsInsideTheBandDoNotTradeAndOthersGoToTheirTargets() {
-        RebalancePlan plan = OrderPlanner.plan(holdings(), new double[] {0.43, 0.1, 0.3}, BAND_5, NO_FILTERS);
+        RebalancePlan plan = OrderPlanner.plan(holdings(), new double[] {0.43, 0.1, 0.3}, BAND_5, true, NO_FILTERS);
         assertEquals(10_000, plan.equity(), 1e-9);
         assertEquals(0.4, plan.current()[0], 1e-12);
         assertEquals(0.4, plan.planned()[0], 1e-12, "|0.43 - 0.40| < band: no trade");
@@ -42,8 +44,8 @@ class OrderPlannerTest {
         SymbolFilter[] filters = {new SymbolFilter(0.001, 5), new SymbolFilter(1, 5), new SymbolFilter(0.1, 50)};
         // AAA wants +0.0123456 * 10000 / 100 = 1.23456 units -> 1.234; BBB wants -0.006 * 10000 / 20 = -3 units but
         // notional 60 >= 5 so it trades (band 0); CCC wants 0.004 * 10000 / 4 = 10 units, notional 40 < 50: skipped.
-        RuleAndTargets r = new RuleAndTargets(new RebalanceRule(0, false, true, true), new double[] {0.4123456, 0.194, 0.004});
-        RebalancePlan plan = OrderPlanner.plan(holdings(), r.targets, r.rule, filters);
+        RuleAndTargets r = new RuleAndTargets(RebalanceRule.NONE, new double[] {0.4123456, 0.194, 0.004});
+        RebalancePlan plan = OrderPlanner.plan(holdings(), r.targets, r.rule, true, filters);
         assertEquals(List.of("BBB", "AAA"), plan.orders().stream().map(RebalanceOrder::symbol).toList(), "sells first");
         assertEquals(3, plan.orders().get(0).quantity(), 0);
         assertEquals(1.234, plan.orders().get(1).quantity(), 0, "exact decimal multiple of the step");
@@ -61,7 +63,7 @@ class OrderPlannerTest {
         // AAA wants +0.0123456 * 10000 / 100 = 1.23456 -> 1.23 (notional 123 >= 50); BBB wants -0.0123456 * 10000 / 20
         // = -6.1728 units, unrounded; CCC wants 0.0123456 * 10000 / 4 = 30.864 -> 30
         RebalancePlan plan = OrderPlanner.plan(holdings(), new double[] {0.4123456, 0.1876544, 0.0123456},
-                new RebalanceRule(0, false, true, true), filters);
+                RebalanceRule.NONE, true, filters);
         assertEquals(List.of(
                 new RebalanceOrder("BBB", RebalanceOrder.Side.SELL, 6.1728, 20, 123.456, RebalanceOrder.Reason.TO_TARGET,
                         RebalanceOrder.Filters.UNKNOWN),
@@ -71,7 +73,7 @@ class OrderPlannerTest {
                         RebalanceOrder.Filters.PARTIAL)),
                 plan.orders().stream().map(OrderPlannerTest::round).toList());
 
-        RebalancePlan small = OrderPlanner.plan(holdings(), new double[] {0.404, 0.2, 0}, new RebalanceRule(0, false, true, true),
+        RebalancePlan small = OrderPlanner.plan(holdings(), new double[] {0.404, 0.2, 0}, RebalanceRule.NONE, true,
                 filters);
         assertTrue(small.orders().isEmpty(), "AAA's 0.4 units = 40 USDT are below its 50 minimum: " + small.orders());
         assertEquals("below_min_notional", small.skipped().get(0).why());
@@ -80,7 +82,7 @@ class OrderPlannerTest {
     @Test
     void aTradeSmallerThanOneStepIsSkipped() {
         SymbolFilter[] filters = {new SymbolFilter(1, Double.NaN), SymbolFilter.NONE, SymbolFilter.NONE};
-        RebalancePlan plan = OrderPlanner.plan(holdings(), new double[] {0.405, 0.2, 0}, new RebalanceRule(0, false, true, true),
+        RebalancePlan plan = OrderPlanner.plan(holdings(), new double[] {0.405, 0.2, 0}, RebalanceRule.NONE, true,
                 filters);
         assertTrue(plan.orders().isEmpty(), plan.orders().toString());
         assertEquals("below_step", plan.skipped().get(0).why());
@@ -90,7 +92,7 @@ class OrderPlannerTest {
     @Test
     void aZeroTargetClosesTheWholePositionUnrounded() {
         SymbolFilter[] filters = {SymbolFilter.NONE, new SymbolFilter(7, 1e9), SymbolFilter.NONE};
-        RebalancePlan plan = OrderPlanner.plan(holdings(), new double[] {0.4, 0, 0}, BAND_5, filters);
+        RebalancePlan plan = OrderPlanner.plan(holdings(), new double[] {0.4, 0, 0}, BAND_5, true, filters);
         assertEquals(List.of(new RebalanceOrder("BBB", RebalanceOrder.Side.SELL, 100, 20, 2_000, RebalanceOrder.Reason.CLOSE,
                 RebalanceOrder.Filters.EXCHANGE)),
                 plan.orders(), "closing ignores the step and the minimum notional");
@@ -98,7 +100,7 @@ class OrderPlannerTest {
 
     @Test
     void noOpinionKeepsTheCurrentWeight() {
-        RebalancePlan plan = OrderPlanner.plan(holdings(), new double[] {Double.NaN, Double.NaN, Double.NaN}, BAND_5,
+        RebalancePlan plan = OrderPlanner.plan(holdings(), new double[] {Double.NaN, Double.NaN, Double.NaN}, BAND_5, true,
                 NO_FILTERS);
         assertTrue(plan.orders().isEmpty());
         assertEquals(0.2, plan.targets()[1], 1e-12);
@@ -106,8 +108,8 @@ class OrderPlannerTest {
 
     @Test
     void bandEdgeTradesOnlyToTheNearEdge() {
-        RebalanceRule edge = new RebalanceRule(0.05, false, false, true);
-        RebalancePlan plan = OrderPlanner.plan(holdings(), new double[] {0.4, 0.1, 0.3}, edge, NO_FILTERS);
+        RebalanceRule edge = new RebalanceRule(0.05, RebalanceMode.BAND_EDGE, false);
+        RebalancePlan plan = OrderPlanner.plan(holdings(), new double[] {0.4, 0.1, 0.3}, edge, true, NO_FILTERS);
         // BBB 0.2 -> 0.15 (edge of [0.05, 0.15]); CCC 0 -> 0.25
         assertEquals(0.15, plan.planned()[1], 1e-12);
         assertEquals(0.25, plan.planned()[2], 1e-12);
@@ -118,11 +120,11 @@ class OrderPlannerTest {
 
     @Test
     void thresholdScheduleTradesEverySymbolOnceOneIsOutsideItsBand() {
-        RebalanceRule threshold = new RebalanceRule(0.05, true, true, true);
-        RebalancePlan all = OrderPlanner.plan(holdings(), new double[] {0.42, 0.2, 0.1}, threshold, NO_FILTERS);
+        RebalanceRule threshold = new RebalanceRule(0.05, RebalanceMode.TARGET, true);
+        RebalancePlan all = OrderPlanner.plan(holdings(), new double[] {0.42, 0.2, 0.1}, threshold, true, NO_FILTERS);
         assertEquals(List.of("AAA", "CCC"), all.orders().stream().map(RebalanceOrder::symbol).toList(),
                 "CCC is outside: AAA (inside) trades too");
-        RebalancePlan none = OrderPlanner.plan(holdings(), new double[] {0.42, 0.2, 0.04}, threshold, NO_FILTERS);
+        RebalancePlan none = OrderPlanner.plan(holdings(), new double[] {0.42, 0.2, 0.04}, threshold, true, NO_FILTERS);
         assertTrue(none.orders().isEmpty(), "every symbol inside its band: nothing trades");
     }
 
@@ -138,7 +140,7 @@ class OrderPlannerTest {
     void nonPositiveEquityIsAnError() {
         Holdings broke = new Holdings(SYMBOLS, PRICES, new double[] {0, 0, 0}, 0);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> OrderPlanner.plan(broke, new double[] {0.5, 0, 0}, BAND_5, NO_FILTERS));
+                () -> OrderPlanner.plan(broke, new double[] {0.5, 0, 0}, BAND_5, true, NO_FILTERS));
         assertTrue(e.getMessage().contains("equity"), e.getMessage());
     }
 

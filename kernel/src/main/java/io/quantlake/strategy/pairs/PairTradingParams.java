@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * The parameters of {@link PairTradingStrategy} (config name {@code pair_trading}; YAML keys in
- * {@link PairTradingConfig}). Bar counts are grid bars of the backtest interval except where a window is
+ * {@code io.quantlake.config.PairTradingBinder}). Bar counts are grid bars of the backtest interval except where a window is
  * said to count pair bars (bars where both legs have a close).
  *
  * @param pairs          candidate pairs {@code Y/X}; empty: every ordered pair of the universe

@@ -2,7 +2,7 @@
  * Pair trading: the Engle-Granger scan of a panel's ordered pairs ({@link io.quantlake.strategy.pairs.PairScan},
  * behind {@code bin/quantlake pairs}) and the statistical-arbitrage signal strategy
  * ({@link io.quantlake.strategy.pairs.PairTradingStrategy}, config name {@code pair_trading}, params in
- * {@link io.quantlake.strategy.pairs.PairTradingConfig}).
+ * {@link io.quantlake.strategy.pairs.PairTradingParams}, bound by {@code io.quantlake.config.PairTradingBinder}).
  *
  * <p>Parts: a hedge ratio estimator ({@link io.quantlake.strategy.pairs.RollingOlsHedge},
  * {@link io.quantlake.strategy.pairs.KalmanHedge}) feeds a pair's {@link io.quantlake.strategy.pairs.SpreadModel}

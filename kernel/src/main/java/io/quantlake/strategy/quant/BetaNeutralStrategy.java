@@ -11,7 +11,7 @@ import java.util.Objects;
 
 /**
  * {@code market_neutral_beta}: a {@link MarketNeutralStrategy} (same score, selection, ratios,
- * schedule and band) made beta-neutral by scaling its short book.
+ * and schedule) made beta-neutral by scaling its short book.
  *
  * <p>At each scheduled bar {@code t}: {@code β_i(t)} comes from {@link RollingBeta}; a symbol
  * without a beta is not valid (its score is masked to NaN before ranking, so the ranking,
@@ -23,7 +23,7 @@ import java.util.Objects;
  * applies). When {@code k} is not finite or is negative (the shorts' beta exposure is 0 or has the
  * longs' sign), the bar has no decision (no targets, positions kept, as R22).
  *
- * @param dollarNeutral the ranking, selection (both sides non-empty), ratios (> 0), schedule and band
+ * @param dollarNeutral the ranking, selection (both sides non-empty), ratios (> 0) and schedule
  * @param beta          the rolling beta model
  */
 public record BetaNeutralStrategy(MarketNeutralStrategy dollarNeutral, RollingBeta beta) implements WeightStrategy {
@@ -34,7 +34,7 @@ public record BetaNeutralStrategy(MarketNeutralStrategy dollarNeutral, RollingBe
     }
 
     /** Beta neutrality scales a short book against a long book: both must be non-empty. */
-    static void requireTwoSided(Selection s, double longRatio, double shortRatio) {
+    public static void requireTwoSided(Selection s, double longRatio, double shortRatio) {
         if (!(longRatio > 0 && shortRatio > 0)) {
             throw new IllegalArgumentException("beta-neutral needs long_ratio > 0 and short_ratio > 0, got "
                     + longRatio + ", " + shortRatio);
@@ -75,7 +75,7 @@ public record BetaNeutralStrategy(MarketNeutralStrategy dollarNeutral, RollingBe
         }
         TargetWeights dollar = new MarketNeutralStrategy(CrossSectionalScore.matrix(masked),
                 dollarNeutral.selection(), dollarNeutral.longRatio(), dollarNeutral.shortRatio(),
-                dollarNeutral.schedule(), dollarNeutral.band()).targets(panel);
+                dollarNeutral.schedule()).targets(panel);
         boolean[] decision = dollar.decision().clone();
         double[] w = dollar.weights().clone();
         for (int t = 0; t < decision.length; t++) {
@@ -84,7 +84,7 @@ public record BetaNeutralStrategy(MarketNeutralStrategy dollarNeutral, RollingBe
                 Arrays.fill(w, t * n, t * n + n, Double.NaN);
             }
         }
-        return new TargetWeights(dollar.bars(), n, decision, w, dollar.band(), dollar.threshold());
+        return new TargetWeights(dollar.bars(), n, decision, w);
     }
 
     /** Scales the shorts of row {@code row} to zero beta; false when no scale {@code k >= 0} does. */

@@ -29,9 +29,8 @@ import java.util.Optional;
  * @param score    the composite
  * @param mode     long/short or long-only
  * @param schedule decision calendar
- * @param band     no-trade band in [0, 1)
  */
-public record FactorStrategy(CompositeScore score, Mode mode, RebalanceSchedule schedule, double band)
+public record FactorStrategy(CompositeScore score, Mode mode, RebalanceSchedule schedule)
         implements WeightStrategy {
     /** How the ranking is traded. */
     public sealed interface Mode {
@@ -75,9 +74,6 @@ public record FactorStrategy(CompositeScore score, Mode mode, RebalanceSchedule 
         Objects.requireNonNull(score, "score");
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(schedule, "schedule");
-        if (!(band >= 0 && band < 1)) {
-            throw new IllegalArgumentException("factor band must be in [0, 1), got " + band);
-        }
     }
 
     @Override
@@ -91,12 +87,12 @@ public record FactorStrategy(CompositeScore score, Mode mode, RebalanceSchedule 
         CrossSectionalScore fixed = CrossSectionalScore.matrix(c);
         if (mode instanceof LongShort ls) {
             MarketNeutralStrategy mn = new MarketNeutralStrategy(fixed, ls.selection(), ls.longRatio(),
-                    ls.shortRatio(), schedule, band);
+                    ls.shortRatio(), schedule);
             return ls.beta().isPresent() ? new BetaNeutralStrategy(mn, ls.beta().get()).targets(panel)
                     : mn.targets(panel);
         }
         LongOnly lo = (LongOnly) mode;
-        TargetWeights equal = new MarketNeutralStrategy(fixed, lo.selection(), 1, 0, schedule, band).targets(panel);
+        TargetWeights equal = new MarketNeutralStrategy(fixed, lo.selection(), 1, 0, schedule).targets(panel);
         if (!lo.scoreWeighted()) {
             return equal;
         }
@@ -107,7 +103,7 @@ public record FactorStrategy(CompositeScore score, Mode mode, RebalanceSchedule 
                 scoreWeight(w, c, t * n, n);
             }
         }
-        return new TargetWeights(equal.bars(), n, equal.decision(), w, band, equal.threshold());
+        return new TargetWeights(equal.bars(), n, equal.decision(), w);
     }
 
     /** Reweights the selected (positive) cells of one row by {@code max(c, 0)}; unchanged when all are 0. */

@@ -39,10 +39,9 @@ import java.util.Optional;
  * @param covariance estimator and shrinkage
  * @param volTarget  optional volatility target (empty: weights sum to 1)
  * @param schedule   decision calendar
- * @param band       no-trade band in [0, 1)
  */
 public record RiskParityStrategy(Method method, int lookback, CovarianceModel covariance,
-                                 Optional<VolTargeting> volTarget, RebalanceSchedule schedule, double band)
+                                 Optional<VolTargeting> volTarget, RebalanceSchedule schedule)
         implements WeightStrategy {
     /** The allocation rule. */
     public enum Method {
@@ -60,9 +59,6 @@ public record RiskParityStrategy(Method method, int lookback, CovarianceModel co
         Objects.requireNonNull(covariance, "covariance");
         Objects.requireNonNull(volTarget, "volTarget");
         Objects.requireNonNull(schedule, "schedule");
-        if (!(band >= 0 && band < 1)) {
-            throw new IllegalArgumentException("risk_parity band must be in [0, 1), got " + band);
-        }
     }
 
     @Override
@@ -105,7 +101,7 @@ public record RiskParityStrategy(Method method, int lookback, CovarianceModel co
                 w[t * n + cols[j]] = x[j];
             }
         }
-        return new TargetWeights(bars, n, decision, w, band, schedule.threshold());
+        return new TargetWeights(bars, n, decision, w);
     }
 
     /**

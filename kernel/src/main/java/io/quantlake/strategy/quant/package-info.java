@@ -7,7 +7,7 @@
  * traded long/short through {@link io.quantlake.strategy.reference.MarketNeutralStrategy} or long-only) and
  * {@link io.quantlake.strategy.quant.BetaNeutralStrategy} ({@code market_neutral_beta}: the market-neutral
  * ranking with a short book scaled to zero {@link io.quantlake.strategy.quant.RollingBeta beta}).
- * {@link io.quantlake.strategy.quant.QuantConfigs} binds their {@code strategy.params};
+ * {@code io.quantlake.config} binds their {@code strategy.params} (one binder per strategy);
  * {@code StrategyRegistry.all()} registers them. Every strategy decides at bar {@code t} from bars up to
  * {@code t} only and returns 0 for symbols that are not listed or not valid at a decision (SIMULATION.md
  * R6, R7, R25).

@@ -13,15 +13,16 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A signal strategy whose every OPEN carries the config's exit chain ({@code strategy.exits},
- * {@link ExitChainConfig}) after the strategy's own exits; every other signal, the warm-up and the legacy
+ * A signal strategy whose every OPEN carries the config's exit chain ({@code strategy.exits}, bound by
+ * io.quantlake.config.ExitChainBinder) after the strategy's own exits; every other signal, the warm-up and the legacy
  * {@code decide} are the wrapped strategy's.
  */
-final class ExitChainStrategy implements SignalStrategy {
+public final class ExitChainStrategy implements SignalStrategy {
     private final SignalStrategy strategy;
     private final List<ExitStrategy> exits;
 
-    ExitChainStrategy(SignalStrategy strategy, List<ExitStrategy> exits) {
+    /** {@code strategy} with {@code exits} appended, in order, to the exits of every OPEN it signals. */
+    public ExitChainStrategy(SignalStrategy strategy, List<ExitStrategy> exits) {
         this.strategy = Objects.requireNonNull(strategy, "strategy");
         this.exits = List.copyOf(exits);
     }

@@ -19,15 +19,13 @@ import java.util.Objects;
  *
  * @param lookback number of returns, >= 2
  * @param schedule decision calendar
- * @param band     no-trade band in [0, 1) (default 0)
  */
-public record InverseVolStrategy(int lookback, RebalanceSchedule schedule, double band) implements WeightStrategy {
+public record InverseVolStrategy(int lookback, RebalanceSchedule schedule) implements WeightStrategy {
     public InverseVolStrategy {
         if (lookback < 2) {
             throw new IllegalArgumentException("inverse_vol lookback must be >= 2 returns (ddof 1), got " + lookback);
         }
         Objects.requireNonNull(schedule, "schedule");
-        ReferenceChecks.band(band);
     }
 
     @Override
@@ -68,7 +66,7 @@ public record InverseVolStrategy(int lookback, RebalanceSchedule schedule, doubl
                 w[t * n + i] /= sumInv;
             }
         }
-        return new TargetWeights(bars, n, decision, w, band, schedule.threshold());
+        return new TargetWeights(bars, n, decision, w);
     }
 
     /**

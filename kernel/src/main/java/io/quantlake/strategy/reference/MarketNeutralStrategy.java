@@ -24,10 +24,9 @@ import java.util.Objects;
  * @param longRatio  gross long weight, >= 0
  * @param shortRatio gross short weight, >= 0
  * @param schedule   decision calendar
- * @param band       no-trade band in [0, 1) (default 0)
  */
 public record MarketNeutralStrategy(CrossSectionalScore score, Selection selection, double longRatio,
-                                    double shortRatio, RebalanceSchedule schedule, double band)
+                                    double shortRatio, RebalanceSchedule schedule)
         implements WeightStrategy {
     public MarketNeutralStrategy {
         Objects.requireNonNull(score, "score");
@@ -37,14 +36,13 @@ public record MarketNeutralStrategy(CrossSectionalScore score, Selection selecti
             throw new IllegalArgumentException("long_ratio and short_ratio must be finite and >= 0, got "
                     + longRatio + ", " + shortRatio);
         }
-        ReferenceChecks.band(band);
     }
 
     /** CLI.md's {@code market_neutral}: momentum {@code (lookback, skip)}, top and bottom counts. */
     public static MarketNeutralStrategy momentum(int lookback, int skip, int top, int bottom, double longRatio,
-                                                 double shortRatio, RebalanceSchedule schedule, double band) {
+                                                 double shortRatio, RebalanceSchedule schedule) {
         return new MarketNeutralStrategy(new MomentumScore(lookback, skip), new Selection.Counts(top, bottom),
-                longRatio, shortRatio, schedule, band);
+                longRatio, shortRatio, schedule);
     }
 
     @Override
@@ -90,7 +88,7 @@ public record MarketNeutralStrategy(CrossSectionalScore score, Selection selecti
                 w[row + order[row + r]] = -shortRatio / bottom;
             }
         }
-        return new TargetWeights(bars, n, decision, w, band, schedule.threshold());
+        return new TargetWeights(bars, n, decision, w);
     }
 
     /** The cache key of a momentum ranking (distinct from the score matrix's key). */

@@ -22,9 +22,8 @@ import java.util.Map;
  *
  * @param targetWeights symbol → weight as a fraction of equity (negative = short)
  * @param day           day of month 1–31 (default 1)
- * @param band          no-trade band in [0, 1) (default 0.01)
  */
-public record MonthlyRebalanceStrategy(Map<String, Double> targetWeights, int day, double band)
+public record MonthlyRebalanceStrategy(Map<String, Double> targetWeights, int day)
         implements WeightStrategy {
     public MonthlyRebalanceStrategy {
         targetWeights = Collections.unmodifiableMap(new LinkedHashMap<>(targetWeights));
@@ -36,7 +35,6 @@ public record MonthlyRebalanceStrategy(Map<String, Double> targetWeights, int da
         if (day < 1 || day > 31) {
             throw new IllegalArgumentException("monthly_rebalance day must be in 1..31, got " + day);
         }
-        ReferenceChecks.band(band);
     }
 
     @Override
@@ -75,7 +73,7 @@ public record MonthlyRebalanceStrategy(Map<String, Double> targetWeights, int da
                 Arrays.fill(w, t * n, t * n + n, Double.NaN);
             }
         }
-        return new TargetWeights(times.length, n, decision, w, band, false);
+        return new TargetWeights(times.length, n, decision, w);
     }
 
     /** Grid bar 0, then the {@code monthly: day} bars of every month after the first (R24). */

@@ -98,7 +98,7 @@ class BetaNeutralStrategyTest {
             System.arraycopy(scoresPerSymbol, 0, s, t * 3, 3);
         }
         return new BetaNeutralStrategy(new MarketNeutralStrategy(CrossSectionalScore.matrix(s), new Selection.Counts(1, 1),
-                0.5, 0.5, new RebalanceSchedule.EveryBar(), 0), new RollingBeta(10, new MarketIndex.Symbol("BTC")));
+                0.5, 0.5, new RebalanceSchedule.EveryBar()), new RollingBeta(10, new MarketIndex.Symbol("BTC")));
     }
 
     /** Long BBB (β 2), short BTC (β 1): k = −(0.5·2) / (−0.5·1) = 2, so BTC is −1.0 and Σ wβ = 1 − 1 = 0. */
@@ -127,7 +127,7 @@ class BetaNeutralStrategyTest {
         Panel p = QuantPanels.market(s, 150, 5);
         RollingBeta beta = new RollingBeta(30, new MarketIndex.EqualWeight());
         MarketNeutralStrategy mn = MarketNeutralStrategy.momentum(20, 2, 2, 2, 0.7, 0.5,
-                new RebalanceSchedule.Every(5), 0.02);
+                new RebalanceSchedule.Every(5));
         TargetWeights tw = new BetaNeutralStrategy(mn, beta).targets(p);
         double[] b = beta.betas(p, all(150));
         int decisions = 0;
@@ -154,16 +154,15 @@ class BetaNeutralStrategyTest {
         }
         assertTrue(decisions >= 20, "decisions: " + decisions);
         assertEquals("market_neutral_beta", new BetaNeutralStrategy(mn, beta).name());
-        assertEquals(0.02, tw.band());
     }
 
     @Test
     void constructorNeedsBothSides() {
         RollingBeta beta = new RollingBeta(10, new MarketIndex.EqualWeight());
         assertThrows(IllegalArgumentException.class, () -> new BetaNeutralStrategy(
-                MarketNeutralStrategy.momentum(5, 0, 2, 0, 1, 1, new RebalanceSchedule.Daily(), 0), beta));
+                MarketNeutralStrategy.momentum(5, 0, 2, 0, 1, 1, new RebalanceSchedule.Daily()), beta));
         assertThrows(IllegalArgumentException.class, () -> new BetaNeutralStrategy(
-                MarketNeutralStrategy.momentum(5, 0, 1, 1, 1, 0, new RebalanceSchedule.Daily(), 0), beta));
+                MarketNeutralStrategy.momentum(5, 0, 1, 1, 1, 0, new RebalanceSchedule.Daily()), beta));
         assertThrows(IllegalArgumentException.class, () -> new RollingBeta(1, new MarketIndex.EqualWeight()));
     }
 }

@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quantlake.config.BacktestConfig;
 import io.quantlake.panel.Panel;
+import io.quantlake.strategy.ConfiguredStrategy;
 import io.quantlake.strategy.TargetWeights;
-import io.quantlake.strategy.reference.ConfiguredStrategy;
-import io.quantlake.strategy.reference.StrategyRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +47,7 @@ class DemoConfigsTest {
         for (Path file : configs()) {
             seen.add(file.getFileName().toString().replace(".yaml", ""));
             BacktestConfig c = BacktestConfig.load(file);
-            ConfiguredStrategy s = StrategyRegistry.all().create(c.strategy());
+            ConfiguredStrategy s = c.strategy().built();
             if (!(s instanceof ConfiguredStrategy.Weight w)) {
                 continue;
             }

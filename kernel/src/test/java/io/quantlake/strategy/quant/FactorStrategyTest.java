@@ -48,23 +48,22 @@ class FactorStrategyTest {
     @Test
     void longShortTradesTheCompositeLikeMarketNeutral() {
         FactorStrategy f = new FactorStrategy(AB, new FactorStrategy.LongShort(new Selection.Counts(1, 1), 0.6, 0.4,
-                Optional.empty()), new RebalanceSchedule.EveryBar(), 0.01);
+                Optional.empty()), new RebalanceSchedule.EveryBar());
         TargetWeights tw = f.targets(featured());
         assertArrayEquals(new double[]{0, -0.4, 0.6, -0.4, 0.6, 0, 0.6, 0, -0.4},
                 tw.weights(), 1e-15);
         assertEquals("factor", f.name());
-        assertEquals(0.01, tw.band());
     }
 
     @Test
     void longOnlyTopIsEquallyOrScoreWeighted() {
         Selection top2 = new Selection.Counts(2, 0);
         TargetWeights equal = new FactorStrategy(AB, new FactorStrategy.LongOnly(top2, false),
-                new RebalanceSchedule.EveryBar(), 0).targets(featured());
+                new RebalanceSchedule.EveryBar()).targets(featured());
         assertArrayEquals(new double[]{0.5, 0, 0.5}, Arrays.copyOfRange(equal.weights(), 0, 3), 1e-15);
         // bar 0: CCC c = Z > 0, AAA c = −Z/2 → max(c, 0) = 0; bar 1: BBB 1, AAA −1 → 0
         TargetWeights scored = new FactorStrategy(AB, new FactorStrategy.LongOnly(top2, true),
-                new RebalanceSchedule.EveryBar(), 0).targets(featured());
+                new RebalanceSchedule.EveryBar()).targets(featured());
         assertArrayEquals(new double[]{0, 0, 1, 0, 1, 0}, Arrays.copyOfRange(scored.weights(), 0, 6), 1e-15);
         assertThrows(IllegalArgumentException.class, () -> new FactorStrategy.LongOnly(new Selection.Counts(1, 1), false));
     }
@@ -120,9 +119,9 @@ class FactorStrategyTest {
         RollingBeta beta = new RollingBeta(20, new MarketIndex.Symbol("AAA"));
         RebalanceSchedule weekly = new RebalanceSchedule.Weekly(1);
         TargetWeights viaFactor = new FactorStrategy(score, new FactorStrategy.LongShort(new Selection.Quantiles(0.4, 0.4),
-                1, 1, Optional.of(beta)), weekly, 0).targets(p);
+                1, 1, Optional.of(beta)), weekly).targets(p);
         TargetWeights direct = new BetaNeutralStrategy(new MarketNeutralStrategy(score, new Selection.Quantiles(0.4, 0.4),
-                1, 1, weekly, 0), beta).targets(p);
+                1, 1, weekly), beta).targets(p);
         assertArrayEquals(direct.decision(), viaFactor.decision());
         assertArrayEquals(direct.weights(), viaFactor.weights(), 0);
         int decisions = 0;

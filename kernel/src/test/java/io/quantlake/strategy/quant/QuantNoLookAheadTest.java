@@ -58,11 +58,11 @@ class QuantNoLookAheadTest {
         CovarianceModel sample = new CovarianceModel(new CovarianceModel.Sample(), CovarianceModel.Shrinkage.NONE);
         CovarianceModel ewmaLw = new CovarianceModel(new CovarianceModel.Ewma(10), CovarianceModel.Shrinkage.LEDOIT_WOLF);
         assertNoLookAhead(new RiskParityStrategy(RiskParityStrategy.Method.ERC, 20, sample, Optional.empty(),
-                new RebalanceSchedule.EveryBar(), 0));
+                new RebalanceSchedule.EveryBar()));
         assertNoLookAhead(new RiskParityStrategy(RiskParityStrategy.Method.INVERSE_VOL, 10, sample,
-                Optional.of(new VolTargeting(0.2, 2)), new RebalanceSchedule.Every(3), 0));
+                Optional.of(new VolTargeting(0.2, 2)), new RebalanceSchedule.Every(3)));
         assertNoLookAhead(new RiskParityStrategy(RiskParityStrategy.Method.ERC, 15, ewmaLw,
-                Optional.of(new VolTargeting(0.3, 1)), new RebalanceSchedule.Weekly(5), 0.01));
+                Optional.of(new VolTargeting(0.3, 1)), new RebalanceSchedule.Weekly(5)));
     }
 
     @Test
@@ -73,20 +73,20 @@ class QuantNoLookAheadTest {
                 new CompositeScore.Component(new Factor.Feature("carry"), 0.2)));
         RebalanceSchedule daily = new RebalanceSchedule.Daily();
         assertNoLookAhead(new FactorStrategy(score, new FactorStrategy.LongShort(new Selection.Counts(2, 2), 1, 1,
-                Optional.empty()), daily, 0));
+                Optional.empty()), daily));
         assertNoLookAhead(new FactorStrategy(score, new FactorStrategy.LongShort(new Selection.Counts(2, 1), 0.5, 0.5,
-                Optional.of(new RollingBeta(15, new MarketIndex.EqualWeight()))), daily, 0));
+                Optional.of(new RollingBeta(15, new MarketIndex.EqualWeight()))), daily));
         assertNoLookAhead(new FactorStrategy(score, new FactorStrategy.LongOnly(new Selection.Quantiles(0.5, 0), true),
-                new RebalanceSchedule.Every(4), 0));
+                new RebalanceSchedule.Every(4)));
         assertNoLookAhead(new FactorStrategy(score, new FactorStrategy.LongOnly(new Selection.Counts(3, 0), false),
-                daily, 0));
+                daily));
     }
 
     @Test
     void marketNeutralBeta() {
         assertNoLookAhead(new BetaNeutralStrategy(MarketNeutralStrategy.momentum(10, 1, 2, 2, 1, 1,
-                new RebalanceSchedule.EveryBar(), 0), new RollingBeta(20, new MarketIndex.Symbol("AAA"))));
+                new RebalanceSchedule.EveryBar()), new RollingBeta(20, new MarketIndex.Symbol("AAA"))));
         assertNoLookAhead(new BetaNeutralStrategy(MarketNeutralStrategy.momentum(7, 0, 1, 1, 0.5, 0.5,
-                new RebalanceSchedule.Every(2), 0), new RollingBeta(10, new MarketIndex.EqualWeight())));
+                new RebalanceSchedule.Every(2)), new RollingBeta(10, new MarketIndex.EqualWeight())));
     }
 }

@@ -22,7 +22,7 @@ class RiskParityStrategyTest {
 
     static RiskParityStrategy rp(RiskParityStrategy.Method m, int lookback, CovarianceModel cov,
                                  Optional<VolTargeting> vt) {
-        return new RiskParityStrategy(m, lookback, cov, vt, EVERY_BAR, 0);
+        return new RiskParityStrategy(m, lookback, cov, vt, EVERY_BAR);
     }
 
     /** Correlated smooth returns: the three symbols share a sine component. */
@@ -113,11 +113,10 @@ class RiskParityStrategyTest {
         Panel p = QuantPanels.market(ABC, 90, 7); // BBB listed at bar 12, CCC delisted; no gaps
         RebalanceSchedule weekly = new RebalanceSchedule.Weekly(2);
         TargetWeights ours = new RiskParityStrategy(RiskParityStrategy.Method.INVERSE_VOL, 10, SAMPLE,
-                Optional.empty(), weekly, 0.01).targets(p);
-        TargetWeights ref = new InverseVolStrategy(10, weekly, 0.01).targets(p);
+                Optional.empty(), weekly).targets(p);
+        TargetWeights ref = new InverseVolStrategy(10, weekly).targets(p);
         assertArrayEquals(ref.decision(), ours.decision());
         assertArrayEquals(ref.weights(), ours.weights(), 1e-12);
-        assertEquals(0.01, ours.band());
     }
 
     /**

@@ -34,7 +34,7 @@ class InverseVolStrategyTest {
 
     @Test
     void sigmaByHandAndZeroForcing() {
-        TargetWeights tw = new InverseVolStrategy(2, new RebalanceSchedule.EveryBar(), 0).targets(panel());
+        TargetWeights tw = new InverseVolStrategy(2, new RebalanceSchedule.EveryBar()).targets(panel());
         // t = 0, 1: no symbol has lookback + 1 = 3 own bars: no decision (R25)
         assertArrayEquals(new boolean[] {false, false, true, true, true, true}, tw.decision());
         // t = 2: AAA returns (0.1, -0.1): mean 0, σ = √((0.01 + 0.01) / 1) = 0.141421;
@@ -54,23 +54,17 @@ class InverseVolStrategyTest {
 
     @Test
     void firstDecisionIsFirstScheduledBarWithAValidSymbol() {
-        TargetWeights tw = new InverseVolStrategy(2, new RebalanceSchedule.Every(3), 0.02).targets(panel());
+        TargetWeights tw = new InverseVolStrategy(2, new RebalanceSchedule.Every(3)).targets(panel());
         // scheduled: 0 and 3; bar 0 has no valid symbol -> no decision; bar 3 as above
         assertArrayEquals(new boolean[] {false, false, false, true, false, false}, tw.decision());
         assertArrayEquals(new double[] {0.5, 0, 0.5, 0}, row(tw, 3), 1e-12);
         assertArrayEquals(new double[] {X, X, X, X}, row(tw, 0));
-        assertEquals(0.02, tw.band());
-    }
-
-    @Test
-    void thresholdScheduleSetsTheFlag() {
-        assertTrue(new InverseVolStrategy(2, new RebalanceSchedule.Threshold(), 0.05).targets(panel()).threshold());
     }
 
     @Test
     void weightsOfEachDecisionSumToOne() {
         Panel p = TestPanels.randomWalk(new String[] {"A", "B", "C", "D"}, 80, 7);
-        TargetWeights tw = new InverseVolStrategy(10, new RebalanceSchedule.EveryBar(), 0).targets(p);
+        TargetWeights tw = new InverseVolStrategy(10, new RebalanceSchedule.EveryBar()).targets(p);
         int decisions = 0;
         for (int t = 0; t < tw.bars(); t++) {
             if (tw.decision()[t]) {

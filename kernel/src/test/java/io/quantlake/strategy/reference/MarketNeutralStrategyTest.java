@@ -34,7 +34,7 @@ class MarketNeutralStrategyTest {
 
     static MarketNeutralStrategy oneByOne() {
         // lookback 2, skip 0: m = close_t / close_{t−2} − 1 on own bars; long 1, short 0.5
-        return MarketNeutralStrategy.momentum(2, 0, 1, 1, 1.0, 0.5, new RebalanceSchedule.EveryBar(), 0);
+        return MarketNeutralStrategy.momentum(2, 0, 1, 1, 1.0, 0.5, new RebalanceSchedule.EveryBar());
     }
 
     @Test
@@ -66,20 +66,19 @@ class MarketNeutralStrategyTest {
 
     @Test
     void fewerValidThanTopPlusBottomIsNoDecision() {
-        TargetWeights tw = MarketNeutralStrategy.momentum(2, 0, 2, 2, 1.0, 1.0, new RebalanceSchedule.EveryBar(), 0.03)
+        TargetWeights tw = MarketNeutralStrategy.momentum(2, 0, 2, 2, 1.0, 1.0, new RebalanceSchedule.EveryBar())
                 .targets(panel());
         // t = 2: 4 valid -> BTC, ETH +1/2; ADA, XRP −1/2; t = 3 (2 valid) and t = 4 (3 valid): no decision
         assertArrayEquals(new boolean[] {false, false, true, false, false}, tw.decision());
         assertArrayEquals(new double[] {0.5, 0.5, -0.5, -0.5}, row(tw, 2));
         assertArrayEquals(new double[] {X, X, X, X}, row(tw, 3));
-        assertEquals(0.03, tw.band());
     }
 
     @Test
     void skipUsesTheCloseSBarsBack() {
         // lookback 2, skip 1: m = close_{t−1} / close_{t−2} − 1. At t = 2: ETH, BTC, XRP, ADA all 100/100−1 = 0:
         // a four-way tie -> name order ADA, BTC, ETH, XRP: ADA long, XRP short
-        TargetWeights tw = MarketNeutralStrategy.momentum(2, 1, 1, 1, 1.0, 1.0, new RebalanceSchedule.EveryBar(), 0)
+        TargetWeights tw = MarketNeutralStrategy.momentum(2, 1, 1, 1, 1.0, 1.0, new RebalanceSchedule.EveryBar())
                 .targets(panel());
         assertArrayEquals(new double[] {0, 0, -1.0, 1.0}, row(tw, 2));
     }
@@ -95,7 +94,7 @@ class MarketNeutralStrategyTest {
         }
         score[3] = Double.NaN;
         MarketNeutralStrategy s = new MarketNeutralStrategy(CrossSectionalScore.matrix(score),
-                new Selection.Quantiles(0.25, 0.25), 1.0, 1.0, new RebalanceSchedule.Every(2), 0);
+                new Selection.Quantiles(0.25, 0.25), 1.0, 1.0, new RebalanceSchedule.Every(2));
         TargetWeights tw = s.targets(panel());
         assertArrayEquals(new boolean[] {true, false, true, false, true}, tw.decision());
         // t = 0: 3 valid: k = max(1, floor(0.25·3)) = 1 each side: XRP (2) long, ETH (0) short
@@ -103,7 +102,7 @@ class MarketNeutralStrategyTest {
         // t = 4: XRP does not exist any more; valid ETH, BTC, ADA: ADA long, ETH short
         assertArrayEquals(new double[] {-1.0, 0, 0, 1.0}, row(tw, 4));
         MarketNeutralStrategy bad = new MarketNeutralStrategy(CrossSectionalScore.matrix(new double[3]),
-                new Selection.Counts(1, 1), 1, 1, new RebalanceSchedule.EveryBar(), 0);
+                new Selection.Counts(1, 1), 1, 1, new RebalanceSchedule.EveryBar());
         assertEquals("score matrix has 3 cells, expected bars × symbols = 20",
                 assertThrows(IllegalArgumentException.class, () -> bad.targets(panel())).getMessage());
     }
@@ -111,7 +110,7 @@ class MarketNeutralStrategyTest {
     @Test
     void longsSumToLongRatioAndShortsToMinusShortRatio() {
         Panel p = TestPanels.randomWalk(new String[] {"A", "B", "C", "D", "E", "F"}, 90, 11);
-        TargetWeights tw = MarketNeutralStrategy.momentum(10, 2, 2, 2, 0.8, 0.6, new RebalanceSchedule.Every(5), 0)
+        TargetWeights tw = MarketNeutralStrategy.momentum(10, 2, 2, 2, 0.8, 0.6, new RebalanceSchedule.Every(5))
                 .targets(p);
         int decisions = 0;
         for (int t = 0; t < tw.bars(); t++) {

@@ -4,7 +4,6 @@ import static io.quantlake.strategy.reference.TestPanels.X;
 import static io.quantlake.strategy.reference.TestPanels.day;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.quantlake.panel.Panel;
@@ -46,17 +45,15 @@ class MonthlyRebalanceStrategyTest {
 
     @Test
     void decidesAtFirstBarThenFirstBarOnOrAfterDayOfLaterMonths() {
-        TargetWeights tw = new MonthlyRebalanceStrategy(weights(), 3, 0.01).targets(panel());
+        TargetWeights tw = new MonthlyRebalanceStrategy(weights(), 3).targets(panel());
         // bar 0 (01-15) always; 01-20 is in the first month: not again (§12.12); February's bars are the
         // 1st and 2nd, none on or after the 3rd: no decision; March: 03-05 (index 4)
         assertArrayEquals(new boolean[] {true, false, false, false, true, false}, tw.decision());
-        assertEquals(0.01, tw.band());
-        assertFalse(tw.threshold());
     }
 
     @Test
     void forcesZeroForUnlistedAndDelistedAndKeepsExistingWithoutBar() {
-        TargetWeights tw = new MonthlyRebalanceStrategy(weights(), 3, 0.01).targets(panel());
+        TargetWeights tw = new MonthlyRebalanceStrategy(weights(), 3).targets(panel());
         // bar 0: BBB not listed yet -> 0; DDD not in target_weights -> 0
         assertArrayEquals(new double[] {0.5, 0.0, 0.2, 0.0}, row(tw, 0));
         // bar 4: BBB exists (listed at bar 3) though it has no bar here -> valid (R7); CCC is at its
@@ -69,7 +66,7 @@ class MonthlyRebalanceStrategyTest {
 
     @Test
     void dayOneDecidesOnTheFirstBarOfEachLaterMonth() {
-        TargetWeights tw = new MonthlyRebalanceStrategy(weights(), 1, 0).targets(panel());
+        TargetWeights tw = new MonthlyRebalanceStrategy(weights(), 1).targets(panel());
         // Jan: bar 0; Feb: 02-01 (index 2); Mar: 03-05 (index 4)
         assertArrayEquals(new boolean[] {true, false, true, false, true, false}, tw.decision());
         // at 02-01 BBB is not listed yet
@@ -81,7 +78,7 @@ class MonthlyRebalanceStrategyTest {
         Map<String, Double> w = weights();
         w.put("ZZZ", 0.1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new MonthlyRebalanceStrategy(w, 1, 0.01).targets(panel()));
+                () -> new MonthlyRebalanceStrategy(w, 1).targets(panel()));
         assertEquals("monthly_rebalance: target_weights symbol ZZZ is not in the universe [AAA, BBB, CCC, DDD]",
                 e.getMessage());
     }

@@ -47,19 +47,19 @@ class NoLookAheadTest {
 
     @Test
     void monthlyRebalance() {
-        assertNoLookAhead(new MonthlyRebalanceStrategy(Map.of("AAA", 0.4, "BBB", 0.3, "CCC", 0.3), 5, 0.01));
+        assertNoLookAhead(new MonthlyRebalanceStrategy(Map.of("AAA", 0.4, "BBB", 0.3, "CCC", 0.3), 5));
     }
 
     @Test
     void inverseVol() {
-        assertNoLookAhead(new InverseVolStrategy(10, new RebalanceSchedule.Weekly(3), 0));
-        assertNoLookAhead(new InverseVolStrategy(5, new RebalanceSchedule.EveryBar(), 0));
+        assertNoLookAhead(new InverseVolStrategy(10, new RebalanceSchedule.Weekly(3)));
+        assertNoLookAhead(new InverseVolStrategy(5, new RebalanceSchedule.EveryBar()));
     }
 
     @Test
     void marketNeutral() {
-        assertNoLookAhead(MarketNeutralStrategy.momentum(15, 3, 2, 2, 1, 1, new RebalanceSchedule.Daily(), 0));
-        assertNoLookAhead(MarketNeutralStrategy.momentum(7, 0, 1, 1, 0.5, 0.5, new RebalanceSchedule.Monthly(10), 0));
+        assertNoLookAhead(MarketNeutralStrategy.momentum(15, 3, 2, 2, 1, 1, new RebalanceSchedule.Daily()));
+        assertNoLookAhead(MarketNeutralStrategy.momentum(7, 0, 1, 1, 0.5, 0.5, new RebalanceSchedule.Monthly(10)));
     }
 
     @Test
@@ -81,7 +81,7 @@ class NoLookAheadTest {
                         w[t * n + i] = p.close()[(t + 1) * n + i] > p.close()[t * n + i] ? 1 : 0;
                     }
                 }
-                return new TargetWeights(p.bars(), n, d, w, 0, false);
+                return new TargetWeights(p.bars(), n, d, w);
             }
         };
         assertThrows(AssertionFailedError.class, () -> assertNoLookAhead(peeking));

@@ -66,7 +66,7 @@ class ReferenceStrategiesRealDataTest {
     @Test
     void monthlyRebalance() {
         TargetWeights tw = new MonthlyRebalanceStrategy(
-                Map.of("BTCUSDT", 0.4, "ETHUSDT", 0.3, "SOLUSDT", 0.2, "WIFUSDT", 0.1), 1, 0.01).targets(panel);
+                Map.of("BTCUSDT", 0.4, "ETHUSDT", 0.3, "SOLUSDT", 0.2, "WIFUSDT", 0.1), 1).targets(panel);
         assertEquals(List.of("2024-01-01", "2024-02-01", "2024-03-01", "2024-04-01", "2024-05-01", "2024-06-01",
                 "2024-07-01", "2024-08-01", "2024-09-01"), decisionDates(tw));
         assertEquals(0.0, w(tw, "2024-03-01", "WIFUSDT")); // listed 03-05
@@ -77,7 +77,7 @@ class ReferenceStrategiesRealDataTest {
 
     @Test
     void inverseVolSumsToOneAtEachDecision() {
-        TargetWeights tw = new InverseVolStrategy(20, new RebalanceSchedule.Weekly(1), 0).targets(panel);
+        TargetWeights tw = new InverseVolStrategy(20, new RebalanceSchedule.Weekly(1)).targets(panel);
         List<String> dates = decisionDates(tw);
         // Monday 01-15 is bar 14 (15 own bars < 21): no decision; Monday 01-22 is bar 21
         assertEquals("2024-01-22", dates.get(0));
@@ -100,7 +100,7 @@ class ReferenceStrategiesRealDataTest {
 
     @Test
     void marketNeutralLongsAndShortsSumToTheirRatios() {
-        TargetWeights tw = MarketNeutralStrategy.momentum(20, 1, 2, 2, 1.0, 0.8, new RebalanceSchedule.Monthly(1), 0)
+        TargetWeights tw = MarketNeutralStrategy.momentum(20, 1, 2, 2, 1.0, 0.8, new RebalanceSchedule.Monthly(1))
                 .targets(panel);
         List<String> dates = decisionDates(tw);
         assertEquals(List.of("2024-02-01", "2024-03-01", "2024-04-01", "2024-05-01", "2024-06-01", "2024-07-01",

@@ -23,8 +23,7 @@ import io.quantlake.sim.FundingSchedule;
 import io.quantlake.sim.SimConfig;
 import io.quantlake.sim.Simulator;
 import io.quantlake.sim.StrategyInput;
-import io.quantlake.strategy.reference.ConfiguredStrategy;
-import io.quantlake.strategy.reference.StrategyRegistry;
+import io.quantlake.strategy.ConfiguredStrategy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,9 +108,9 @@ class PairTradingDataTest {
         }
         Map<String, FundingSchedule> funding = FundingSchedule.bySymbol(records);
         BacktestOutcome out = Backtest.run(p, config, funding, Map.of());
-        ConfiguredStrategy.Signal sig = (ConfiguredStrategy.Signal) StrategyRegistry.all().create(config.strategy());
+        ConfiguredStrategy.Signal sig = (ConfiguredStrategy.Signal) config.strategy().built();
         PairTradingStrategy s = (PairTradingStrategy) sig.forMarket(config.market());
-        SimConfig c = Backtest.simConfig(config, funding, Map.of());
+        SimConfig c = config.simConfig(funding, Map.of());
         BacktestResult r = Simulator.run(p, c, StrategyInput.signals(s));
         assertEquals(r.ledger().events(), out.result().ledger().events(), "Backtest.run wires the same strategy");
         assertEquals(Set.of(Set.of("LTCUSDT", "BCHUSDT")), unordered(s.selection()), s.selection().toString());

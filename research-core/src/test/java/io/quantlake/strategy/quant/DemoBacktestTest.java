@@ -14,8 +14,7 @@ import io.quantlake.panel.Panel;
 import io.quantlake.panel.PanelBuilder;
 import io.quantlake.sim.BacktestResult;
 import io.quantlake.sim.FundingSchedule;
-import io.quantlake.strategy.reference.ConfiguredStrategy;
-import io.quantlake.strategy.reference.StrategyRegistry;
+import io.quantlake.strategy.ConfiguredStrategy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +40,7 @@ class DemoBacktestTest {
         Assumptions.assumeTrue(Files.isDirectory(sample), "datasets/sample not generated in this checkout: " + sample);
         for (Path file : DemoSample.configs()) {
             BacktestConfig c = BacktestConfig.load(file);
-            BacktestOutcome out = Backtest.run(panel(sample, c), c, funding(sample, c), Map.of(), StrategyRegistry.all());
+            BacktestOutcome out = Backtest.run(panel(sample, c), c, funding(sample, c), Map.of());
             BacktestResult r = out.result();
             assertEquals(1096, r.equity().length, file + ": 2022-01-01 .. 2024-12-31 daily bars");
             for (double e : r.equity()) {
@@ -49,7 +48,7 @@ class DemoBacktestTest {
             }
             assertTrue(r.ledger().size() > 10, file + ": ledger rows " + r.ledger().size());
             assertTrue(Double.isFinite(out.metrics().sharpe()), file + ": sharpe " + out.metrics().sharpe());
-            if (StrategyRegistry.all().create(c.strategy()) instanceof ConfiguredStrategy.Weight) {
+            if (c.strategy().built() instanceof ConfiguredStrategy.Weight) {
                 int decisions = 0;
                 for (boolean d : r.targets().decision()) {
                     decisions += d ? 1 : 0;

@@ -7,7 +7,6 @@ import io.quantlake.backtest.Backtest;
 import io.quantlake.config.BacktestConfig;
 import io.quantlake.ledger.TradeEvent;
 import io.quantlake.sim.BacktestResult;
-import io.quantlake.strategy.reference.StrategyRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,14 +33,13 @@ class DemoLookAheadTest {
         for (Path file : DemoSample.configs()) {
             BacktestConfig c = BacktestConfig.load(file);
             var funding = DemoBacktestTest.funding(sample, c);
-            BacktestResult base = Backtest.run(DemoBacktestTest.panel(sample, c), c, funding, Map.of(),
-                    StrategyRegistry.all()).result();
+            BacktestResult base = Backtest.run(DemoBacktestTest.panel(sample, c), c, funding, Map.of()).result();
             int bars = base.times().length;
             for (int trial = 0; trial < 2; trial++) {
                 int t = bars / 4 + rnd.nextInt(bars / 2);
                 long cut = base.times()[t];
                 BacktestResult run = Backtest.run(DemoBacktestTest.panel(sample, c, cut, rnd.nextLong()), c, funding,
-                        Map.of(), StrategyRegistry.all()).result();
+                        Map.of()).result();
                 String where = file.getFileName() + " t=" + t;
                 assertTrue(!rows(base, cut).isEmpty(), "no ledger row up to t to compare, " + where);
                 assertEquals(rows(base, cut), rows(run, cut), "ledger rows up to t, " + where);

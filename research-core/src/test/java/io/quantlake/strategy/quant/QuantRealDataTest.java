@@ -82,7 +82,7 @@ class QuantRealDataTest {
     void riskParityIsLongOnlyAndSumsToOneOrTheVolTarget() {
         CovarianceModel lw = new CovarianceModel(new CovarianceModel.Ewma(20), CovarianceModel.Shrinkage.LEDOIT_WOLF);
         TargetWeights erc = new RiskParityStrategy(RiskParityStrategy.Method.ERC, 30, lw, Optional.empty(),
-                new RebalanceSchedule.Daily(), 0).targets(panel);
+                new RebalanceSchedule.Daily()).targets(panel);
         int wif = panel.indexOf("WIFUSDT");
         int decisions = eachDecision(erc, (t, row) -> {
             assertEquals(0.0, sum(row, -1));
@@ -95,7 +95,7 @@ class QuantRealDataTest {
         assertEquals(0.0, erc.weights()[btcDelisting * N]);
         TargetWeights vt = new RiskParityStrategy(RiskParityStrategy.Method.INVERSE_VOL, 60,
                 new CovarianceModel(new CovarianceModel.Sample(), CovarianceModel.Shrinkage.NONE),
-                Optional.of(new VolTargeting(0.30, 1)), new RebalanceSchedule.Weekly(1), 0).targets(panel);
+                Optional.of(new VolTargeting(0.30, 1)), new RebalanceSchedule.Weekly(1)).targets(panel);
         eachDecision(vt, (t, row) -> {
             assertEquals(0.0, sum(row, -1));
             double gross = sum(row, 1);
@@ -109,13 +109,13 @@ class QuantRealDataTest {
                 new CompositeScore.Component(new Factor.Reversal(3), 0.5),
                 new CompositeScore.Component(new Factor.LowVolatility(20), 0.5)));
         TargetWeights ls = new FactorStrategy(score, new FactorStrategy.LongShort(new Selection.Counts(2, 2), 0.6, 0.4,
-                Optional.empty()), new RebalanceSchedule.Weekly(1), 0).targets(panel);
+                Optional.empty()), new RebalanceSchedule.Weekly(1)).targets(panel);
         assertTrue(eachDecision(ls, (t, row) -> {
             assertEquals(0.6, sum(row, 1), 1e-12);
             assertEquals(-0.4, sum(row, -1), 1e-12);
         }) >= 30);
         TargetWeights lo = new FactorStrategy(score, new FactorStrategy.LongOnly(new Selection.Quantiles(0.5, 0), true),
-                new RebalanceSchedule.Monthly(1), 0).targets(panel);
+                new RebalanceSchedule.Monthly(1)).targets(panel);
         assertTrue(eachDecision(lo, (t, row) -> {
             assertEquals(0.0, sum(row, -1));
             assertEquals(1.0, sum(row, 1), 1e-12);
@@ -126,7 +126,7 @@ class QuantRealDataTest {
     void marketNeutralBetaHasZeroBetaToBtc() {
         RollingBeta beta = new RollingBeta(30, new MarketIndex.Symbol("BTCUSDT"));
         TargetWeights tw = new BetaNeutralStrategy(MarketNeutralStrategy.momentum(20, 1, 2, 2, 0.5, 0.5,
-                new RebalanceSchedule.Weekly(1), 0), beta).targets(panel);
+                new RebalanceSchedule.Weekly(1)), beta).targets(panel);
         boolean[] all = new boolean[panel.bars()];
         java.util.Arrays.fill(all, true);
         double[] b = beta.betas(panel, all);

@@ -1,4 +1,4 @@
-package io.quantlake.sim;
+package io.quantlake.schedule;
 
 /** {@code rebalance.to} (SIMULATION.md §5, §12.10). */
 public enum RebalanceMode {

@@ -1,15 +1,12 @@
-package io.quantlake.strategy.reference;
+package io.quantlake.strategy;
 
 import io.quantlake.market.Market;
-import io.quantlake.strategy.LegacyStrategy;
-import io.quantlake.strategy.SignalStrategy;
-import io.quantlake.strategy.WeightStrategy;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
 /**
- * What {@link StrategyRegistry} builds from a config: a weight strategy, a legacy one with its capacity, or a
+ * What a strategy binder (io.quantlake.config.StrategyRegistry) builds from a config: a weight strategy, a legacy one with its capacity, or a
  * signal strategy with the markets it can trade.
  */
 public sealed interface ConfiguredStrategy {

@@ -1,8 +1,5 @@
-package io.quantlake.strategy.reference;
+package io.quantlake.config;
 
-import io.quantlake.config.ConfigNode;
-import io.quantlake.config.Range;
-import io.quantlake.config.StrategyConfig;
 import io.quantlake.exit.AverageTrueRange;
 import io.quantlake.exit.ConditionalExitStrategy;
 import io.quantlake.exit.ExitCondition;
@@ -12,17 +9,12 @@ import io.quantlake.exit.TPSLExitStrategy.BothHit;
 import io.quantlake.exit.TPSLExitStrategy.Level;
 import io.quantlake.exit.TimeBasedExitStrategy;
 import io.quantlake.exit.TrailingStopExitStrategy;
-import io.quantlake.market.Market;
-import io.quantlake.panel.Panel;
-import io.quantlake.sim.LegacySignalAdapter;
-import io.quantlake.strategy.quant.QuantConfigs;
+import io.quantlake.strategy.reference.CrossSectionalScore;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code strategy.exits}: the exit chain a config attaches to every OPEN of a signal or legacy strategy
@@ -57,37 +49,29 @@ import java.util.Set;
  * these rules; a legacy strategy with exits runs through the signal path (same rules as the legacy event
  * loop). A weight strategy with {@code exits} is an error naming the key.
  *
- * @param rules         the configured rules in priority order (empty: no {@code exits} key)
- * @param computed      features the rules read that are computed from the candles, by feature name
- * @param panelFeatures the panel features the rules read as they are, with the key that names each
+ * <p>The chain is bound once with the strategy ({@link BacktestConfig#bind}), kept in
+ * {@link StrategyConfig#exits()} and attached to the built strategy ({@link ExitChain#attach}); a sweep's
+ * parameter set keeps the base config's chain ({@link BacktestConfig#withStrategy}).
  */
-public record ExitChainConfig(List<ExitStrategy> rules, Map<String, CrossSectionalScore> computed,
-                             List<PanelFeature> panelFeatures) {
-    /** No {@code exits} key. */
-    public static final ExitChainConfig NONE = new ExitChainConfig(List.of(), Map.of(), List.of());
-    private static final String TYPES = "one of take_profit, stop_loss, trailing_stop, time_exit, conditional_exit";
+public final class ExitChainBinder {
     private static final String EXITS = "a non-empty list of exit rules such as {type: time_exit, bars: 10}";
     private static final String LEVELS = "a non-empty list of levels such as {at: 0.03, close: 0.5}";
 
-    /** A panel feature a rule reads, named by key {@code key} of {@code node}. */
-    public record PanelFeature(ConfigNode node, String key, String name) {
+    private ExitChainBinder() {
     }
 
-    public ExitChainConfig {
-        rules = List.copyOf(rules);
-        computed = Collections.unmodifiableMap(new LinkedHashMap<>(computed));
-        panelFeatures = List.copyOf(panelFeatures);
-    }
-
-    /** Binds {@code strategy.exits} of {@code strategy} ({@link #NONE} when absent). */
-    public static ExitChainConfig bind(StrategyConfig strategy) {
-        List<ConfigNode> items = strategy.node().objectList("exits", EXITS);
+    /**
+     * Binds {@code strategy.exits} of the {@code strategy} section {@code section} ({@link ExitChain#NONE} when
+     * absent); errors name the key path, the accepted values and the file.
+     */
+    public static ExitChain bind(ConfigNode section) {
+        List<ConfigNode> items = section.objectList("exits", EXITS);
         if (items.isEmpty()) {
-            return NONE;
+            return ExitChain.NONE;
         }
         List<ExitStrategy> rules = new ArrayList<>();
         Map<String, CrossSectionalScore> computed = new LinkedHashMap<>();
-        List<PanelFeature> features = new ArrayList<>();
+        List<ExitChain.PanelFeature> features = new ArrayList<>();
         ConfigNode takeProfit = null;
         ConfigNode stopLoss = null;
         int tpslAt = -1;
@@ -121,56 +105,7 @@ public record ExitChainConfig(List<ExitStrategy> rules, Map<String, CrossSection
         if (tpslAt >= 0) {
             rules.set(tpslAt, tpsl(takeProfit, stopLoss));
         }
-        return new ExitChainConfig(rules, computed, features);
-    }
-
-    /** Whether the config has no exit rules. */
-    public boolean isEmpty() {
-        return rules.isEmpty();
-    }
-
-    /**
-     * {@code strategy} with this chain appended to the exits of every OPEN it signals; a legacy strategy
-     * becomes a signal strategy over {@link LegacySignalAdapter} (its capacity rule and built-in TP/SL kept).
-     *
-     * @param config the strategy section, for the error on a weight strategy
-     */
-    public ConfiguredStrategy attach(ConfiguredStrategy strategy, StrategyConfig config) {
-        if (isEmpty()) {
-            return strategy;
-        }
-        if (strategy instanceof ConfiguredStrategy.Weight) {
-            throw config.node().invalid("exits", "absent for weight strategy " + config.name()
-                    + " (exits attach to the OPEN signals of signal and legacy strategies; a weight strategy's "
-                    + "positions follow its target weights)", config.node().require("exits"));
-        }
-        if (strategy instanceof ConfiguredStrategy.Signal s) {
-            return new ConfiguredStrategy.Signal(s.name(), new ExitChainStrategy(s.strategy(), rules), s.markets());
-        }
-        ConfiguredStrategy.Legacy l = (ConfiguredStrategy.Legacy) strategy;
-        return new ConfiguredStrategy.Signal(l.name(), new ExitChainStrategy(
-                new LegacySignalAdapter(l.strategy(), l.maxPositions()), rules), Set.of(Market.values()));
-    }
-
-    /**
-     * {@code panel} with the features the rules compute from the candles; fails, naming the key and the
-     * file, when a rule reads a panel feature the panel does not carry.
-     */
-    public Panel withFeatures(Panel panel) {
-        for (PanelFeature f : panelFeatures) {
-            if (!panel.features().containsKey(f.name())) {
-                throw f.node().invalid(f.key(), panel.features().isEmpty()
-                        ? "a feature of the run's panel, which carries none (a factor computed from the candles is "
-                        + "`factor: {name: momentum, lookback: 20}`)"
-                        : "a feature of the run's panel, one of " + String.join(", ", panel.features().keySet()),
-                        f.name());
-            }
-        }
-        Panel out = panel;
-        for (Map.Entry<String, CrossSectionalScore> c : computed.entrySet()) {
-            out = out.withFeature(c.getKey(), c.getValue().scores(panel));
-        }
-        return out;
+        return new ExitChain(section, rules, computed, features);
     }
 
     private static TPSLExitStrategy tpsl(ConfigNode takeProfit, ConfigNode stopLoss) {
@@ -229,7 +164,7 @@ public record ExitChainConfig(List<ExitStrategy> rules, Map<String, CrossSection
     }
 
     private static TrailingStopExitStrategy trailing(ConfigNode e, Map<String, CrossSectionalScore> computed,
-                                                     List<PanelFeature> features) {
+                                                     List<ExitChain.PanelFeature> features) {
         e.allowOnly("type", "trail", "atr");
         if (oneOf(e, "trail", "atr", "a trailing stop is percent or ATR", "e.g. atr: {k: 3, lookback: 14}")) {
             return TrailingStopExitStrategy.percent(e.number("trail", Range.open(0, 1)));
@@ -239,7 +174,7 @@ public record ExitChainConfig(List<ExitStrategy> rules, Map<String, CrossSection
         double k = atr.number("k", Range.above(0));
         if (!oneOf(atr, "lookback", "feature", "the ATR is computed or read", "a panel feature holding the ATR")) {
             String name = atr.string("feature");
-            features.add(new PanelFeature(atr, "feature", name));
+            features.add(new ExitChain.PanelFeature(atr, "feature", name));
             return TrailingStopExitStrategy.atr(k, name);
         }
         int lookback = atr.integer("lookback", 1, Integer.MAX_VALUE);
@@ -249,7 +184,7 @@ public record ExitChainConfig(List<ExitStrategy> rules, Map<String, CrossSection
     }
 
     private static ConditionalExitStrategy conditional(ConfigNode e, Map<String, CrossSectionalScore> computed,
-                                                       List<PanelFeature> features) {
+                                                       List<ExitChain.PanelFeature> features) {
         e.allowOnly("type", "feature", "factor", "above", "below");
         boolean above = oneOf(e, "above", "below", "one threshold per rule", "the level the value must cross to exit");
         double level = e.number(above ? "above" : "below", Range.finite());
@@ -257,7 +192,7 @@ public record ExitChainConfig(List<ExitStrategy> rules, Map<String, CrossSection
         if (oneOf(e, "feature", "factor", "the value is a panel feature or a factor",
                 "a factor such as {name: momentum, lookback: 20}")) {
             name = e.string("feature");
-            features.add(new PanelFeature(e, "feature", name));
+            features.add(new ExitChain.PanelFeature(e, "feature", name));
         } else {
             ConfigNode f = e.object("factor");
             if ("feature".equals(f.string("name", ""))) {
@@ -267,7 +202,7 @@ public record ExitChainConfig(List<ExitStrategy> rules, Map<String, CrossSection
             if (f.has("weight")) {
                 throw f.invalid("weight", "absent (an exit reads one factor's value)", f.require("weight"));
             }
-            CrossSectionalScore factor = QuantConfigs.oneFactor(f);
+            CrossSectionalScore factor = FactorBinder.oneFactor(f);
             name = f.path();
             computed.put(name, factor);
         }

@@ -1,17 +1,21 @@
-package io.quantlake.strategy.pairs;
+package io.quantlake.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quantlake.config.BacktestConfig;
-import io.quantlake.config.ConfigException;
-import io.quantlake.config.ConfigLoader;
-import io.quantlake.config.StrategyConfig;
 import io.quantlake.market.Market;
-import io.quantlake.strategy.reference.ConfiguredStrategy;
-import io.quantlake.strategy.reference.StrategyRegistry;
+import io.quantlake.schedule.RebalanceRule;
+import io.quantlake.strategy.ConfiguredStrategy;
+import io.quantlake.strategy.pairs.KalmanHedge;
+import io.quantlake.strategy.pairs.LegSizing;
+import io.quantlake.strategy.pairs.OnBreak;
+import io.quantlake.strategy.pairs.PairSpec;
+import io.quantlake.strategy.pairs.PairTradingParams;
+import io.quantlake.strategy.pairs.PairTradingStrategy;
+import io.quantlake.strategy.pairs.PriceScale;
+import io.quantlake.strategy.pairs.RollingOlsHedge;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -19,12 +23,13 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** The {@code pair_trading} params: defaults, validation messages, the demo config, the usdm-only rule. */
-class PairTradingConfigTest {
+class PairTradingBinderTest {
     static PairTradingParams bind(String params) {
         String yaml = "market: usdm\ninterval: 1d\nuniverse: [AUSDT, BUSDT]\nstart: 2024-01-01\nend: 2024-06-01\n"
                 + "capital: 1000\nstrategy:\n  name: pair_trading\n  params: " + params + "\n";
         BacktestConfig c = BacktestConfig.bind(ConfigLoader.parse(yaml, "file conf/pairs.yaml"));
-        return PairTradingConfig.bind(c.strategy().params());
+        assertEquals(RebalanceRule.NONE, c.rebalance());
+        return PairTradingBinder.params(c.strategy().params());
     }
 
     static String error(String params) {
@@ -85,8 +90,8 @@ class PairTradingConfigTest {
 
     @Test
     void registryBuildsAUsdmOnlySignalStrategy() {
-        ConfiguredStrategy s = StrategyRegistry.all().create(StrategyConfig.of("pair_trading",
-                Map.of("pairs", List.of("AUSDT/BUSDT")), "test"));
+        ConfigNode params = ConfigNode.of(Map.of("pairs", List.of("AUSDT/BUSDT")), "strategy.params", "test");
+        ConfiguredStrategy s = StrategyRegistry.all().binder(params, "pair_trading").bind(params).strategy();
         ConfiguredStrategy.Signal sig = assertInstanceOf(ConfiguredStrategy.Signal.class, s);
         assertEquals("pair_trading", sig.name());
         assertInstanceOf(PairTradingStrategy.class, sig.forMarket(Market.USDM));
@@ -100,7 +105,7 @@ class PairTradingConfigTest {
         Assumptions.assumeTrue(root != null, "system property quantlake.root (the project root) is not set; run under Maven");
         BacktestConfig c = BacktestConfig.load(Path.of(root, "datasets", "configs", "pair_trading.yaml"));
         assertEquals(Market.USDM, c.market());
-        PairTradingParams p = PairTradingConfig.bind(c.strategy().params());
+        PairTradingParams p = PairTradingBinder.params(c.strategy().params());
         assertEquals(250, p.formationBars());
         assertEquals(new RollingOlsHedge(120), p.hedge());
         assertEquals(OnBreak.CLOSE, p.onBreak());

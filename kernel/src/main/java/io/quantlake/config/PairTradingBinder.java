@@ -1,12 +1,24 @@
-package io.quantlake.strategy.pairs;
+package io.quantlake.config;
 
-import io.quantlake.config.ConfigNode;
-import io.quantlake.config.Range;
+import io.quantlake.market.Market;
+import io.quantlake.schedule.RebalanceRule;
+import io.quantlake.strategy.ConfiguredStrategy;
+import io.quantlake.strategy.pairs.HedgeRatio;
+import io.quantlake.strategy.pairs.KalmanHedge;
+import io.quantlake.strategy.pairs.LegSizing;
+import io.quantlake.strategy.pairs.OnBreak;
+import io.quantlake.strategy.pairs.PairSpec;
+import io.quantlake.strategy.pairs.PairTradingParams;
+import io.quantlake.strategy.pairs.PairTradingStrategy;
+import io.quantlake.strategy.pairs.PriceScale;
+import io.quantlake.strategy.pairs.RollingOlsHedge;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Binds {@code strategy.params} of {@code strategy.name: pair_trading} to {@link PairTradingParams}. Keys
+ * {@code pair_trading}, usdm only (each trade shorts a leg): binds {@code strategy.params} to {@link PairTradingParams}
+ * for a {@link PairTradingStrategy}. Keys
  * (defaults in brackets):
  * <pre>
  *   pairs:            [BCHUSDT/LTCUSDT, ...]  Y/X, symbol-disjoint     [absent: every ordered pair of the universe]
@@ -30,16 +42,19 @@ import java.util.List;
  * </pre>
  * Errors name the key path, the accepted values and the file.
  */
-public final class PairTradingConfig {
+final class PairTradingBinder implements StrategyBinder {
     static final String[] KEYS = {"pairs", "top_pairs", "max_pvalue", "formation_bars", "price", "hedge", "lookback",
         "delta", "ve", "z_lookback", "entry_z", "exit_z", "stop_z", "max_holding_bars", "sizing", "leg_weight",
         "retest_bars", "on_break"};
 
-    private PairTradingConfig() {
+    @Override
+    public Bound bind(ConfigNode p) {
+        return new Bound(new ConfiguredStrategy.Signal("pair_trading", new PairTradingStrategy(params(p)),
+                Set.of(Market.USDM)), RebalanceRule.NONE);
     }
 
     /** The params of {@code p}; unknown keys and out-of-range values are {@link ConfigException}s. */
-    public static PairTradingParams bind(ConfigNode p) {
+    static PairTradingParams params(ConfigNode p) {
         p.allowOnly(KEYS);
         List<PairSpec> pairs = new ArrayList<>();
         if (p.has("pairs")) {

@@ -1,57 +1,61 @@
-package io.quantlake.strategy.quant;
+package io.quantlake.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.quantlake.config.BacktestConfig;
-import io.quantlake.config.ConfigException;
-import io.quantlake.config.ConfigLoader;
-import io.quantlake.config.StrategyConfig;
+import io.quantlake.schedule.RebalanceMode;
+import io.quantlake.schedule.RebalanceRule;
 import io.quantlake.schedule.RebalanceSchedule;
+import io.quantlake.strategy.ConfiguredStrategy;
 import io.quantlake.strategy.WeightStrategy;
-import io.quantlake.strategy.reference.ConfiguredStrategy;
+import io.quantlake.strategy.quant.BetaNeutralStrategy;
+import io.quantlake.strategy.quant.CompositeScore;
+import io.quantlake.strategy.quant.CovarianceModel;
+import io.quantlake.strategy.quant.Factor;
+import io.quantlake.strategy.quant.FactorStrategy;
+import io.quantlake.strategy.quant.MarketIndex;
+import io.quantlake.strategy.quant.RiskParityStrategy;
+import io.quantlake.strategy.quant.RollingBeta;
+import io.quantlake.strategy.quant.VolTargeting;
 import io.quantlake.strategy.reference.MarketNeutralStrategy;
 import io.quantlake.strategy.reference.MomentumScore;
 import io.quantlake.strategy.reference.Selection;
-import io.quantlake.strategy.reference.StrategyRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The quant strategies' params through {@link StrategyRegistry#all()}: defaults, shapes and errors. */
-class QuantConfigsTest {
-    private static final String HEAD = """
-            market: usdm
-            interval: 1d
-            universe: [BTCUSDT, ETHUSDT, SOLUSDT, XRPUSDT]
-            start: 2024-01-01
-            end: 2024-09-01
-            capital: 100000
-            """;
+/** The quant strategies' binders through {@link StrategyRegistry#all()}: defaults, shapes, errors and rules. */
+class QuantBindersTest {
+    private static final String HEAD = StrategyRegistryTest.HEAD;
+
+    static StrategyBinder.Bound bound(String name, Map<String, ?> params) {
+        ConfigNode node = ConfigNode.of(Map.of("name", name, "params", params), "strategy", "notebook quant.ipynb");
+        return StrategyRegistry.all().binder(node, name).bind(ConfigNode.of(params, "strategy.params", "notebook quant.ipynb"));
+    }
 
     static WeightStrategy build(String name, Map<String, ?> params) {
-        ConfiguredStrategy s = StrategyRegistry.all().create(StrategyConfig.of(name, params, "notebook quant.ipynb"));
+        ConfiguredStrategy s = bound(name, params).strategy();
         assertEquals(name.equals("market_neutral_beta") && "dollar".equals(params.get("neutral"))
                 ? "market_neutral" : name, s.name());
         return ((ConfiguredStrategy.Weight) s).strategy();
     }
 
     static String error(String strategyYaml) {
-        return assertThrows(ConfigException.class, () -> StrategyRegistry.all().create(
-                BacktestConfig.bind(ConfigLoader.parse(HEAD + strategyYaml, "file conf/q.yaml")).strategy())).getMessage();
+        return assertThrows(ConfigException.class,
+                () -> BacktestConfig.bind(ConfigLoader.parse(HEAD + strategyYaml, "file conf/q.yaml"))).getMessage();
     }
 
     @Test
     void riskParityDefaultsAndFullForm() {
         assertEquals(new RiskParityStrategy(RiskParityStrategy.Method.ERC, 60,
                 new CovarianceModel(new CovarianceModel.Sample(), CovarianceModel.Shrinkage.NONE), Optional.empty(),
-                new RebalanceSchedule.Monthly(1), 0),
+                new RebalanceSchedule.Monthly(1)),
                 build("risk_parity", Map.of("method", "erc", "lookback", 60, "schedule", Map.of("monthly", 1))));
         assertEquals(new RiskParityStrategy(RiskParityStrategy.Method.INVERSE_VOL, 90,
                 new CovarianceModel(new CovarianceModel.Ewma(20), CovarianceModel.Shrinkage.LEDOIT_WOLF),
-                Optional.of(new VolTargeting(0.15, 1.5)), new RebalanceSchedule.Weekly(1), 0.02),
+                Optional.of(new VolTargeting(0.15, 1.5)), new RebalanceSchedule.Weekly(1)),
                 build("risk_parity", Map.of("method", "inverse_vol", "lookback", 90, "covariance", "ewma",
                         "halflife", 20, "shrinkage", "ledoit_wolf", "vol_target", 0.15, "max_leverage", 1.5,
                         "schedule", Map.of("weekly", "mon"), "band", 0.02)));
@@ -98,11 +102,15 @@ class QuantConfigsTest {
                 new CompositeScore.Component(new Factor.Feature("carry"), 2))),
                 new FactorStrategy.LongShort(new Selection.Quantiles(0.25, 0.25), 1, 0.8,
                         Optional.of(new RollingBeta(40, new MarketIndex.Symbol("BTCUSDT")))),
-                new RebalanceSchedule.Every(7), 0), f);
+                new RebalanceSchedule.Every(7)), f);
         FactorStrategy lo = (FactorStrategy) build("factor", Map.of("factors", List.of(Map.of("name", "low_vol",
                 "lookback", 10)), "mode", "long_only", "top", 3, "weighting", "score", "schedule", "daily", "band", 0.05));
         assertEquals(new FactorStrategy.LongOnly(new Selection.Counts(3, 0), true), lo.mode());
-        assertEquals(0.05, lo.band());
+        assertEquals(new RebalanceRule(0.05, RebalanceMode.TARGET, false), bound("factor", Map.of("factors",
+                List.of(Map.of("name", "low_vol", "lookback", 10)), "mode", "long_only", "top", 3, "schedule", "daily",
+                "band", 0.05)).rule());
+        assertEquals(new RebalanceRule(0.02, RebalanceMode.TARGET, true), bound("risk_parity", Map.of("method", "erc",
+                "lookback", 5, "schedule", "threshold", "band", 0.02)).rule());
     }
 
     @Test
@@ -134,9 +142,17 @@ class QuantConfigsTest {
                 "short_ratio", 0.5, "schedule", Map.of("every", 5));
         BetaNeutralStrategy b = (BetaNeutralStrategy) build("market_neutral_beta", with(mn, Map.of("beta_lookback", 60)));
         assertEquals(new MarketNeutralStrategy(new MomentumScore(30, 2), new Selection.Counts(1, 1), 1.0, 0.5,
-                new RebalanceSchedule.Every(5), 0), b.dollarNeutral());
+                new RebalanceSchedule.Every(5)), b.dollarNeutral());
         assertEquals(new RollingBeta(60, new MarketIndex.EqualWeight()), b.beta());
         assertInstanceOf(MarketNeutralStrategy.class, build("market_neutral_beta", with(mn, Map.of("neutral", "dollar"))));
+        // composed from market_neutral's typed binding: the same strategy and rule as market_neutral's own binder
+        Map<String, Object> banded = with(mn, Map.of("band", 0.03));
+        StrategyBinder.Bound plain = bound("market_neutral", banded);
+        StrategyBinder.Bound beta = bound("market_neutral_beta", with(banded, Map.of("beta_lookback", 60)));
+        assertEquals(((ConfiguredStrategy.Weight) plain.strategy()).strategy(),
+                ((BetaNeutralStrategy) ((ConfiguredStrategy.Weight) beta.strategy()).strategy()).dollarNeutral());
+        assertEquals(plain.rule(), beta.rule());
+        assertEquals(0.03, beta.rule().band());
         assertEquals("config key `strategy.params.skip` must be an integer in [0, 9], got 10 (file conf/q.yaml)",
                 error("strategy: {name: market_neutral_beta, params: {lookback: 10, skip: 10, top: 1, bottom: 1, "
                         + "long_ratio: 1, short_ratio: 1, schedule: daily, beta_lookback: 20}}\n"));

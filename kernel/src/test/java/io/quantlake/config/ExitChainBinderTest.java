@@ -1,4 +1,4 @@
-package io.quantlake.strategy.reference;
+package io.quantlake.config;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,10 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quantlake.backtest.Backtest;
-import io.quantlake.config.BacktestConfig;
-import io.quantlake.config.ConfigException;
-import io.quantlake.config.ConfigLoader;
-import io.quantlake.config.StrategyConfig;
 import io.quantlake.exit.ConditionalExitStrategy;
 import io.quantlake.exit.TPSLExitStrategy;
 import io.quantlake.exit.TimeBasedExitStrategy;
@@ -22,6 +18,8 @@ import io.quantlake.ledger.TradeEventType;
 import io.quantlake.market.Interval;
 import io.quantlake.panel.Panel;
 import io.quantlake.panel.PanelBuilder;
+import io.quantlake.strategy.ConfiguredStrategy;
+import io.quantlake.strategy.reference.ExitChainStrategy;
 import io.quantlake.backtest.BacktestOutcome;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,7 +31,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** Binding and validation of {@code strategy.exits}, and how it combines with legacy and weight strategies. */
-class ExitChainConfigTest {
+class ExitChainBinderTest {
     private static final String HEAD = "market: spot\ninterval: 1d\nuniverse: [A, B, C]\nstart: 2024-01-01\n"
             + "end: 2025-01-01\ncapital: 100000\ncosts: {taker_bps: 10, maker_bps: 2, slippage_bps: 5}\n";
     private static final String SMA = "strategy:\n  name: sma_cross_tpsl\n"
@@ -43,8 +41,8 @@ class ExitChainConfigTest {
         return BacktestConfig.bind(ConfigLoader.parse(HEAD + strategy, "file conf/x.yaml"));
     }
 
-    static ExitChainConfig exits(String items) {
-        return ExitChainConfig.bind(config(SMA + "  exits:\n" + items).strategy());
+    static ExitChain exits(String items) {
+        return config(SMA + "  exits:\n" + items).strategy().exits();
     }
 
     static String error(String items) {
@@ -53,7 +51,7 @@ class ExitChainConfigTest {
 
     @Test
     void bindsEveryRuleInPriorityOrderWithTakeProfitAndStopLossAsOneRule() {
-        ExitChainConfig c = exits("""
+        ExitChain c = exits("""
                     - {type: trailing_stop, trail: 0.05}
                     - {type: take_profit, levels: [{at: 0.03, close: 0.5}, {at: 0.06}]}
                     - {type: time_exit, bars: 10}
@@ -72,7 +70,7 @@ class ExitChainConfigTest {
         assertEquals(TrailingStopExitStrategy.atr(3, "atr_wilder_14"), c.rules().get(4));
         assertEquals(List.of("atr_wilder_14"), List.copyOf(c.computed().keySet()));
         assertEquals("carry", c.panelFeatures().get(0).name());
-        assertTrue(ExitChainConfig.bind(config(SMA).strategy()).isEmpty());
+        assertTrue(config(SMA).strategy().exits().isEmpty());
     }
 
     @Test
@@ -81,8 +79,8 @@ class ExitChainConfigTest {
                 + "time_exit, conditional_exit, got \"trailing\" (file conf/x.yaml)", error("    - {type: trailing}\n"));
         assertEquals("config key `strategy.exits` must be a non-empty list of exit rules such as {type: time_exit, "
                 + "bars: 10}, got {\"type\":\"time_exit\"} (file conf/x.yaml)",
-                assertThrows(ConfigException.class, () -> ExitChainConfig.bind(config(SMA + "  exits: {type: time_exit}\n")
-                        .strategy())).getMessage());
+                assertThrows(ConfigException.class, () -> config(SMA + "  exits: {type: time_exit}\n"))
+                        .getMessage());
         assertTrue(error("    - {type: take_profit, levels: [{at: 0.03, close: 0.5}, {at: 0.06, close: 0.5}]}\n")
                 .startsWith("config key `strategy.exits[0].levels[1].close` must be absent on the last level"));
         assertTrue(error("    - {type: take_profit, levels: [{at: 0.05, close: 0.5}, {at: 0.04}]}\n")
@@ -116,7 +114,7 @@ class ExitChainConfigTest {
 
     @Test
     void aPanelFeatureTheRunLacksIsAnErrorListingTheFeatures() {
-        ExitChainConfig c = exits("    - {type: conditional_exit, feature: carry, below: 0}\n");
+        ExitChain c = exits("    - {type: conditional_exit, feature: carry, below: 0}\n");
         Panel p = panel(20, 1);
         assertEquals("config key `strategy.exits[0].feature` must be a feature of the run's panel, which carries none "
                 + "(a factor computed from the candles is `factor: {name: momentum, lookback: 20}`), got carry "
@@ -130,9 +128,8 @@ class ExitChainConfigTest {
 
     @Test
     void aWeightStrategyWithExitsIsAnErrorNamingTheKey() {
-        BacktestConfig c = config("strategy:\n  name: inverse_vol\n  params: {lookback: 20, schedule: {every: 5}}\n"
-                + "  exits: [{type: time_exit, bars: 5}]\n");
-        String m = assertThrows(ConfigException.class, () -> StrategyRegistry.all().create(c.strategy())).getMessage();
+        String m = assertThrows(ConfigException.class, () -> config("strategy:\n  name: inverse_vol\n"
+                + "  params: {lookback: 20, schedule: {every: 5}}\n  exits: [{type: time_exit, bars: 5}]\n")).getMessage();
         assertTrue(m.startsWith("config key `strategy.exits` must be absent for weight strategy inverse_vol (exits attach "
                         + "to the OPEN signals of signal and legacy strategies"), m);
     }
@@ -140,11 +137,17 @@ class ExitChainConfigTest {
     @Test
     void aSweepSetKeepsTheBaseConfigsExits() {
         BacktestConfig base = config(SMA + "  exits: [{type: time_exit, bars: 5}]\n");
-        BacktestConfig set = base.withStrategy(StrategyConfig.of("sma_cross_tpsl",
-                Map.of("fast", 2, "slow", 9, "take_profit", 0.1, "stop_loss", 0.05, "max_positions", 2), "set 1"));
-        assertEquals(List.of(new TimeBasedExitStrategy(5)), ExitChainConfig.bind(set.strategy()).rules());
+        Map<String, Object> params =
+                Map.of("fast", 2, "slow", 9, "take_profit", 0.1, "stop_loss", 0.05, "max_positions", 2);
+        BacktestConfig set = base.withStrategy(StrategyRegistry.all(), "sma_cross_tpsl", params, "set 1");
+        assertEquals(List.of(new TimeBasedExitStrategy(5)), set.strategy().exits().rules());
         assertEquals(9, set.strategy().params().integer("slow", 1, 100));
-        assertTrue(ExitChainConfig.bind(config(SMA).withStrategy(set.strategy()).strategy()).rules().size() == 1);
+        // The set's strategy is built with the chain attached (the legacy strategy runs as a signal strategy).
+        assertInstanceOf(ExitChainStrategy.class,
+                assertInstanceOf(ConfiguredStrategy.Signal.class, set.strategy().built()).strategy());
+        BacktestConfig plain = config(SMA).withStrategy(StrategyRegistry.all(), "sma_cross_tpsl", params, "set 1");
+        assertTrue(plain.strategy().exits().isEmpty());
+        assertInstanceOf(ConfiguredStrategy.Legacy.class, plain.strategy().built());
     }
 
     @Test
