@@ -119,7 +119,7 @@ class BacktestTearSheetTest {
         for (int t = 0; t < 1000; t++) {
             weights[t * n] = t;   // BTCUSDT
         }
-        SyntheticRun run = SyntheticRun.of(1000).withTargets(new TargetWeights(1000, n, decision, weights, 0, false));
+        SyntheticRun run = SyntheticRun.of(1000).withTargets(new TargetWeights(1000, n, decision, weights));
         String html = html(tmp, run, Optional.empty(), "t");
         assertTrue(html.contains("Target weights at decision bars (targets.csv, 1 in 3 of 1000 shown;"));
         JsonNode option = new ObjectMapper().readTree(PageText.chartJson(html, "chart-6")).at("/option");

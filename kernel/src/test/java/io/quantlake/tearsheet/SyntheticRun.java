@@ -82,7 +82,7 @@ public record SyntheticRun(BacktestResult result, Metrics metrics) {
                 row(ledger, time, 0, TradeEventType.FUNDING, Reason.FUNDING, 0, 40_000, 0, 0, 0.2);
             }
         }
-        TargetWeights targets = new TargetWeights(bars, SYMBOLS.length, decision, weights, 0, false);
+        TargetWeights targets = new TargetWeights(bars, SYMBOLS.length, decision, weights);
         return new SyntheticRun(result(interval, times, equity, cash, gross, net, leverage, ledger, targets), METRICS);
     }
 
@@ -94,7 +94,7 @@ public record SyntheticRun(BacktestResult result, Metrics metrics) {
     /** This run with an empty ledger and no decision. */
     SyntheticRun withoutTrades() {
         return new SyntheticRun(rows(result, new Ledger(SYMBOLS),
-                TargetWeights.none(result.bars(), SYMBOLS.length, 0)), metrics);
+                TargetWeights.none(result.bars(), SYMBOLS.length)), metrics);
     }
 
     private static BacktestResult rows(BacktestResult r, Ledger ledger, TargetWeights targets) {
