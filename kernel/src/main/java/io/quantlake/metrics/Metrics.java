@@ -1,11 +1,9 @@
 package io.quantlake.metrics;
 
 import io.quantlake.ledger.Ledger;
-import io.quantlake.ledger.PositionSide;
+import io.quantlake.ledger.RoundTrip;
 import io.quantlake.ledger.TradeEventType;
 import io.quantlake.sim.BacktestResult;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Backtest metrics (SIMULATION.md §10, §12.11, R27–R30); the return metrics are {@link ReturnMetrics#ofEquity}. With {@code r_t = E_t / E_{t−1} − 1} over
@@ -57,36 +55,28 @@ public record Metrics(double totalReturn, double cagr, double volatility, double
         double traded = 0;
         double fees = 0;
         double funding = 0;
-        long trades = 0;
-        long won = 0;
-        double wins = 0;
-        double losses = 0;
-        Map<Long, Double> life = new HashMap<>();
-        Map<Long, Integer> opened = new HashMap<>();
-        long heldBars = 0;
         for (int k = 0; k < ledger.size(); k++) {
             fees += ledger.fee(k);
             if (ledger.type(k) == TradeEventType.FUNDING) {
                 funding -= ledger.cashFlow(k);
-                continue;
-            }
-            traded += Math.abs(ledger.qty(k)) * ledger.price(k);
-            long key = 2L * ledger.symbolIndex(k) + (ledger.side(k) == PositionSide.LONG ? 0 : 1);
-            double pnl = life.getOrDefault(key, 0.0) + ledger.realizedPnl(k);
-            int bar = java.util.Arrays.binarySearch(result.times(), ledger.time(k));
-            opened.putIfAbsent(key, bar);
-            if (ledger.positionAfter(k) == 0) {
-                trades++;
-                heldBars += bar - opened.remove(key);
-                if (pnl > 0) {
-                    won++;
-                    wins += pnl;
-                } else if (pnl < 0) {
-                    losses -= pnl;
-                }
-                life.remove(key);
             } else {
-                life.put(key, pnl);
+                traded += Math.abs(ledger.qty(k)) * ledger.price(k);
+            }
+        }
+        long trades = 0;
+        long won = 0;
+        double wins = 0;
+        double losses = 0;
+        long heldBars = 0;
+        for (RoundTrip trip : RoundTrip.of(ledger, result.times())) {
+            trades++;
+            heldBars += trip.holdingBars();
+            double pnl = trip.pnl();
+            if (pnl > 0) {
+                won++;
+                wins += pnl;
+            } else if (pnl < 0) {
+                losses -= pnl;
             }
         }
         return new Metrics(rm.totalReturn(), rm.cagr(), rm.volatility(), rm.sharpe(), rm.sortino(), rm.maxDrawdown(),

@@ -1,5 +1,6 @@
 package io.quantlake.tearsheet;
 
+import io.quantlake.ledger.RoundTrip;
 import io.quantlake.ledger.TradeEventType;
 import io.quantlake.market.Interval;
 import io.quantlake.metrics.Metrics;

@@ -1,14 +1,8 @@
 package io.quantlake.tearsheet;
 
 import io.quantlake.ledger.Ledger;
-import io.quantlake.ledger.PositionSide;
-import io.quantlake.ledger.TradeEventType;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
+import io.quantlake.ledger.RoundTrip;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Round-trip statistics of a ledger (SIMULATION.md §10, R29). A position is keyed by symbol and side
@@ -38,37 +32,7 @@ public record TradeStatistics(List<RoundTrip> trips, double winRate, double prof
      * times); a trade row whose time is not a grid bar is an error naming the row.
      */
     public static TradeStatistics of(Ledger ledger, long[] gridTimes) {
-        Map<Integer, Double> lifePnl = new HashMap<>();
-        Map<Integer, Integer> openRow = new HashMap<>();
-        List<RoundTrip> trips = new ArrayList<>();
-        for (int k = 0; k < ledger.size(); k++) {
-            if (ledger.type(k) == TradeEventType.FUNDING) {
-                continue;
-            }
-            PositionSide side = ledger.side(k);
-            int key = ledger.symbolIndex(k) * 2 + side.ordinal();
-            double pnl = lifePnl.getOrDefault(key, 0.0) + ledger.realizedPnl(k);
-            openRow.putIfAbsent(key, k);
-            if (ledger.positionAfter(k) == 0) {
-                int open = openRow.remove(key);
-                lifePnl.remove(key);
-                trips.add(new RoundTrip(ledger.symbol(k), side, ledger.time(open), ledger.time(k), pnl,
-                        bar(gridTimes, ledger, k) - bar(gridTimes, ledger, open)));
-            } else {
-                lifePnl.put(key, pnl);
-            }
-        }
-        return summarize(trips);
-    }
-
-    private static int bar(long[] gridTimes, Ledger ledger, int k) {
-        int bar = Arrays.binarySearch(gridTimes, ledger.time(k));
-        if (bar < 0) {
-            throw new IllegalArgumentException("ledger row " + (k + 1) + " (" + ledger.symbol(k) + " "
-                    + ledger.type(k) + "): time " + Instant.ofEpochMilli(ledger.time(k))
-                    + " is not a bar of the run's grid");
-        }
-        return bar;
+        return summarize(RoundTrip.of(ledger, gridTimes));
     }
 
     static TradeStatistics summarize(List<RoundTrip> trips) {

@@ -1,5 +1,6 @@
 package io.quantlake.tearsheet;
 
+import io.quantlake.ledger.RoundTrip;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
