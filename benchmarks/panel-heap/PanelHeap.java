@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.timestamp_millis;
 
-import com.sun.management.GarbageCollectionNotificationInfo;
 import io.quantlake.lake.CandleQuery;
 import io.quantlake.lake.CandleStore;
 import io.quantlake.lake.Lake;
@@ -15,17 +14,13 @@ import io.quantlake.market.Market;
 import io.quantlake.panel.Panel;
 import io.quantlake.panel.PanelBuilder;
 import io.quantlake.spark.SparkSessions;
-import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.management.NotificationEmitter;
-import javax.management.openmbean.CompositeData;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -33,16 +28,15 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Peak driver heap of a panel read from the lake (issue 13 item 4), not part of mvn verify: writes SYMBOLS × BARS
- * 1h candles into a fresh lake, reads them once to warm up, then reads the panel again while recording the heap
- * in use after every garbage collection (GC notifications; run with a small young generation so collections are
- * frequent). Peak = max(heap after GC during the read) − heap after a full GC before it, compared with the
- * panel's own arrays. For contrast, the same window collected as one Spark Row per candle (the old path).
- * Usage: benchmarks/panel-heap/run.sh [symbols] [bars]
+ * 1h candles into a fresh lake, reads them once to warm up, then reads the panel again while a thread runs a full
+ * GC every 50 ms and records the heap in use after it (the live heap). Peak = max(live heap during the read) −
+ * live heap before it, compared with the panel's own arrays (times + five double matrices). For contrast, the same window collected as one Spark Row per candle (the old path).
+ * Usage: benchmarks/panel-heap/run.sh [symbols] [bars] [columnar] (columnar: skip the Row path)
  */
 public final class PanelHeap {
     private static final long T0 = 1_704_067_200_000L;
     private static final long HOUR = 3_600_000L;
-    private static final AtomicLong peakAfterGc = new AtomicLong();
+    private static final long SAMPLE_MS = 50;
 
     public static void main(String[] args) throws Exception {
         int symbols = args.length > 0 ? Integer.parseInt(args[0]) : 100;
@@ -66,12 +60,15 @@ public final class PanelHeap {
         }
         CandleQuery q = new CandleQuery(Market.SPOT, Interval.H1, universe, T0, T0 + bars * HOUR);
         CandleStore store = new CandleStore(lake);
-        listen();
 
         Panel warm = store.panel(q);
         long panelBytes = 8L * warm.bars() + 5L * 8 * warm.bars() * warm.symbolCount();
         warm = null;
         measure("columnar panel (CandleStore.panel)", panelBytes, () -> store.panel(q));
+        if (args.length > 2 && args[2].equals("columnar")) {
+            spark.stop();
+            return;
+        }
         Dataset<Row> window = store.candles(q).select(col("symbol"), col("open_time"), col("open"), col("high"),
                 col("low"), col("close"), col("volume"));
         measure("one Row per candle (collectAsList + PanelBuilder)", panelBytes, () -> {
@@ -90,50 +87,35 @@ public final class PanelHeap {
         Panel run();
     }
 
-    private static void measure(String name, long panelBytes, Read read) {
+    private static void measure(String name, long panelBytes, Read read) throws InterruptedException {
         long base = usedAfterFullGc();
-        peakAfterGc.set(0);
+        AtomicLong peak = new AtomicLong(base);
+        AtomicBoolean running = new AtomicBoolean(true);
+        Thread sampler = new Thread(() -> { // live heap = heap in use right after a full collection
+            while (running.get()) {
+                peak.accumulateAndGet(usedAfterFullGc(), Math::max);
+                try {
+                    Thread.sleep(SAMPLE_MS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "heap-sampler");
+        sampler.setDaemon(true);
         long start = System.nanoTime();
+        sampler.start();
         Panel p = read.run();
+        running.set(false);
+        sampler.join();
         long ms = (System.nanoTime() - start) / 1_000_000;
-        long peak = Math.max(peakAfterGc.get(), usedAfterFullGc()) - base;
-        System.out.printf("%s: %d bars x %d symbols, panel arrays %.1f MB, peak heap above baseline %.1f MB "
-                        + "(%.2fx the panel), %d ms%n", name, p.bars(), p.symbolCount(), panelBytes / 1e6, peak / 1e6,
-                (double) peak / panelBytes, ms);
+        long live = Math.max(peak.get(), usedAfterFullGc()) - base;
+        System.out.printf("%s: %d bars x %d symbols, panel arrays %.1f MB, peak live heap above baseline %.1f MB "
+                        + "(%.2fx the panel; sampled every %d ms after a full GC), %d ms%n", name, p.bars(),
+                p.symbolCount(), panelBytes / 1e6, live / 1e6, (double) live / panelBytes, SAMPLE_MS, ms);
     }
 
     private static long usedAfterFullGc() {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-        }
+        System.gc();
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
-
-    /** Records the heap in use after every collection. */
-    private static void listen() {
-        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            ((NotificationEmitter) gc).addNotificationListener((n, h) -> {
-                if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
-                    return;
-                }
-                GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
-                long used = 0;
-                for (Map.Entry<String, MemoryUsage> e : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
-                    if (isHeap(e.getKey())) {
-                        used += e.getValue().getUsed();
-                    }
-                }
-                peakAfterGc.accumulateAndGet(used, Math::max);
-            }, null, null);
-        }
-    }
-
-    private static boolean isHeap(String pool) {
-        for (java.lang.management.MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (p.getName().equals(pool)) {
-                return p.getType() == java.lang.management.MemoryType.HEAP;
-            }
-        }
-        return false;
     }
 }

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Peak driver heap of a columnar panel read (issue 13 item 4); not part of mvn verify.
 #   benchmarks/panel-heap/run.sh [symbols=100] [bars=10000]    (100 x 10000 = 1 M candles)
-# Uses the shaded jobs jar and Spark classpath that bin/quantlake builds when stale; the JVM runs with a small
-# young generation so that collections are frequent and the heap after each one tracks the live peak.
+# Uses the shaded jobs jar and Spark classpath that bin/quantlake builds when stale; a sampler thread runs a
+# full GC every 50 ms during the read (see PanelHeap.java).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 "$ROOT/bin/quantlake" --version >/dev/null
@@ -13,7 +13,7 @@ for p in java.lang java.lang.invoke java.lang.reflect java.io java.net java.nio 
   OPENS+=(--add-opens="java.base/$p=ALL-UNNAMED")
 done
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
-exec "$JAVA" -Xmx"${QUANTLAKE_MEMORY:-4g}" -Xmn32m -XX:+UseParallelGC "${OPENS[@]}" \
+exec "$JAVA" -Xmx"${QUANTLAKE_MEMORY:-4g}" -XX:+UseParallelGC "${OPENS[@]}" \
   -Djdk.reflect.useDirectMethodHandle=false -Dio.netty.tryReflectionSetAccessible=true \
   -cp "$ROOT/jobs/target/jobs-0.1.0-SNAPSHOT-shaded.jar:$(cat "$ROOT/jobs/target/spark-classpath.txt")" \
   "$ROOT/benchmarks/panel-heap/PanelHeap.java" "$@"

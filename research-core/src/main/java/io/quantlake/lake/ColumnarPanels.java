@@ -30,15 +30,15 @@ import org.apache.spark.sql.Row;
  *       grid's arrays, dropping each chunk before the next arrives.</li>
  * </ol>
  * Panels above {@link #CHUNK_CELLS} cells are hash-partitioned by open time into
- * {@code max(16, cells / CHUNK_CELLS)} partitions first, so the driver holds at most about 1/16 of the panel's
+ * {@code max(64, cells / CHUNK_CELLS)} partitions first, so the driver holds at most about 1/64 of the panel's
  * size (or {@link #CHUNK_CELLS} cells) besides the panel's own arrays. Peak driver heap: benchmarks/README.
  */
 final class ColumnarPanels {
     /** Rows of one columnar chunk (an executor's partition is cut into chunks of at most this many rows). */
     static final int CHUNK_ROWS = 1 << 16;
     /** Cells (bars × symbols) up to which a panel is read without repartitioning. */
-    static final long CHUNK_CELLS = 1L << 18;
-    private static final int MIN_SPLIT = 16;
+    static final long CHUNK_CELLS = 1L << 16;
+    private static final int MIN_SPLIT = 64;
     private static final String[] CANDLE_COLUMNS = {"open", "high", "low", "close", "volume"};
 
     private ColumnarPanels() {
