@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
  * {@code backtest --config F [--out DIR]}: one backtest from a YAML config on the lake's candles;
  * writes equity.csv, ledger.csv, targets.csv, metrics.json and the report.html tear sheet to
  * {@code --out}, records the run in
- * the Delta tables runs, equity and ledger, and prints a summary. A run that fails on the lake's data (e.g. no
+ * the Delta tables runs, equity and ledger, and prints a summary (metrics, the run id, and the Delta files and bytes
+ * of {@code candles} the window read listed). A run that fails on the lake's data (e.g. no
  * candles in the window) writes no files and a {@code runs} row with status {@code failed}.
  */
 @Command(name = "backtest", mixinStandardHelpOptions = true,
@@ -53,5 +54,6 @@ final class BacktestCommand implements Runnable {
         one.put(cfg.strategy().name(), outcome);
         System.out.print(MetricsTable.of(one));
         System.out.println("run " + runId + ": " + outcome.result().ledger().size() + " ledger rows; files in " + dir);
+        backtest.candlesRead(cfg).ifPresent(scan -> System.out.println("candles read: " + scan.describe()));
     }
 }

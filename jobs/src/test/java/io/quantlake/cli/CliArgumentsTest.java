@@ -19,7 +19,7 @@ class CliArgumentsTest {
                 new String[] {"ingest", "csv", "--help"}, new String[] {"ingest", "archive", "--help"},
                 new String[] {"ingest", "api", "--help"}, new String[] {"sql", "--help"},
                 new String[] {"backtest", "--help"}, new String[] {"submit", "--help"},
-                new String[] {"datasets", "generate", "--help"}, new String[] {"lake", "summary", "--help"},
+                new String[] {"datasets", "generate", "--help"}, new String[] {"lake", "summary", "--help"}, new String[] {"lake", "upgrade", "--help"},
                 new String[] {"research", "factors", "--help"}, new String[] {"pairs", "--help"},
                 new String[] {"sweep", "--help"}, new String[] {"replay", "--help"})) {
             CliRun run = CliRun.of(cmd);

@@ -122,6 +122,8 @@ class SharedDataEndToEndTest {
         CliRun run = CliRun.of("backtest", "--config", cfg.toString(), "--out", out.toString(), "--lake", lake.toString());
         assertEquals(0, run.exitCode(), name + " " + interval + ": " + run.err());
         assertTrue(run.out().contains("sharpe"), run.out());
+        assertTrue(run.out().matches("(?s).*\ncandles read: [1-9][0-9]* of [1-9][0-9]* files, [0-9.]+ [kMG]?B of .*"),
+                run.out());
         for (String f : List.of("equity.csv", "ledger.csv", "targets.csv", "metrics.json")) {
             assertTrue(Files.exists(out.resolve(f)), f);
         }

@@ -8,17 +8,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Collects bars in any order and lays them out as a {@link Panel} whose grid is the sorted union
- * of all bar open times (SIMULATION.md §1). Adding a bar twice for the same symbol and time is an
- * error naming both.
+ * Collects bars in any order, row by row, and lays them out with {@link PanelGrid} as a {@link Panel} whose grid
+ * is the sorted union of all bar open times (SIMULATION.md §1). Bars are held columnar (primitive arrays), not as
+ * one object per bar. Adding a bar twice for the same symbol and time is an error naming both.
  */
 public final class PanelBuilder {
     private final Interval interval;
     private final String[] symbols;
     private final Map<String, Integer> symbolIndex = new HashMap<>();
-    private final List<long[]> keys = new ArrayList<>();
-    private final List<double[]> values = new ArrayList<>();
     private final List<String> featureNames = new ArrayList<>();
+    private int rows;
+    private int[] symbol = new int[16];
+    private long[] time = new long[16];
+    private double[][] values = new double[PanelGrid.CANDLE_COLUMNS][16];
 
     PanelBuilder(Interval interval, String[] symbols) {
         this.interval = interval;
@@ -32,10 +34,11 @@ public final class PanelBuilder {
 
     /** Declares extra named columns; {@link #bar} then takes their values after volume, in this order. */
     public PanelBuilder features(String... names) {
-        if (!keys.isEmpty()) {
+        if (rows > 0) {
             throw new IllegalStateException("declare features before adding bars");
         }
         featureNames.addAll(Arrays.asList(names));
+        values = new double[PanelGrid.CANDLE_COLUMNS + featureNames.size()][symbol.length];
         return this;
     }
 
@@ -50,42 +53,32 @@ public final class PanelBuilder {
             throw new IllegalArgumentException("bar of " + symbol + " has " + featureValues.length
                     + " feature values, expected " + featureNames.size() + " " + featureNames);
         }
-        keys.add(new long[] {i, openTime});
-        double[] v = new double[5 + featureValues.length];
-        v[0] = open;
-        v[1] = high;
-        v[2] = low;
-        v[3] = close;
-        v[4] = volume;
-        System.arraycopy(featureValues, 0, v, 5, featureValues.length);
-        values.add(v);
+        if (rows == this.symbol.length) {
+            int capacity = Math.multiplyExact(rows, 2);
+            this.symbol = Arrays.copyOf(this.symbol, capacity);
+            this.time = Arrays.copyOf(this.time, capacity);
+            for (int c = 0; c < values.length; c++) {
+                values[c] = Arrays.copyOf(values[c], capacity);
+            }
+        }
+        this.symbol[rows] = i;
+        this.time[rows] = openTime;
+        values[0][rows] = open;
+        values[1][rows] = high;
+        values[2][rows] = low;
+        values[3][rows] = close;
+        values[4][rows] = volume;
+        for (int k = 0; k < featureValues.length; k++) {
+            values[PanelGrid.CANDLE_COLUMNS + k][rows] = featureValues[k];
+        }
+        rows++;
         return this;
     }
 
     public Panel build() {
-        long[] times = keys.stream().mapToLong(k -> k[1]).distinct().sorted().toArray();
-        int n = symbols.length;
-        int cells = times.length * n;
-        double[][] m = new double[5 + featureNames.size()][cells];
-        for (double[] a : m) {
-            Arrays.fill(a, Double.NaN);
-        }
-        for (int r = 0; r < keys.size(); r++) {
-            int i = (int) keys.get(r)[0];
-            int t = Arrays.binarySearch(times, keys.get(r)[1]);
-            int idx = t * n + i;
-            if (!Double.isNaN(m[3][idx])) {
-                throw new IllegalArgumentException("duplicate bar for " + symbols[i] + " at open_time " + times[t]);
-            }
-            double[] v = values.get(r);
-            for (int c = 0; c < v.length; c++) {
-                m[c][idx] = v[c];
-            }
-        }
-        Map<String, double[]> f = new java.util.LinkedHashMap<>();
-        for (int k = 0; k < featureNames.size(); k++) {
-            f.put(featureNames.get(k), m[5 + k]);
-        }
-        return new Panel(interval, times, symbols, m[0], m[1], m[2], m[3], m[4], f);
+        long[] times = PanelGrid.sortedDistinct(Arrays.copyOf(time, rows), rows);
+        PanelGrid grid = PanelGrid.empty(interval, times, symbols, featureNames);
+        grid.putAll(symbol, time, values, rows);
+        return grid.build();
     }
 }

@@ -12,6 +12,7 @@ import io.quantlake.lake.LakeTable;
 import io.quantlake.lake.LedgerRow;
 import io.quantlake.lake.RunRecord;
 import io.quantlake.lake.RunStore;
+import io.quantlake.lake.ScanStats;
 import io.quantlake.ledger.Ledger;
 import io.quantlake.market.Market;
 import io.quantlake.metrics.Metrics;
@@ -50,7 +51,7 @@ public final class LakeBacktest {
      * Panels and funding already read, valid at the table versions {@link #readAt}: one LakeBacktest serving many
      * runs (the demo, a notebook) reads each universe and window once. Panels are shared read-only.
      */
-    private final Map<CandleQuery, Panel> panels = new HashMap<>();
+    private final Map<CandleQuery, CandleStore.PanelRead> panels = new HashMap<>();
     private final Map<CandleQuery, Map<String, FundingSchedule>> fundings = new HashMap<>();
     private Map<String, Long> readAt = Map.of();
 
@@ -74,7 +75,7 @@ public final class LakeBacktest {
         CandleStore store = new CandleStore(at);
         CandleQuery query = CandleQuery.of(config.market(), config.interval(), config.universe(), config.start(),
                 config.end());
-        Panel panel = panels.computeIfAbsent(query, store::panel);
+        Panel panel = panels.computeIfAbsent(query, store::read).panel();
         if (panel.bars() == 0) {
             throw new IllegalArgumentException("no candles for " + String.join(", ", config.universe()) + " ("
                     + config.market() + " " + config.interval() + ") between " + config.start() + " and " + config.end()
@@ -85,6 +86,16 @@ public final class LakeBacktest {
                         config.startMs(), config.endMs())))
                 : Map.of();
         return Backtest.run(panel, config, funding, filters(at, config)).withDataVersions(versions);
+    }
+
+    /**
+     * The Delta files and bytes of {@code candles} the read of {@code config}'s window listed (partition pruning
+     * and data skipping applied), once {@link #run} has read it at the current table versions; empty otherwise.
+     */
+    public Optional<ScanStats> candlesRead(BacktestConfig config) {
+        CandleStore.PanelRead read = panels.get(CandleQuery.of(config.market(), config.interval(), config.universe(),
+                config.start(), config.end()));
+        return read == null ? Optional.empty() : read.scan();
     }
 
     /**

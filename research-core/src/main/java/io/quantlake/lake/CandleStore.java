@@ -1,6 +1,7 @@
 package io.quantlake.lake;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.unix_millis;
 
@@ -8,14 +9,13 @@ import io.quantlake.market.Interval;
 import io.quantlake.market.Market;
 import io.quantlake.panel.Panel;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.apache.spark.sql.Column;
@@ -23,19 +23,28 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Reads candles and funding from the lake for research and backtests.
+ * Reads candles and funding from the lake for research and backtests, at the lake's latest table versions
+ * or, on a lake {@link Lake#pinnedAt pinned} at the Delta versions a run recorded, at those (time travel).
+ * Window reads filter on the tables' partition columns ({@link LakeLayout}), so Delta lists only the files of the window's market, interval and
+ * months.
  *
  * <p>SIMULATION.md R2 on a lake: a universe symbol with no candle at all for the market and
  * interval is an error naming it; a symbol whose candles all lie outside the window is allowed (it
  * is all NaN in the panel and never exists).
  */
 public final class CandleStore {
-    private static final String[] PRICE_COLUMNS = {"open", "high", "low", "close", "volume"};
-
     private final Lake lake;
 
     public CandleStore(Lake lake) {
         this.lake = Objects.requireNonNull(lake, "lake");
+    }
+
+    /** A panel and the Delta files its read listed (empty when Delta did not prepare the scan). */
+    public record PanelRead(Panel panel, Optional<ScanStats> scan) {
+        public PanelRead {
+            Objects.requireNonNull(panel, "panel");
+            Objects.requireNonNull(scan, "scan");
+        }
     }
 
     /**
@@ -55,7 +64,13 @@ public final class CandleStore {
      *                 as panel features of the same names (NULL → NaN)
      */
     public Panel panel(CandleQuery q, String... features) {
-        Panel p = toPanel(window(q), q.interval(), q.universe(), features);
+        return read(q, features).panel();
+    }
+
+    /** As {@link #panel}, with the files and bytes of {@code candles} the window read listed. */
+    public PanelRead read(CandleQuery q, String... features) {
+        Dataset<Row> window = window(q);
+        Panel p = toPanel(window, q.interval(), q.universe(), features);
         Set<String> present = new HashSet<>();
         for (int i = 0; i < p.symbolCount(); i++) {
             if (p.firstBar(i) >= 0) {
@@ -63,78 +78,17 @@ public final class CandleStore {
             }
         }
         requireKnown(q, present);
-        return p;
+        return new PanelRead(p, ScanStats.of(window));
     }
 
     /**
      * Collects {@code candles} (any Dataset with the columns symbol, open_time, open, high, low,
      * close, volume and the {@code features}; one interval, at most one row per symbol and time)
-     * into a {@link Panel} over {@code universe} in that order; rows of other symbols are ignored.
-     * The rows are sorted by time in Spark and laid out in one pass.
+     * into a {@link Panel} over {@code universe} in that order; rows of other symbols are ignored,
+     * NULL values are NaN. The driver holds primitive arrays only ({@link ColumnarPanels}).
      */
     public static Panel toPanel(Dataset<Row> candles, Interval interval, List<String> universe, String... features) {
-        List<Column> select = new ArrayList<>();
-        select.add(col("symbol"));
-        select.add(unix_millis(col("open_time")).as("t"));
-        for (String c : PRICE_COLUMNS) {
-            select.add(col(c).cast("double").as(c));
-        }
-        for (String f : features) {
-            select.add(col(f).cast("double").as(f));
-        }
-        List<Row> rows = candles.filter(col("symbol").isin(universe.toArray()))
-                .select(select.toArray(new Column[0])).orderBy("t", "symbol").collectAsList();
-        return layout(interval, universe, rows, features);
-    }
-
-    /** Lays out rows (symbol, t, open, high, low, close, volume, features...) sorted by t in one pass. */
-    static Panel layout(Interval interval, List<String> universe, List<Row> rows, String... features) {
-        int n = universe.size();
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < n; i++) {
-            index.put(universe.get(i), i);
-        }
-        int bars = 0;
-        long prev = Long.MIN_VALUE;
-        for (Row r : rows) {
-            long t = r.getLong(1);
-            if (t < prev) {
-                throw new IllegalArgumentException("panel rows must be sorted by open time: " + t + " after " + prev);
-            }
-            if (t != prev) {
-                bars++;
-                prev = t;
-            }
-        }
-        long[] times = new long[bars];
-        int columns = PRICE_COLUMNS.length + features.length;
-        double[][] m = new double[columns][bars * n];
-        for (double[] a : m) {
-            Arrays.fill(a, Double.NaN);
-        }
-        int t = -1;
-        for (Row r : rows) {
-            long time = r.getLong(1);
-            if (t < 0 || times[t] != time) {
-                times[++t] = time;
-            }
-            Integer i = index.get(r.getString(0));
-            if (i == null) {
-                throw new IllegalArgumentException("row of symbol " + r.getString(0) + " is not in the universe " + universe);
-            }
-            int cell = t * n + i;
-            if (!Double.isNaN(m[3][cell])) {
-                throw new IllegalArgumentException("two candles of " + r.getString(0) + " at open_time " + time);
-            }
-            for (int c = 0; c < columns; c++) {
-                m[c][cell] = r.isNullAt(2 + c) ? Double.NaN : r.getDouble(2 + c);
-            }
-        }
-        Map<String, double[]> f = new LinkedHashMap<>();
-        for (int k = 0; k < features.length; k++) {
-            f.put(features[k], m[PRICE_COLUMNS.length + k]);
-        }
-        return new Panel(interval, times, universe.toArray(new String[0]), m[0], m[1], m[2], m[3], m[4], f);
+        return ColumnarPanels.panel(candles, interval, universe, features);
     }
 
     /**
@@ -142,8 +96,9 @@ public final class CandleStore {
      * (SIMULATION.md R3), per symbol in universe order.
      */
     public FundingSeries funding(Market market, List<String> universe, long startMs, long endMs) {
-        List<Row> rows = lake.read(LakeTable.FUNDING_RATES)
-                .filter(col("market").equalTo(market.code())
+        Dataset<Row> table = lake.read(LakeTable.FUNDING_RATES);
+        List<Row> rows = table
+                .filter(monthsOf(table, startMs, endMs).and(col("market").equalTo(market.code()))
                         .and(col("symbol").isin(universe.toArray()))
                         .and(col("funding_time").geq(BatchRows.ts(startMs)))
                         .and(col("funding_time").lt(BatchRows.ts(endMs))))
@@ -191,11 +146,18 @@ public final class CandleStore {
     }
 
     private Dataset<Row> window(CandleQuery q) {
-        return lake.read(LakeTable.CANDLES).filter(col("market").equalTo(q.market().code())
+        Dataset<Row> table = lake.read(LakeTable.CANDLES);
+        return table.filter(col("market").equalTo(q.market().code())
                 .and(col("interval").equalTo(q.interval().code()))
+                .and(monthsOf(table, q.startMs(), q.endMs()))
                 .and(col("symbol").isin(q.universe().toArray()))
                 .and(col("open_time").geq(BatchRows.ts(q.startMs())))
                 .and(col("open_time").lt(BatchRows.ts(q.endMs()))));
+    }
+
+    /** The partition filter of the window on {@code rows}; TRUE for a version written before the month existed. */
+    private static Column monthsOf(Dataset<Row> rows, long startMs, long endMs) {
+        return LakeLayout.hasColumn(rows, LakeTable.MONTH) ? LakeLayout.monthsOf(startMs, endMs) : lit(true);
     }
 
     /** Fails naming every universe symbol (not in {@code present}) that has no candle at all for the query's market and interval. */

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.to_json;
 
 import io.delta.tables.DeltaTable;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.apache.spark.sql.types.MapType;
 
 /**
  * Idempotent upsert of rows into a lake table: one Delta MERGE (one commit) on the table's key,
+ * the source given the table's derived columns first ({@link LakeLayout#withDerivedColumns}),
  * updating a matched row only when a compared value differs (NULL-safe), inserting new keys; made
  * holding the lake's {@link WriterLock}.
  */
@@ -43,12 +45,7 @@ final class DeltaMerge {
      * the caller guarantees: it is not checked here) into {@code table} in one commit and returns the counts.
      */
     static MergeCounts upsert(Lake lake, LakeTable table, Dataset<Row> source) {
-        String[] names = table.schema().fieldNames();
-        Column[] columns = new Column[names.length];
-        for (int k = 0; k < names.length; k++) {
-            columns[k] = col(names[k]);
-        }
-        return upsert(lake, table, source.select(columns), -1);
+        return upsert(lake, table, source, -1);
     }
 
     /**
@@ -56,8 +53,9 @@ final class DeltaMerge {
      * source's row count, or -1 when it must come from the commit.
      */
     private static MergeCounts upsert(Lake lake, LakeTable table, Dataset<Row> source, long knownRows) {
+        Dataset<Row> stored = LakeLayout.withDerivedColumns(table, source);
         try (WriterLock.Hold h = lake.writerLock().acquire()) {
-            return merge(lake, table, source, knownRows);
+            return merge(lake, table, stored, knownRows);
         }
     }
 
@@ -93,10 +91,17 @@ final class DeltaMerge {
         return Long.parseLong(v);
     }
 
-    /** {@code t.k1 = s.k1 AND ...} over the key columns. */
+    /**
+     * {@code t.k1 = s.k1 AND ...} over the key columns, and the derived month where the table has one (a function
+     * of the key, so the match is the same; it lets Delta prune the target's files by partition).
+     */
     static Column keyMatch(LakeTable table) {
+        List<String> columns = new ArrayList<>(table.keys());
+        if (table.hasMonth()) {
+            columns.add(LakeTable.MONTH);
+        }
         Column on = null;
-        for (String k : table.keys()) {
+        for (String k : columns) {
             Column eq = col("t." + k).equalTo(col("s." + k));
             on = on == null ? eq : on.and(eq);
         }

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -38,6 +40,8 @@ public final class Lake {
     private final WriterLock writerLock;
     /** Table name → Delta version every read is pinned to ({@link #pinnedAt}); empty: the latest versions. */
     private final Map<String, Long> pinned;
+    /** Tables whose layout this instance has checked (a layout never goes back to the old one). */
+    private final Set<LakeTable> layoutChecked = ConcurrentHashMap.newKeySet();
 
     private Lake(SparkSession spark, String root, WriterLock writerLock, Map<String, Long> pinned) {
         this.spark = spark;
@@ -133,7 +137,11 @@ public final class Lake {
         return DeltaTable.isDeltaTable(spark, path(table));
     }
 
-    /** The Delta table, created empty with its schema if absent (that creation is version 0). */
+    /**
+     * The Delta table, created empty with its {@link LakeTable#tableSchema()} and partitions if absent (that
+     * creation is version 0). An existing table with another layout (a lake written before the partitioning)
+     * fails with one line naming {@code quantlake lake upgrade} ({@link LakeLayout}).
+     */
     public DeltaTable table(LakeTable table) {
         if (!pinned.isEmpty()) {
             throw new IllegalStateException("lake " + root + " pinned at versions " + new TreeMap<>(pinned)
@@ -142,10 +150,17 @@ public final class Lake {
         String path = path(table);
         if (!DeltaTable.isDeltaTable(spark, path)) {
             try (WriterLock.Hold h = writerLock.acquire()) {
-                DeltaTable.createIfNotExists(spark).location(path).addColumns(table.schema()).execute();
+                DeltaTable.createIfNotExists(spark).location(path).addColumns(table.tableSchema())
+                        .partitionedBy(table.partitionColumns().toArray(new String[0])).execute();
             }
+            layoutChecked.add(table);
         }
-        return DeltaTable.forPath(spark, path);
+        DeltaTable delta = DeltaTable.forPath(spark, path);
+        if (!table.partitionColumns().isEmpty() && !layoutChecked.contains(table)) {
+            LakeLayout.requireLayout(delta, table, root);
+            layoutChecked.add(table);
+        }
+        return delta;
     }
 
     /** The latest version of {@code table} (created if absent), or its pinned version ({@link #pinnedAt}). */
@@ -156,7 +171,10 @@ public final class Lake {
         return table(table).toDF();
     }
 
-    /** {@code table} as of Delta version {@code version} (time travel, to reproduce a run). */
+    /**
+     * {@code table} as of Delta version {@code version} (time travel, to reproduce a run); a version written
+     * before the partitioned layout has no {@link LakeTable#MONTH} column.
+     */
     public Dataset<Row> readAsOf(LakeTable table, long version) {
         if (version < 0) {
             throw new IllegalArgumentException("Delta version must be >= 0, got " + version + " for table " + table);

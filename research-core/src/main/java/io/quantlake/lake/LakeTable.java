@@ -30,12 +30,14 @@ public enum LakeTable {
                     f("low", DoubleType, false), f("close", DoubleType, false), f("volume", DoubleType, true),
                     f("quote_volume", DoubleType, true), f("trades", LongType, true),
                     f("taker_buy_base", DoubleType, true), f("taker_buy_quote", DoubleType, true),
-                    f("ingest_run", StringType, true))),
+                    f("ingest_run", StringType, true)),
+            partitions("market", "interval", "month")),
     /** Funding events: rate a fraction per funding interval, mark price in quote currency (NULL when unknown). */
     FUNDING_RATES("funding_rates", keys("market", "symbol", "funding_time"),
             schema(f("market", StringType, false), f("symbol", StringType, false),
                     f("funding_time", TimestampType, false), f("funding_rate", DoubleType, false),
-                    f("mark_price", DoubleType, true))),
+                    f("mark_price", DoubleType, true)),
+            partitions("market", "month")),
     /** Exchange metadata of symbols (times NULL when unknown). */
     SYMBOLS("symbols", keys("market", "symbol"),
             schema(f("market", StringType, false), f("symbol", StringType, false), f("base", StringType, true),
@@ -131,14 +133,23 @@ public enum LakeTable {
 
     private static final List<String> BOOKKEEPING = List.of("ingest_run");
 
+    /** The derived partition column of {@link #CANDLES} and {@link #FUNDING_RATES}: the UTC month of the row's time. */
+    public static final String MONTH = "month";
+
     private final String tableName;
     private final List<String> keys;
     private final StructType schema;
+    private final List<String> partitionColumns;
 
     LakeTable(String tableName, List<String> keys, StructType schema) {
+        this(tableName, keys, schema, List.of());
+    }
+
+    LakeTable(String tableName, List<String> keys, StructType schema, List<String> partitionColumns) {
         this.tableName = tableName;
         this.keys = keys;
         this.schema = schema;
+        this.partitionColumns = partitionColumns;
     }
 
     /** The table's name: its directory under the lake root and its SQL view name. */
@@ -151,8 +162,41 @@ public enum LakeTable {
         return keys;
     }
 
+    /**
+     * The columns a writer supplies (every column but the derived {@link #MONTH}); {@link #tableSchema()} is
+     * the stored schema.
+     */
     public StructType schema() {
         return schema;
+    }
+
+    /**
+     * Delta partition columns, in order (empty: not partitioned). Candles are partitioned by market, interval and
+     * {@link #MONTH}, funding by market and month, so that a window read lists only its months' files.
+     */
+    public List<String> partitionColumns() {
+        return partitionColumns;
+    }
+
+    /** Whether the table has the derived {@link #MONTH} column. */
+    public boolean hasMonth() {
+        return partitionColumns.contains(MONTH);
+    }
+
+    /**
+     * The time column the {@link #MONTH} derives from ({@code open_time} of candles, {@code funding_time} of
+     * funding); the error names the table when it has no month.
+     */
+    public String monthSource() {
+        if (!hasMonth()) {
+            throw new IllegalStateException("table " + tableName + " has no derived month column");
+        }
+        return keys.get(keys.size() - 1);
+    }
+
+    /** The stored schema: {@link #schema()} plus the derived {@link #MONTH} (a non-null string 'yyyy-MM') where partitioned by it. */
+    public StructType tableSchema() {
+        return hasMonth() ? schema.add(f(MONTH, StringType, false)) : schema;
     }
 
     /** Non-key columns whose change makes a MERGE update a row (bookkeeping such as {@code ingest_run} excluded). */
@@ -183,6 +227,10 @@ public enum LakeTable {
     @Override
     public String toString() {
         return tableName;
+    }
+
+    private static List<String> partitions(String... names) {
+        return List.of(names);
     }
 
     private static List<String> keys(String... names) {

@@ -11,6 +11,7 @@ import io.quantlake.ingest.RestSettings;
 import io.quantlake.lake.CandleStore;
 import io.quantlake.lake.IngestReport;
 import io.quantlake.lake.Lake;
+import io.quantlake.lake.LakeLayout;
 import io.quantlake.lake.LakeTable;
 import io.quantlake.lake.LakeWriter;
 import io.quantlake.market.Interval;
@@ -81,6 +82,7 @@ final class NightlyIngest {
     static OptionalLong lastBar(Lake lake, Market market, Interval interval, List<String> universe, long endMs) {
         Row r = lake.read(LakeTable.CANDLES)
                 .filter(col("market").equalTo(market.code()).and(col("interval").equalTo(interval.code()))
+                        .and(col(LakeTable.MONTH).leq(LakeLayout.month(endMs - 1)))
                         .and(col("symbol").isin(universe.toArray())).and(col("open_time").lt(new Timestamp(endMs))))
                 .agg(unix_millis(max("open_time"))).first();
         return r.isNullAt(0) ? OptionalLong.empty() : OptionalLong.of(r.getLong(0));

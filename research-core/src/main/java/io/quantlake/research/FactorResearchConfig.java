@@ -12,12 +12,15 @@ import io.quantlake.config.Range;
 import io.quantlake.factor.Composite;
 import io.quantlake.factor.Factor;
 import io.quantlake.factor.FactorNames;
+import io.quantlake.lake.LakeLayout;
+import io.quantlake.lake.LakeTable;
 import io.quantlake.market.Interval;
 import io.quantlake.market.Market;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -127,7 +130,8 @@ public record FactorResearchConfig(Market market, Interval interval, List<String
     /**
      * The candles this config studies: its market and interval, its universe, and {@code open_time}
      * before {@code end}; bars before {@code start} are kept as warm-up (the study starts at
-     * {@code start}, see {@link FactorResearch#run(Dataset, FactorResearchConfig)}).
+     * {@code start}, see {@link FactorResearch#run(Dataset, FactorResearchConfig)}). On the lake's
+     * {@code candles} the market, interval and month filters are partition filters ({@link LakeLayout}).
      */
     public Dataset<Row> select(Dataset<Row> candles) {
         Column keep = col("market").equalTo(market.code()).and(col("interval").equalTo(interval.code()));
@@ -136,6 +140,9 @@ public record FactorResearchConfig(Market market, Interval interval, List<String
         }
         if (end.isPresent()) {
             keep = keep.and(col("open_time").lt(lit(Timestamp.from(end.get()))));
+            if (Arrays.asList(candles.columns()).contains(LakeTable.MONTH)) { // the lake's partitions: no later month
+                keep = keep.and(col(LakeTable.MONTH).leq(LakeLayout.month(end.get().toEpochMilli() - 1)));
+            }
         }
         return candles.where(keep);
     }

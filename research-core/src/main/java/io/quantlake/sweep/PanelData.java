@@ -2,6 +2,7 @@ package io.quantlake.sweep;
 
 import io.quantlake.market.Interval;
 import io.quantlake.panel.Panel;
+import io.quantlake.panel.PanelGrid;
 import io.quantlake.sim.FundingSchedule;
 import io.quantlake.sim.SymbolFilter;
 import java.io.Serializable;
@@ -10,22 +11,14 @@ import java.util.Map;
 
 /**
  * Everything a sweep task needs from the lake, as plain arrays that Java serialization ships to
- * the executors once (a Spark broadcast): the {@link Panel}'s arrays (same layout, shared, not
+ * the executors once (a Spark broadcast): the {@link Panel}'s {@link PanelGrid} (its arrays, shared, not
  * copied), the funding schedules (usdm) and the symbol filters. {@link Panel} itself is not
  * Serializable; {@link #panel()} rebuilds it on the executor.
  */
 public final class PanelData implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
-    private final Interval interval;
-    private final long[] times;
-    private final String[] symbols;
-    private final double[] open;
-    private final double[] high;
-    private final double[] low;
-    private final double[] close;
-    private final double[] volume;
-    private final LinkedHashMap<String, double[]> features;
+    private final PanelGrid grid;
     private final LinkedHashMap<String, FundingArrays> funding;
     private final LinkedHashMap<String, double[]> filters;
 
@@ -34,15 +27,7 @@ public final class PanelData implements Serializable {
 
     /** Holds the arrays of {@code panel}, {@code funding} and {@code filters} (not copied). */
     public PanelData(Panel panel, Map<String, FundingSchedule> funding, Map<String, SymbolFilter> filters) {
-        this.interval = panel.interval();
-        this.times = panel.times();
-        this.symbols = panel.symbols();
-        this.open = panel.open();
-        this.high = panel.high();
-        this.low = panel.low();
-        this.close = panel.close();
-        this.volume = panel.volume();
-        this.features = new LinkedHashMap<>(panel.features());
+        this.grid = PanelGrid.of(panel);
         this.funding = new LinkedHashMap<>();
         funding.forEach((s, f) -> this.funding.put(s, new FundingArrays(f.times(), f.rates(), f.marks())));
         this.filters = new LinkedHashMap<>();
@@ -51,7 +36,7 @@ public final class PanelData implements Serializable {
 
     /** A panel over the held arrays (validated again, so a corrupted payload fails loudly). */
     public Panel panel() {
-        return new Panel(interval, times, symbols, open, high, low, close, volume, features);
+        return grid.build();
     }
 
     /** Symbol → funding schedule (empty for spot). */
@@ -69,20 +54,21 @@ public final class PanelData implements Serializable {
     }
 
     public Interval interval() {
-        return interval;
+        return grid.interval();
     }
 
     /** Bar open times of the grid, UTC epoch ms. */
     public long[] times() {
-        return times;
+        return grid.times();
     }
 
     public int bars() {
-        return times.length;
+        return grid.times().length;
     }
 
     /** Start of bar {@code t} (UTC epoch ms); for {@code t == bars()}, the end of the last bar. */
     public long barStart(int t) {
-        return t < times.length ? times[t] : times[times.length - 1] + interval.millis();
+        long[] times = grid.times();
+        return t < times.length ? times[t] : times[times.length - 1] + grid.interval().millis();
     }
 }

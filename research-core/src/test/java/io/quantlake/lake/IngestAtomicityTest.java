@@ -79,8 +79,10 @@ class IngestAtomicityTest {
         if (!Files.isDirectory(dir)) {
             return false;
         }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.anyMatch(p -> p.getFileName().toString().endsWith(".parquet"));
+        try (Stream<Path> files = Files.walk(dir)) { // data files sit in partition directories
+            return files.anyMatch(p -> p.getFileName().toString().endsWith(".parquet") && !p.toString().contains("_delta_log"));
+        } catch (java.io.UncheckedIOException e) {
+            return false; // a directory appeared or vanished while walking: look again
         }
     }
 

@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quantlake.ingest.QuarantineReason;
 import io.quantlake.market.Interval;
 import io.quantlake.market.Market;
-import io.quantlake.panel.Panel;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -131,22 +130,5 @@ class LakeValuesTest {
         assertEquals(local.root() + "/funding_rates", local.path(LakeTable.FUNDING_RATES));
         assertEquals(List.of(), Lake.at(spark, "target/no-such-lake").tableNames(), "a missing root has no tables");
         assertThrows(IllegalArgumentException.class, () -> Lake.at(spark, " "));
-    }
-
-    @Test
-    void panelLayoutIsOnePassOverTimeSortedRows() {
-        List<String> universe = List.of("B", "A");
-        List<Row> rows = List.of(
-                RowFactory.create("A", T0, 1.0, 2.0, 0.5, 1.5, 10.0, 7.0),
-                RowFactory.create("A", T0 + DAY, 1.5, 2.5, 1.0, 2.0, 11.0, null),
-                RowFactory.create("B", T0 + DAY, 9.0, 9.5, 8.5, 9.25, null, 3.0));
-        Panel p = CandleStore.layout(Interval.D1, universe, rows, "quote_volume");
-        assertArrayEquals(new long[] {T0, T0 + DAY}, p.times());
-        assertArrayEquals(new double[] {Double.NaN, 1.5, 9.25, 2.0}, p.close());
-        assertArrayEquals(new double[] {Double.NaN, 10.0, Double.NaN, 11.0}, p.volume(), "NULL → NaN");
-        assertArrayEquals(new double[] {Double.NaN, 7.0, 3.0, Double.NaN}, p.feature("quote_volume"));
-        IllegalArgumentException unsorted = assertThrows(IllegalArgumentException.class,
-                () -> CandleStore.layout(Interval.D1, universe, List.of(rows.get(1), rows.get(0))));
-        assertTrue(unsorted.getMessage().startsWith("panel rows must be sorted by open time"), unsorted.getMessage());
     }
 }

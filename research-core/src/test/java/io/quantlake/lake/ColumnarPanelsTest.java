@@ -1,0 +1,87 @@
+package io.quantlake.lake;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.floor;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.pmod;
+import static org.apache.spark.sql.functions.timestamp_millis;
+import static org.apache.spark.sql.functions.when;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quantlake.market.Interval;
+import io.quantlake.panel.Panel;
+import io.quantlake.panel.PanelBuilder;
+import io.quantlake.spark.SharedSpark;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link ColumnarPanels}: a panel read in columnar chunks, repartitioned into many partitions, equals the one
+ * the row builder lays out from the same rows (gaps, NULLs, symbols outside the universe, unsorted input).
+ */
+class ColumnarPanelsTest {
+    private static final long T0 = 1_704_067_200_000L;
+    private static final long HOUR = 3_600_000L;
+    private static final int SYMBOLS = 12;
+    private static final int BARS = 150;
+
+    /** Rows id = bar × SYMBOLS + symbol (S0..S11), every 7th missing, volume NULL every 5th, quote_volume a feature. */
+    private static Dataset<Row> candles() {
+        Column bar = floor(col("id").divide(SYMBOLS));
+        Column sym = pmod(col("id"), lit(SYMBOLS));
+        return SharedSpark.spark().range(0, (long) SYMBOLS * BARS, 1, 3)
+                .filter(pmod(col("id"), lit(7)).notEqual(3))
+                .select(concat(lit("S"), sym.cast("string")).as("symbol"),
+                        timestamp_millis(bar.multiply(HOUR).plus(T0)).as("open_time"),
+                        col("id").cast("double").as("open"), col("id").plus(2).cast("double").as("high"),
+                        col("id").minus(1).cast("double").as("low"), col("id").plus(0.5).as("close"),
+                        when(pmod(col("id"), lit(5)).equalTo(0), lit(null)).otherwise(col("id").divide(3)).as("volume"),
+                        col("id").multiply(2).cast("long").as("quote_volume"))
+                .orderBy(col("id").desc());
+    }
+
+    @Test
+    void chunksFromManyPartitionsLayOutAsTheRowBuilderDoes() {
+        List<String> universe = new ArrayList<>();
+        for (int i = SYMBOLS - 2; i >= 0; i--) { // S10..S0: S11 is not in the universe
+            universe.add("S" + i);
+        }
+        Panel columnar = ColumnarPanels.panel(candles(), Interval.H1, universe, 100, "quote_volume");
+        Panel single = ColumnarPanels.panel(candles(), Interval.H1, universe, Long.MAX_VALUE, "quote_volume");
+
+        PanelBuilder b = Panel.builder(Interval.H1, universe.toArray(new String[0])).features("quote_volume");
+        for (Row r : candles().filter(col("symbol").isin(universe.toArray())).collectAsList()) {
+            b.bar(r.getString(0), r.getTimestamp(1).getTime(), r.getDouble(2), r.getDouble(3), r.getDouble(4),
+                    r.getDouble(5), r.isNullAt(6) ? Double.NaN : r.getDouble(6), r.getLong(7));
+        }
+        Panel rows = b.build();
+        assertEquals(BARS, rows.bars());
+        assertTrue(Double.isNaN(rows.volume()[rows.at(0, universe.indexOf("S0"))]), "id 0: NULL volume");
+        for (Panel p : List.of(columnar, single)) {
+            assertArrayEquals(rows.symbols(), p.symbols());
+            assertArrayEquals(rows.times(), p.times());
+            assertArrayEquals(rows.open(), p.open());
+            assertArrayEquals(rows.high(), p.high());
+            assertArrayEquals(rows.low(), p.low());
+            assertArrayEquals(rows.close(), p.close());
+            assertArrayEquals(rows.volume(), p.volume());
+            assertArrayEquals(rows.feature("quote_volume"), p.feature("quote_volume"));
+        }
+    }
+
+    @Test
+    void twoRowsForOneSymbolAndTimeAreAnError() {
+        Dataset<Row> twice = candles().limit(3).union(candles().limit(1));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ColumnarPanels.panel(twice, Interval.H1, List.of("S0", "S1", "S2", "S11", "S10", "S9"), 1));
+        assertTrue(e.getMessage().startsWith("two bars of "), e.getMessage());
+    }
+}
