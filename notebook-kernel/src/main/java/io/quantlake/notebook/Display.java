@@ -1,7 +1,6 @@
 package io.quantlake.notebook;
 
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
-import io.quantlake.notebook.kernel.Rendering;
 
 import java.util.Objects;
 import java.util.function.Consumer;

@@ -5,6 +5,7 @@ import io.github.spencerpark.jupyter.kernel.LanguageInfo;
 import io.github.spencerpark.jupyter.kernel.ReplacementOptions;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import io.quantlake.notebook.Display;
+import io.quantlake.notebook.Rendering;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
 
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.quantlake.notebook.kernel;
+package io.quantlake.notebook;
 
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
