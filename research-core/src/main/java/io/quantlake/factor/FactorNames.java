@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Parses factor names as they appear in configs, the wide frame and the Delta table {@code factors}
@@ -17,16 +18,40 @@ public final class FactorNames {
     static final String FORMS = "mom_L_S, rev_K, rvol_N, rvol_ann_N, dvol_N, liq_N, amihud_N, size_N, beta_<proxy>_N, "
             + "ivol_<proxy>_N, sma_dist_N, high_ratio_N, ram_L_S_N, stab_N, mdd_N, skew_N";
 
+    /** Heads of the forms above: a name of a head and {@code _N} numbers is a built-in factor's name. */
+    private static final Set<String> HEADS = Set.of("mom", "rev", "rvol", "rvol_ann", "dvol", "liq", "amihud", "size",
+            "sma_dist", "high_ratio", "ram", "stab", "mdd", "skew");
+
     private FactorNames() {
+    }
+
+    /**
+     * Whether {@code name} has the form of a built-in factor's name (a head of {@value #FORMS} followed by
+     * {@code _N} numbers, whatever the numbers), so that a user factor may not take it.
+     */
+    public static boolean hasBuiltInForm(String name) {
+        String[] tokens = name.split("_", -1);
+        int firstNumber = firstNumber(tokens);
+        if (firstNumber == tokens.length) {
+            return false;
+        }
+        String head = String.join("_", Arrays.copyOfRange(tokens, 0, firstNumber));
+        return HEADS.contains(head) || head.startsWith("beta_") || head.startsWith("ivol_");
+    }
+
+    /** Index of the first of the trailing all-digit tokens (tokens.length when there is none; never 0). */
+    private static int firstNumber(String[] tokens) {
+        int firstNumber = tokens.length;
+        while (firstNumber > 1 && tokens[firstNumber - 1].matches("\\d{1,9}")) {
+            firstNumber--;
+        }
+        return firstNumber;
     }
 
     /** The factor named {@code name}; the error names the value and lists the accepted forms. */
     public static Factor parse(String name) {
         String[] tokens = name == null ? new String[0] : name.split("_", -1);
-        int firstNumber = tokens.length;
-        while (firstNumber > 1 && tokens[firstNumber - 1].matches("\\d{1,9}")) {
-            firstNumber--;
-        }
+        int firstNumber = firstNumber(tokens);
         if (firstNumber < tokens.length) {
             String head = String.join("_", Arrays.copyOfRange(tokens, 0, firstNumber));
             int[] n = new int[tokens.length - firstNumber];
