@@ -70,14 +70,23 @@ public final class FactorNames {
         throw new IllegalArgumentException("unknown factor '" + name + "'; accepted: " + FORMS);
     }
 
-    /** A composite named {@code name} of the factors named by {@code weights}' keys, in map order. */
+    /** A composite named {@code name} of the built-in factors named by {@code weights}' keys, in map order. */
     public static Composite composite(String name, Map<String, Double> weights) {
+        return composite(name, weights, Map.of());
+    }
+
+    /**
+     * A composite named {@code name} of the factors named by {@code weights}' keys, in map order: a factor of
+     * {@code defined} (e.g. a config's user factors) by its name, else a built-in one.
+     */
+    public static Composite composite(String name, Map<String, Double> weights, Map<String, Factor> defined) {
         List<Composite.Component> components = new ArrayList<>();
         for (Map.Entry<String, Double> e : weights.entrySet()) {
             if (e.getValue() == null) {
                 throw new IllegalArgumentException("composite '" + name + "': weight of " + e.getKey() + " is missing");
             }
-            components.add(new Composite.Component(parse(e.getKey()), e.getValue()));
+            Factor f = defined.get(e.getKey());
+            components.add(new Composite.Component(f != null ? f : parse(e.getKey()), e.getValue()));
         }
         return new Composite(name, components);
     }
