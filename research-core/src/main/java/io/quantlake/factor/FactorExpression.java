@@ -1,5 +1,6 @@
 package io.quantlake.factor;
 
+import io.quantlake.spark.SparkSessions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -90,6 +91,7 @@ final class FactorExpression {
         if (text == null || text.isBlank()) {
             throw new Problem("the expression is empty");
         }
+        SparkSessions.quietLogging(); // configs are checked before any session: keep Spark's INFO defaults out
         Expression parsed;
         try {
             parsed = CatalystSqlParser$.MODULE$.parseExpression(sugar(text));

@@ -176,7 +176,9 @@ class FactorResearchConfigTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(root != null, "skipped: quantlake.root is not set (run through Maven)");
         FactorResearchConfig c = FactorResearchConfig.load(java.nio.file.Path.of(root, "datasets/configs/research/factors.yaml"));
         assertTrue(c.universe().isEmpty(), "universe: all");
-        assertEquals(List.of("mom_30_1", "rev_1", "rvol_20", "amihud_20", "beta_ew_60", "high_ratio_60"), c.spec().names());
+        assertEquals(List.of("mom_30_1", "rev_1", "rvol_20", "amihud_20", "beta_ew_60", "high_ratio_60", "vol_adj_mom"),
+                c.spec().names());
+        assertEquals(31, c.spec().factors().get(6).warmup());
         assertEquals(List.of(1, 5, 20), c.spec().horizons());
     }
 }
