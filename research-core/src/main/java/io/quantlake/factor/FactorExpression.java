@@ -115,7 +115,7 @@ final class FactorExpression {
                 quote = c == quote ? 0 : quote;
             } else if (c == '\'' || c == '"' || c == '`') {
                 quote = c;
-            } else if ((c == 'o' || c == 'O') && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)))) {
+            } else if ((c == 'o' || c == 'O') && (i == 0 || !isIdentifierPart(text.charAt(i - 1)))) {
                 Matcher m = OVER_LAST.matcher(text).region(i, text.length());
                 if (m.lookingAt()) {
                     for (int k = m.start(2); k < m.end(2); k++) {
@@ -126,6 +126,10 @@ final class FactorExpression {
             }
         }
         return out.toString();
+    }
+
+    private static boolean isIdentifierPart(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
     }
 
     private static String firstLine(String message) {

@@ -56,6 +56,9 @@ class UserFactorTest {
                 + "symbol ORDER BY ts ASC NULLS FIRST"), sugar.sql());
         assertEquals("try_divide(close, open)", FactorExpression.check("close / open").tree().sql(), "a / b is null where b is 0");
         assertEquals("'over last 5'", FactorExpression.check("'over last 5'").tree().sql(), "quoted text is left alone");
+        assertEquals("over last 5", FactorExpression.sugar("over last 5").replace('_', ' '));
+        assertEquals("x_over last 5", FactorExpression.sugar("x_over last 5"), "only the keyword over");
+        assertEquals("avg(close) OVER last___5", FactorExpression.sugar("avg(close) OVER last \t 5"), "positions kept");
     }
 
     @Test
