@@ -132,7 +132,8 @@ final class FactorExpression {
         return Character.isLetterOrDigit(c) || c == '_';
     }
 
-    private static String firstLine(String message) {
+    /** The first non-blank line of a Spark message, without its error class and SQLSTATE. */
+    static String firstLine(String message) {
         for (String line : message.split("\n")) {
             if (!line.isBlank()) {
                 return line.trim().replaceFirst("^\\[[A-Z_.]+] ", "").replaceFirst(" SQLSTATE: \\w+", "");

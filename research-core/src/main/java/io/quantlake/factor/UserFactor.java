@@ -2,7 +2,10 @@ package io.quantlake.factor;
 
 import java.util.List;
 import java.util.Objects;
+import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.classic.ExpressionUtils;
 
 /**
@@ -61,6 +64,22 @@ public record UserFactor(String name, String expression, String origin) implemen
     @Override
     public Column column() {
         return ExpressionUtils.column(checked(name, expression, origin).tree()).cast("double");
+    }
+
+    /**
+     * Throws unless Spark can analyse this factor's column over {@code prepared} (analysis only, no job): the error is
+     * one line naming the factor, the origin and Spark's reason, e.g. a function given the wrong number of arguments.
+     */
+    void requireResolvable(Dataset<Row> prepared) {
+        try {
+            prepared.select(column());
+        } catch (Exception e) { // Spark's AnalysisException, undeclared
+            if (!(e instanceof AnalysisException)) {
+                throw e;
+            }
+            throw new IllegalArgumentException("factor " + name + " (" + origin + "): Spark cannot analyse it: "
+                    + FactorExpression.firstLine(e.getMessage()) + " in `" + oneLine(expression) + "`", e);
+        }
     }
 
     private static FactorExpression.Checked checked(String name, String expression, String origin) {

@@ -263,6 +263,16 @@ class FactorEngineTest {
         assertTrue(changedLater > 100, "the perturbation must change later values, changed " + changedLater);
     }
 
+    @Test
+    void anExpressionSparkCannotAnalyseIsOneLineNamingFactorAndFileBeforeAnyJob() {
+        UserFactor arity = new UserFactor("two_args", "avg(close, volume) over last 3", UserFactors.ORIGIN);
+        FactorEngine bad = new FactorEngine(List.of(new Momentum(10, 2), arity), List.of());
+        String msg = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> bad.wide(panel.candles())).getMessage();
+        assertTrue(msg.startsWith("factor two_args (file test/user-factors.yaml): Spark cannot analyse it: ")
+                && msg.endsWith(" in `avg(close, volume) over last 3`") && !msg.contains("\n"), msg);
+    }
+
     private static double valueOrNaN(Double d) {
         return d == null ? Double.NaN : d;
     }
