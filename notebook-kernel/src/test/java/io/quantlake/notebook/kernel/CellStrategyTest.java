@@ -95,6 +95,16 @@ class CellStrategyTest {
     }
 
     @Test
+    void theExamplesJarOnTheKernelClasspathIsUsableByItsClassName() throws CellException {
+        assertEquals("donchian_breakout", valueOf("""
+                ((ConfiguredStrategy.Weight) BacktestConfig.bind(ConfigLoader.parse("market: spot\\ninterval: 1d\\n"
+                        + "universe: [A]\\nstart: 2024-01-01\\nend: 2024-02-01\\ncapital: 1\\nstrategy: {class: "
+                        + "com.example.DonchianBreakout, params: {entry_bars: 20, exit_bars: 10, vol_lookback: 20, "
+                        + "target_vol: 0.4, max_weight: 0.25}}\\n", "notebook cell")).strategy().built()).strategy().name()
+                """));
+    }
+
+    @Test
     void anUndeclaredNameIsTheConfigError() {
         CellException e = assertThrows(CellException.class, () -> cells.evaluate("""
                 BacktestConfig.bind(ConfigLoader.parse("market: spot\\ninterval: 1d\\nuniverse: [A]\\nstart: 2024-01-01\\n"
