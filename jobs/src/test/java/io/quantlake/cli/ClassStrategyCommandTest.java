@@ -5,15 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.DonchianBreakout;
+import io.quantlake.config.BacktestConfig;
 import io.quantlake.ingest.CandleBar;
 import io.quantlake.ingest.IngestBatch;
 import io.quantlake.lake.Lake;
 import io.quantlake.lake.LakeWriter;
 import io.quantlake.market.Interval;
 import io.quantlake.market.Market;
+import io.quantlake.nightly.NightlyConfig;
+import io.quantlake.nightly.NightlyRun;
 import io.quantlake.panel.Panel;
 import io.quantlake.panel.PanelBuilder;
+import io.quantlake.strategy.ConfiguredStrategy;
 import io.quantlake.strategy.TargetWeights;
+import io.quantlake.sweep.ParameterSet;
+import io.quantlake.sweep.SweepConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,6 +119,22 @@ class ClassStrategyCommandTest {
             gross += r.getDouble(2);
         }
         assertTrue(gross > 0, "some symbol is long at the last bar: " + targets);
+    }
+
+    @Test
+    void theExampleSweepAndNightlyConfigsBindTheClass() {
+        Path examples = Path.of(System.getProperty("quantlake.root", "..")).resolve("examples/configs");
+        SweepConfig sweep = SweepConfig.load(examples.resolve("donchian_breakout_grid.yaml"));
+        List<ParameterSet> sets = sweep.parameterSets();
+        assertEquals(6, sets.size());
+        assertEquals("com.example.DonchianBreakout", sets.get(0).strategy());
+        ParameterSet slow = sets.stream().filter(p -> p.json().contains("\"entry_bars\":55,\"exit_bars\":20"))
+                .findFirst().orElseThrow();
+        assertEquals(new DonchianBreakout(55, 20, 20, 0.4, 0.25),
+                ((ConfiguredStrategy.Weight) sweep.backtest(slow).strategy().built()).strategy());
+        NightlyConfig nightly = NightlyConfig.load(examples.resolve("nightly.yaml"));
+        assertTrue(NightlyRun.weightStrategy(BacktestConfig.load(nightly.strategyConfig())) instanceof DonchianBreakout);
+        assertTrue(Files.isRegularFile(nightly.positions()), nightly.positions().toString());
     }
 
     @Test
