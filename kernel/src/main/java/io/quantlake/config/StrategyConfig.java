@@ -9,7 +9,7 @@ import java.util.Objects;
  * ({@link StrategyRegistry#binder}) built from them, once, with that chain attached.
  *
  * @param node   the {@code strategy} mapping (for errors on {@code strategy.name}; holds {@code exits})
- * @param name   the strategy name, e.g. {@code market_neutral}
+ * @param name   the strategy name, e.g. {@code market_neutral}, or the class of {@code strategy.class}
  * @param params the {@code strategy.params} mapping (empty when absent)
  * @param built  the strategy, built once, the exit chain attached
  * @param exits  the bound {@code strategy.exits} ({@link ExitChain#NONE} when absent); {@code Backtest} adds the

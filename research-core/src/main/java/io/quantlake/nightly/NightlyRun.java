@@ -109,10 +109,14 @@ public final class NightlyRun {
         }
     }
 
-    /** The target-weight strategy {@code cfg} built; a {@link ConfigException} on {@code strategy.name} for any other. */
+    /**
+     * The target-weight strategy {@code cfg} built (a built-in or a {@code strategy.class}); a {@link ConfigException}
+     * on {@code strategy.name} (or {@code strategy.class}) for any other.
+     */
     public static WeightStrategy weightStrategy(BacktestConfig cfg) {
         if (!(cfg.strategy().built() instanceof ConfiguredStrategy.Weight w)) {
-            throw new ConfigException("config key `strategy.name` must name a target-weight strategy for the nightly "
+            String key = cfg.strategy().node().has("class") ? "strategy.class" : "strategy.name";
+            throw new ConfigException("config key `" + key + "` must name a target-weight strategy for the nightly "
                     + "orders, got " + cfg.strategy().built().name() + " (" + cfg.origin() + ")");
         }
         return w.strategy();

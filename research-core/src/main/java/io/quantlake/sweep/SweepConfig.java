@@ -143,9 +143,9 @@ public record SweepConfig(BacktestConfig base, ParamSpace space, ValidationSchem
         return checked;
     }
 
-    /** The base config with the strategy params of {@code set}, bound ({@link BacktestConfig#withStrategy}). */
+    /** The base config with the strategy params of {@code set}, bound ({@link BacktestConfig#withParams}). */
     public BacktestConfig backtest(ParameterSet set) {
-        return base.withStrategy(REGISTRY, set.strategy(), set.params(),
+        return base.withParams(REGISTRY, set.params(),
                 "parameter set " + set.index() + " " + set.hash() + " of sweep " + origin);
     }
 
