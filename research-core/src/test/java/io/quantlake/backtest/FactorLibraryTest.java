@@ -1,0 +1,133 @@
+package io.quantlake.backtest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.unix_millis;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quantlake.config.BacktestConfig;
+import io.quantlake.config.ConfigLoader;
+import io.quantlake.ingest.CandleBar;
+import io.quantlake.ingest.IngestBatch;
+import io.quantlake.lake.Lake;
+import io.quantlake.lake.LakeTable;
+import io.quantlake.lake.LakeWriter;
+import io.quantlake.market.Interval;
+import io.quantlake.market.Market;
+import io.quantlake.panel.Panel;
+import io.quantlake.research.FactorResearchConfig;
+import io.quantlake.research.LakeFactorResearch;
+import io.quantlake.spark.SharedSpark;
+import io.quantlake.strategy.TargetWeights;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One factor library (issue 14, item 1): the values a {@code factor} backtest trades on are the rows the research
+ * pipeline writes to the Delta table {@code factors} for the same universe and window. On one tiny lake,
+ * {@code research factors} ({@link LakeFactorResearch}, the factors MERGE) writes mom_10_1, rev_3, rvol_8 and
+ * beta_ew_12; a {@code factor} strategy on the same factors runs through {@link LakeBacktest}; at every bar of the
+ * panel it traded on (every decision bar among them) each factor feature equals the table's {@code value} exactly,
+ * NaN exactly where the table has no row. The window starts after 20 days of history: those are the warm-up of
+ * both (the first bar's mom_10_1 is defined).
+ */
+class FactorLibraryTest {
+    static final long T0 = 1_704_067_200_000L; // 2024-01-01
+    static final long DAY = 86_400_000L;
+    static final String[] SYMBOLS = {"AAAUSDT", "BBBUSDT", "CCCUSDT", "DDDUSDT", "EEEUSDT", "FFFUSDT"};
+    static final List<String> FACTORS = List.of("mom_10_1", "rev_3", "rvol_8", "beta_ew_12");
+
+    static final String RESEARCH = """
+            market: spot
+            interval: 1d
+            universe: [AAAUSDT, BBBUSDT, CCCUSDT, DDDUSDT, EEEUSDT, FFFUSDT]
+            start: 2024-01-21
+            end: 2024-03-01
+            factors: [mom_10_1, rev_3, rvol_8, beta_ew_12]
+            horizons: [1]
+            quantiles: 3
+            min_symbols: 3
+            """;
+
+    static final String BACKTEST = """
+            market: spot
+            interval: 1d
+            universe: [AAAUSDT, BBBUSDT, CCCUSDT, DDDUSDT, EEEUSDT, FFFUSDT]
+            start: 2024-01-21
+            end: 2024-03-01
+            capital: 10000
+            strategy:
+              name: factor
+              params:
+                factors:
+                  - {name: mom_10_1, weight: 1.0}
+                  - {name: rev_3, weight: 0.5}
+                  - {name: rvol_8, weight: -0.25}
+                  - {name: beta_ew_12, weight: 0.1}
+                mode: long_only
+                top: 2
+                schedule: daily
+            """;
+
+    @Test
+    void aBacktestTradesTheFactorsTableValues() {
+        Lake lake = Lake.at(SharedSpark.spark(), SharedSpark.newTempDir("factorlib").toString());
+        List<CandleBar> bars = new ArrayList<>();
+        Random rnd = new Random(14);
+        for (int i = 0; i < SYMBOLS.length; i++) {
+            double close = 50 + 10 * i;
+            for (int d = 0; d < 70; d++) {
+                close *= Math.exp(0.03 * rnd.nextGaussian());
+                boolean gap = i == 3 && d % 9 == 4 || i == 5 && d < 25; // a gappy symbol, one listed inside the window
+                if (!gap) {
+                    bars.add(new CandleBar(Market.SPOT, Interval.D1, SYMBOLS[i], T0 + d * DAY, close, close * 1.01,
+                            close * 0.99, close, 100 + d, Double.NaN, -1, Double.NaN, Double.NaN));
+                }
+            }
+        }
+        new LakeWriter(lake).ingest(new IngestBatch(1, bars.size(), bars, List.of(), List.of(), List.of()));
+        FactorResearchConfig research = FactorResearchConfig.bind(ConfigLoader.parse(RESEARCH, "research test"));
+        LakeFactorResearch study = new LakeFactorResearch(lake);
+        study.record(study.run(research), "factor_research-20260101T000000Z-0001", Instant.parse("2026-01-01T00:00:00Z"));
+
+        BacktestConfig config = BacktestConfig.bind(ConfigLoader.parse(BACKTEST, "backtest test"));
+        LakeBacktest backtest = new LakeBacktest(lake);
+        Panel panel = backtest.panel(config);
+        TargetWeights targets = backtest.run(config).result().targets();
+
+        Map<String, Double> table = new HashMap<>();
+        for (Row r : lake.read(LakeTable.FACTORS).where(col("factor").isin(FACTORS.toArray()))
+                .select(col("factor"), col("symbol"), unix_millis(col("ts")), col("value")).collectAsList()) {
+            table.put(r.getString(0) + "/" + r.getString(1) + "/" + r.getLong(2), r.getDouble(3));
+        }
+        int n = SYMBOLS.length;
+        int decisions = 0;
+        int compared = 0;
+        for (int t = 0; t < panel.bars(); t++) {
+            decisions += targets.decision()[t] ? 1 : 0;
+            for (String f : FACTORS) {
+                for (int i = 0; i < n; i++) {
+                    Double expected = table.get(f + "/" + SYMBOLS[i] + "/" + panel.times()[t]);
+                    double got = panel.feature(f)[t * n + i];
+                    if (expected == null) {
+                        assertTrue(Double.isNaN(got), f + " " + SYMBOLS[i] + " bar " + t + ": no table row, got " + got);
+                    } else {
+                        assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(got),
+                                f + " " + SYMBOLS[i] + " bar " + t + ": table " + expected + ", traded " + got);
+                        compared++;
+                    }
+                }
+            }
+        }
+        assertEquals(T0 + 20 * DAY, panel.times()[0], "the window starts at start");
+        assertTrue(!Double.isNaN(panel.feature("mom_10_1")[0]), "bars before start are the warm-up");
+        assertTrue(decisions >= 30, "decisions: " + decisions);
+        assertTrue(compared >= 0.8 * FACTORS.size() * n * panel.bars(), "values compared: " + compared);
+    }
+}
