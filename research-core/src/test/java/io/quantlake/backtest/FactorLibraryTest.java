@@ -14,16 +14,24 @@ import io.quantlake.lake.LakeTable;
 import io.quantlake.lake.LakeWriter;
 import io.quantlake.market.Interval;
 import io.quantlake.market.Market;
+import io.quantlake.nightly.LatestTargets;
+import io.quantlake.nightly.NightlyConfig;
+import io.quantlake.nightly.NightlyOutcome;
+import io.quantlake.nightly.NightlyRun;
+import io.quantlake.nightly.Positions;
 import io.quantlake.panel.Panel;
 import io.quantlake.research.FactorResearchConfig;
-import io.quantlake.research.LakeFactorResearch;
 import io.quantlake.spark.SharedSpark;
 import io.quantlake.strategy.TargetWeights;
-import java.time.Instant;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
@@ -31,11 +39,12 @@ import org.junit.jupiter.api.Test;
 /**
  * One factor library (issue 14, item 1): the values a {@code factor} backtest trades on are the rows the research
  * pipeline writes to the Delta table {@code factors} for the same universe and window. On one tiny lake,
- * {@code research factors} ({@link LakeFactorResearch}, the factors MERGE) writes mom_10_1, rev_3, rvol_8 and
- * beta_ew_12; a {@code factor} strategy on the same factors runs through {@link LakeBacktest}; at every bar of the
+ * {@code nightly} ({@link NightlyRun}: the factors MERGE of a factor-research config) writes mom_10_1, rev_3,
+ * rvol_8 and beta_ew_12; a {@code factor} strategy on the same factors runs through {@link LakeBacktest}; at every bar of the
  * panel it traded on (every decision bar among them) each factor feature equals the table's {@code value} exactly,
  * NaN exactly where the table has no row. The window starts after 20 days of history: those are the warm-up of
- * both (the first bar's mom_10_1 is defined).
+ * both (the first bar's mom_10_1 is defined). {@code nightly} with the same strategy config targets the backtest's
+ * last decision (its panel gets the same factors).
  */
 class FactorLibraryTest {
     static final long T0 = 1_704_067_200_000L; // 2024-01-01
@@ -92,11 +101,16 @@ class FactorLibraryTest {
             }
         }
         new LakeWriter(lake).ingest(new IngestBatch(1, bars.size(), bars, List.of(), List.of(), List.of()));
+        // nightly's factor MERGE (FactorEngine's write path for the `factors` table) over the 40 days before the run
+        // date, which are the backtest's window; its strategy step runs the same factor strategy config
         FactorResearchConfig research = FactorResearchConfig.bind(ConfigLoader.parse(RESEARCH, "research test"));
-        LakeFactorResearch study = new LakeFactorResearch(lake);
-        study.record(study.run(research), "factor_research-20260101T000000Z-0001", Instant.parse("2026-01-01T00:00:00Z"));
-
         BacktestConfig config = BacktestConfig.bind(ConfigLoader.parse(BACKTEST, "backtest test"));
+        NightlyConfig nightly = NightlyConfig.bind(ConfigLoader.parse("factors: {config: f.yaml, days: 40}\n"
+                + "strategy: {config: s.yaml}\npositions: p.csv\n", "nightly test"), SharedSpark.newTempDir("factorlib-n"));
+        NightlyOutcome outcome = new NightlyRun(lake, new PrintStream(OutputStream.nullOutputStream())).run(nightly,
+                config, Optional.of(research), new Positions(Map.of(), 10_000), LocalDate.of(2024, 3, 1),
+                SharedSpark.newTempDir("factorlib-orders"));
+
         LakeBacktest backtest = new LakeBacktest(lake);
         Panel panel = backtest.panel(config);
         TargetWeights targets = backtest.run(config).result().targets();
@@ -129,5 +143,13 @@ class FactorLibraryTest {
         assertTrue(!Double.isNaN(panel.feature("mom_10_1")[0]), "bars before start are the warm-up");
         assertTrue(decisions >= 30, "decisions: " + decisions);
         assertTrue(compared >= 0.8 * FACTORS.size() * n * panel.bars(), "values compared: " + compared);
+
+        // nightly's targets: the same panel (window ending at the run date), so the backtest's last decision
+        LatestTargets latest = LatestTargets.of(targets);
+        String[] held = outcome.holdings().symbols();
+        for (int k = 0; k < held.length; k++) {
+            assertEquals(latest.weights()[panel.indexOf(held[k])], outcome.plan().targets()[k], 0.0, held[k]);
+        }
+        assertEquals(1.0, Arrays.stream(outcome.plan().targets()).sum(), 1e-12);
     }
 }
