@@ -28,6 +28,8 @@ import java.util.Optional;
  */
 final class FactorBinder implements StrategyBinder {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The factor names before one factor library, each failing with its replacement. */
+    private static final List<String> OLD_FORMS = List.of("momentum", "reversal", "low_vol", "feature");
 
     @Override
     public Bound bind(ConfigNode p) {
@@ -93,8 +95,6 @@ final class FactorBinder implements StrategyBinder {
         Optional<String> expr = f.has("expr") ? Optional.of(f.string("expr")) : Optional.empty();
         return factorName(f, "name", name, expr);
     }
-
-    private static final List<String> OLD_FORMS = List.of("momentum", "reversal", "low_vol", "feature");
 
     /** The replacement of an old factor form, e.g. {@code write name: mom_60_5}. */
     private static String replacement(ConfigNode f, String name) {
