@@ -1,5 +1,6 @@
 package io.quantlake.factor;
 
+import io.quantlake.factorspec.FactorName;
 import java.util.List;
 import java.util.Objects;
 import org.apache.spark.sql.AnalysisException;
@@ -50,7 +51,7 @@ public record UserFactor(String name, String expression, String origin) implemen
         }
         if (FactorNames.hasBuiltInForm(name) || RESERVED.contains(name)) {
             throw new IllegalArgumentException("factor " + name + " (" + origin + "): the name is taken by "
-                    + (RESERVED.contains(name) ? "a key column" : "the built-in factor form " + FactorNames.FORMS)
+                    + (RESERVED.contains(name) ? "a key column" : "the built-in factor form " + FactorName.FORMS)
                     + "; choose another");
         }
         checked(name, expression, origin);
