@@ -88,7 +88,8 @@ class SharedDataEndToEndTest {
         runAndCheck("1d", "spot", universe, "risk_parity",
                 "{method: erc, lookback: 30, covariance: ewma, halflife: 20, shrinkage: ledoit_wolf, schedule: {weekly: 1}}");
         runAndCheck("1d", "spot", universe, "factor", "{factors: [{name: mom_20_1}, "
-                + "{name: rvol_20, weight: -0.5}], mode: long_only, top: 2, schedule: {every: 5}}");
+                + "{name: rvol_20, weight: -0.5}, {name: vol_adj_mom, weight: 0.5, expr: \"(close / lag(close, 20) - 1)"
+                + " / stddev(ln(close / lag(close, 1))) over last 20\"}], mode: long_only, top: 2, schedule: {every: 5}}");
 
         // the shared candles are spot; ingest them as a USD-M universe too (no funding records: funding.missing zero)
         Path usdm = TestSpark.newTempDir("e2e-usdm");
