@@ -1,6 +1,7 @@
 package io.quantlake.panel;
 
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * A window's grid cut into consecutive time blocks {@code [start, end)} of at most {@code blockBars} bars, each
@@ -17,6 +18,8 @@ public final class PanelBlocks {
     private final int blockBars;
     /** Own bars each existing symbol needs before a block's first bar: the warm-up less the bar itself. */
     private final int history;
+    /** Applied to each block panel (e.g. the features an exit chain computes from the candles). */
+    private final UnaryOperator<Panel> prepare;
 
     /**
      * @param blockBars  bars simulated per block, >= 1
@@ -24,6 +27,15 @@ public final class PanelBlocks {
      *                   (a strategy's declared warm-up: 0 and 1 need no earlier bar)
      */
     public PanelBlocks(PanelSource source, int blockBars, int warmupBars) {
+        this(source, blockBars, warmupBars, UnaryOperator.identity());
+    }
+
+    /**
+     * Blocks whose panels are {@code prepare}d once read (a block panel in, a block panel of the same rows out,
+     * e.g. with computed features: {@link Panel#withFeature} keeps the block context).
+     */
+    public PanelBlocks(PanelSource source, int blockBars, int warmupBars, UnaryOperator<Panel> prepare) {
+        this.prepare = Objects.requireNonNull(prepare, "prepare");
         this.source = Objects.requireNonNull(source, "source");
         this.context = source.context();
         if (blockBars < 1) {
@@ -83,7 +95,7 @@ public final class PanelBlocks {
             Panel rows = source.rows(from, end);
             int back = from == 0 ? 0 : shortOfWarmup(rows, from, start);
             if (back == 0) {
-                return new Block(rows.asBlock(context, from), start, end);
+                return new Block(prepare.apply(rows.asBlock(context, from)), start, end);
             }
             from = Math.max(0, start - 2 * Math.max(start - from, back));
         }

@@ -18,6 +18,14 @@ import io.quantlake.strategy.PortfolioState;
 import io.quantlake.strategy.Signal;
 import io.quantlake.strategy.SignalStrategy;
 import io.quantlake.strategy.WeightStrategy;
+import io.quantlake.strategy.pairs.HedgeRatio;
+import io.quantlake.strategy.pairs.KalmanHedge;
+import io.quantlake.strategy.pairs.LegSizing;
+import io.quantlake.strategy.pairs.OnBreak;
+import io.quantlake.strategy.pairs.PairTradingParams;
+import io.quantlake.strategy.pairs.PairTradingStrategy;
+import io.quantlake.strategy.pairs.PriceScale;
+import io.quantlake.strategy.pairs.RollingOlsHedge;
 import io.quantlake.strategy.quant.BetaNeutralStrategy;
 import io.quantlake.strategy.quant.CovarianceModel;
 import io.quantlake.strategy.quant.MarketIndex;
@@ -38,6 +46,7 @@ import java.util.Random;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * A run in time blocks ({@link Simulator#run(PanelBlocks, SimConfig, java.util.function.Function)}) is the run
@@ -45,7 +54,7 @@ import net.jqwik.api.Property;
  * delistings, gaps, hourly or daily), random configurations (spot and usdm, costs, execution price, band and
  * threshold, filters, leverage cap, maintenance margin, funding, circuit breaker) and every strategy tier
  * (weight strategies of each kind and schedule, the legacy {@code sma_cross_tpsl} with its TP/SL, signal
- * strategies with TP/SL, trailing, time and conditional exits), with tiny blocks: 1 bar, non-divisors of the
+ * strategies with TP/SL, trailing, time and conditional exits, {@code pair_trading} with its z-score exits), with tiny blocks: 1 bar, non-divisors of the
  * grid, one block longer than the grid.
  */
 class BlockRunProperties {
@@ -200,6 +209,29 @@ class BlockRunProperties {
         PanelBlocks blocks = new PanelBlocks(PanelSource.of(p), blockBars(r, p.bars()), warmup);
         BacktestResult inBlocks = Simulator.run(blocks, c, x -> StrategyInput.signals(s2));
         RandomRuns.assertSameRun(whole, inBlocks);
+    }
+
+    @Property(tries = 40)
+    void pairTradingRunsTheSameInBlocks(@ForAll long seed) {
+        Random r = new Random(seed);
+        Panel p = panel(r, 2 + r.nextInt(3), 50 + r.nextInt(80), false);
+        SimConfig c = config(r, p, true);
+        if (c.market() != Market.USDM) {
+            c = RandomRuns.config(r, p, Market.USDM, r.nextBoolean(), c.rebalance()).build();
+        }
+        HedgeRatio hedge = r.nextBoolean() ? new RollingOlsHedge(3 + r.nextInt(8))
+                : new KalmanHedge(1e-4, 1e-3, 3 + r.nextInt(5));
+        PairTradingParams params = new PairTradingParams(List.of(), 1, 1.0, 30 + r.nextInt(8),
+                r.nextBoolean() ? PriceScale.LOG : PriceScale.RAW, hedge, 2 + r.nextInt(6), 0.5 + r.nextDouble(), 0.2,
+                3, r.nextInt(10), r.nextBoolean() ? LegSizing.DOLLAR_NEUTRAL : LegSizing.BETA_NEUTRAL, 0.3,
+                r.nextBoolean() ? 0 : 5 + r.nextInt(10), r.nextBoolean() ? OnBreak.HOLD : OnBreak.CLOSE);
+        SimConfig config = c;
+        BacktestResult whole = Simulator.run(p, config, StrategyInput.signals(new PairTradingStrategy(params)));
+        PairTradingStrategy pairs = new PairTradingStrategy(params);
+        PanelBlocks blocks = new PanelBlocks(PanelSource.of(p), blockBars(r, p.bars()), pairs.warmupBars());
+        BacktestResult inBlocks = Simulator.run(blocks, config, x -> StrategyInput.signals(pairs));
+        RandomRuns.assertSameRun(whole, inBlocks);
+        Statistics.collect(whole.ledger().size() > 0 ? "trades" : "no trades");
     }
 
     /** A block of 1 bar with the warm-up one bar short: the property above must see the difference. */
