@@ -57,7 +57,7 @@ import net.jqwik.api.statistics.Statistics;
  * strategies with TP/SL, trailing, time and conditional exits, {@code pair_trading} with its z-score exits), with tiny blocks: 1 bar, non-divisors of the
  * grid, one block longer than the grid.
  */
-class BlockRunProperties {
+class BlockRunTest {
     private static final long T0 = 1_704_067_200_000L;
 
     /** A random panel of hourly or daily bars; with {@code feature} one random feature column {@code f}. */
