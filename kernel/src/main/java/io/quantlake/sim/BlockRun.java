@@ -20,7 +20,7 @@ final class BlockRun {
     }
 
     static BacktestResult run(PanelBlocks blocks, SimConfig config, Function<Panel, StrategyInput> input,
-                              boolean fastPaths) {
+                              DecisionHook hook, boolean fastPaths) {
         BlockContext context = blocks.context();
         int bars = context.times().length;
         int count = blocks.count();
@@ -34,7 +34,10 @@ final class BlockRun {
         WeightExecutor weights = null;
         SignalExecutor signals = null;
         if (in instanceof StrategyInput.Weights w) {
-            weights = new WeightExecutor(s, w.targets(), null, fastPaths);
+            weights = new WeightExecutor(s, w.targets(), hook, fastPaths);
+        } else if (hook != null) {
+            throw new IllegalArgumentException("a decision hook needs target weights, got a " + (in instanceof
+                    StrategyInput.Legacy ? "legacy" : "signal") + " strategy");
         } else if (in instanceof StrategyInput.Legacy l) {
             signals = new SignalExecutor(s, new LegacySignalAdapter(l.strategy(), l.maxPositions(), fastPaths));
         } else {
