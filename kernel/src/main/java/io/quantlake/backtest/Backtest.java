@@ -3,6 +3,7 @@ package io.quantlake.backtest;
 import io.quantlake.config.BacktestConfig;
 import io.quantlake.config.ConfigException;
 import io.quantlake.config.PortfolioSections;
+import io.quantlake.portfolio.AdvancedPortfolioManager;
 import io.quantlake.portfolio.ManagedRun;
 import io.quantlake.metrics.Metrics;
 import io.quantlake.panel.Panel;
@@ -16,6 +17,7 @@ import io.quantlake.sim.Simulator;
 import io.quantlake.sim.StrategyInput;
 import io.quantlake.sim.SymbolFilter;
 import io.quantlake.strategy.ConfiguredStrategy;
+import io.quantlake.strategy.SignalStrategy;
 import io.quantlake.strategy.WeightStrategy;
 import java.util.Map;
 
@@ -46,22 +48,8 @@ public final class Backtest {
         SimConfig sim = config.simConfig(funding, filters);
         PortfolioSections sections = config.portfolio();
         if (sections.any()) {
-            if (sections.hedge() != null && !(strategy instanceof ConfiguredStrategy.Weight)) {
-                throw new ConfigException("config section hedge needs a weight strategy (the overlay trades against "
-                        + "target weights); " + config.strategy().name() + " is a " + (strategy instanceof
-                        ConfiguredStrategy.Legacy ? "legacy" : "signal") + " strategy, which takes sizing and risk "
-                        + "caps only (" + config.origin() + ")");
-            }
-            ManagedRun run;
-            if (strategy instanceof ConfiguredStrategy.Weight w) {
-                run = sections.manager().run(panel, sim, w.strategy());
-            } else if (strategy instanceof ConfiguredStrategy.Signal sig) {
-                run = sections.manager().run(panel, sim, sig.forMarket(config.market()));
-            } else {
-                ConfiguredStrategy.Legacy l = (ConfiguredStrategy.Legacy) strategy;
-                run = sections.manager().run(panel, sim, l.strategy(), l.maxPositions());
-            }
-            return new BacktestOutcome(config, run.result(), Metrics.of(run.result()), Map.of(), run.report());
+            requireWeightsForHedge(config, strategy);
+            return managed(sections.manager(), strategy, config, sim, panel, null);
         }
         BacktestResult result = Simulator.run(panel, sim, input(strategy, panel, config));
         return new BacktestOutcome(config, result, Metrics.of(result), Map.of(), null);
@@ -92,10 +80,12 @@ public final class Backtest {
      * Runs {@code config} on the panel {@code source} reads: as {@link #run(Panel, BacktestConfig, Map, Map)} on
      * the whole panel when its grid fits {@code budgetBytes} ({@link #bytesPerBar} per bar), else in consecutive
      * time blocks that do ({@link PanelBlocks}, each with the strategy's declared warm-up), with the same results
-     * bit for bit ({@link Simulator#run(PanelBlocks, SimConfig, java.util.function.Function)}). In blocks, a
-     * strategy that does not declare its warm-up, exit features that depend on all history (an ATR trailing
-     * stop) and the portfolio sections (risk, sizing, hedge: they read the whole panel) are errors naming the
-     * strategy or section and the budget.
+     * bit for bit ({@link Simulator#run(PanelBlocks, SimConfig, java.util.function.Function)}; the portfolio
+     * sections through {@link io.quantlake.portfolio.AdvancedPortfolioManager#run(PanelBlocks, SimConfig,
+     * java.util.function.Function)}, their warm-up counted, {@link io.quantlake.portfolio.AdvancedPortfolioManager#warmupBars};
+     * an ATR trailing stop's Wilder recursion carried from block to block, {@link
+     * io.quantlake.config.ExitChain#blockFeatures}). In blocks, a strategy that does not declare its warm-up is an
+     * error naming the strategy and the budget.
      *
      * @param features    the feature columns of the source's panels
      * @param budgetBytes the memory budget of the run's panel, bytes
@@ -111,21 +101,56 @@ public final class Backtest {
         String budget = "the panel (" + bars + " bars × " + source.symbols().length + " symbols, about "
                 + ((long) bars * perBar >> 20) + " MB) is over the memory budget of " + (budgetBytes >> 20)
                 + " MB, so it runs in time blocks";
-        if (config.portfolio().any()) {
-            throw new ConfigException(budget + ", and the portfolio sections (risk, sizing, hedge) read the whole "
-                    + "panel; raise the memory budget or remove them (" + config.origin() + ")");
-        }
+        PortfolioSections sections = config.portfolio();
         int warmup = WeightStrategy.maxWarmup(warmup(strategy), config.strategy().exits().warmupBars());
         if (warmup < 0) {
             throw new ConfigException(budget + ", and strategy " + config.strategy().name() + " does not declare the "
-                    + "history it reads (warmupBars()), or its exits compute a feature over all history (an ATR "
-                    + "trailing stop); raise the memory budget or declare the warm-up (" + config.origin() + ")");
+                    + "history it reads (warmupBars()); raise the memory budget or declare the warm-up ("
+                    + config.origin() + ")");
+        }
+        if (sections.any()) {
+            requireWeightsForHedge(config, strategy);
+            warmup = Math.max(warmup, sections.manager().warmupBars());
         }
         SimConfig sim = config.simConfig(funding, filters);
         PanelBlocks blocks = new PanelBlocks(source, PanelBlocks.blockBars(budgetBytes, perBar, warmup), warmup,
-                config.strategy().exits()::withFeatures);
+                config.strategy().exits().blockFeatures());
+        if (sections.any()) {
+            return managed(sections.manager(), strategy, config, sim, null, blocks);
+        }
         BacktestResult result = Simulator.run(blocks, sim, p -> input(strategy, p, config));
         return new BacktestOutcome(config, result, Metrics.of(result), Map.of(), null);
+    }
+
+    /**
+     * Runs {@code strategy} behind the portfolio sections of {@code manager} over {@code panel}, or when it is null
+     * over {@code blocks}.
+     */
+    private static BacktestOutcome managed(AdvancedPortfolioManager manager, ConfiguredStrategy strategy,
+                                           BacktestConfig config, SimConfig sim, Panel panel, PanelBlocks blocks) {
+        ManagedRun run;
+        if (strategy instanceof ConfiguredStrategy.Weight w) {
+            run = panel != null ? manager.run(panel, sim, w.strategy())
+                    : manager.run(blocks, sim, p -> w.strategy().targets(p));
+        } else if (strategy instanceof ConfiguredStrategy.Signal sig) {
+            SignalStrategy s = sig.forMarket(config.market());
+            run = panel != null ? manager.run(panel, sim, s) : manager.run(blocks, sim, s);
+        } else {
+            ConfiguredStrategy.Legacy l = (ConfiguredStrategy.Legacy) strategy;
+            run = panel != null ? manager.run(panel, sim, l.strategy(), l.maxPositions())
+                    : manager.run(blocks, sim, l.strategy(), l.maxPositions());
+        }
+        return new BacktestOutcome(config, run.result(), Metrics.of(run.result()), Map.of(), run.report());
+    }
+
+    /** The hedge overlay trades against target weights: with a signal or legacy strategy it is a config error. */
+    private static void requireWeightsForHedge(BacktestConfig config, ConfiguredStrategy strategy) {
+        if (config.portfolio().hedge() != null && !(strategy instanceof ConfiguredStrategy.Weight)) {
+            throw new ConfigException("config section hedge needs a weight strategy (the overlay trades against "
+                    + "target weights); " + config.strategy().name() + " is a " + (strategy instanceof
+                    ConfiguredStrategy.Legacy ? "legacy" : "signal") + " strategy, which takes sizing and risk "
+                    + "caps only (" + config.origin() + ")");
+        }
     }
 
     /** The declared warm-up of {@code strategy}'s tier ({@link WeightStrategy#warmupBars}, {@link io.quantlake.strategy.LegacyStrategy#warmupBars}). */

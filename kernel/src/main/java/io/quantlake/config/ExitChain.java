@@ -1,5 +1,6 @@
 package io.quantlake.config;
 
+import io.quantlake.exit.AverageTrueRange;
 import io.quantlake.exit.ExitStrategy;
 import io.quantlake.factorspec.FactorRef;
 import io.quantlake.market.Market;
@@ -9,11 +10,13 @@ import io.quantlake.strategy.ConfiguredStrategy;
 import io.quantlake.strategy.reference.CrossSectionalScore;
 import io.quantlake.strategy.reference.ExitChainStrategy;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code strategy.exits} bound ({@link ExitChainBinder}): the exit rules a config attaches to every OPEN of a
@@ -31,6 +34,18 @@ public record ExitChain(ConfigNode section, List<ExitStrategy> rules, Map<String
     /** No {@code exits} key. */
     public static final ExitChain NONE = new ExitChain(null, List.of(), Map.of(), List.of(), List.of());
 
+    /**
+     * The feature {@code atr_wilder_<lookback>} of an ATR trailing stop: Wilder's ATR ({@link AverageTrueRange}), an
+     * expanding recursion, so over one panel it reads all history ({@link #warmupBars()} stays undeclared); a run in
+     * time blocks carries the recursion from block to block instead ({@link ExitChain#blockFeatures()}).
+     */
+    record WilderAtr(int lookback) implements CrossSectionalScore {
+        @Override
+        public double[] scores(Panel panel) {
+            return AverageTrueRange.wilder(panel, lookback);
+        }
+    }
+
     /** A panel feature a rule reads, named by key {@code key} of {@code node}. */
     public record PanelFeature(ConfigNode node, String key, String name) {
     }
@@ -46,14 +61,16 @@ public record ExitChain(ConfigNode section, List<ExitStrategy> rules, Map<String
     }
 
     /**
-     * Own bars up to a bar that the features the rules compute read ({@link CrossSectionalScore#warmupBars}): 0
-     * without computed features, {@link io.quantlake.strategy.WeightStrategy#UNDECLARED} when one does not declare
-     * it (Wilder's ATR is an expanding recursion: its value depends on every earlier bar).
+     * Own bars up to a bar that the features the rules compute read in a run in time blocks whose blocks are
+     * prepared by {@link #blockFeatures()} ({@link CrossSectionalScore#warmupBars}): 0 without computed features,
+     * 2 for Wilder's ATR (its recursion is carried across blocks; a lot filled at a block's first open reads the
+     * ATR of the bar before), {@link io.quantlake.strategy.WeightStrategy#UNDECLARED} when a feature does not
+     * declare it.
      */
     public int warmupBars() {
         int w = 0;
         for (CrossSectionalScore c : computed.values()) {
-            w = io.quantlake.strategy.WeightStrategy.maxWarmup(w, c.warmupBars());
+            w = io.quantlake.strategy.WeightStrategy.maxWarmup(w, c instanceof WilderAtr ? 2 : c.warmupBars());
         }
         return w;
     }
@@ -92,6 +109,27 @@ public record ExitChain(ConfigNode section, List<ExitStrategy> rules, Map<String
      * factor whose values the panel does not carry ({@link FactorRef#values}).
      */
     public Panel withFeatures(Panel panel) {
+        return withFeatures(panel, Map.of());
+    }
+
+    /**
+     * What prepares the block panels of one run in time blocks (a new one per run: it holds the run's state): as
+     * {@link #withFeatures} per block, except that Wilder's ATR continues its recursion from the previous block
+     * ({@link AverageTrueRange#next}), with the same values, bit for bit, as over the whole panel where a trailing
+     * stop reads them.
+     */
+    public UnaryOperator<Panel> blockFeatures() {
+        Map<String, AverageTrueRange> recursions = new HashMap<>();
+        computed.forEach((name, c) -> {
+            if (c instanceof WilderAtr a) {
+                recursions.put(name, new AverageTrueRange(a.lookback()));
+            }
+        });
+        return panel -> withFeatures(panel, recursions);
+    }
+
+    /** {@link #withFeatures(Panel)} with the features named in {@code recursions} computed by them. */
+    private Panel withFeatures(Panel panel, Map<String, AverageTrueRange> recursions) {
         for (FactorRef f : factors) {
             f.values(panel);
         }
@@ -106,7 +144,8 @@ public record ExitChain(ConfigNode section, List<ExitStrategy> rules, Map<String
         }
         Panel out = panel;
         for (Map.Entry<String, CrossSectionalScore> c : computed.entrySet()) {
-            out = out.withFeature(c.getKey(), c.getValue().scores(panel));
+            AverageTrueRange r = recursions.get(c.getKey());
+            out = out.withFeature(c.getKey(), r != null ? r.next(panel) : c.getValue().scores(panel));
         }
         return out;
     }

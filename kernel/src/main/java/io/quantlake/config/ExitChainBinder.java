@@ -1,6 +1,5 @@
 package io.quantlake.config;
 
-import io.quantlake.exit.AverageTrueRange;
 import io.quantlake.exit.ConditionalExitStrategy;
 import io.quantlake.exit.ExitCondition;
 import io.quantlake.exit.ExitStrategy;
@@ -184,7 +183,7 @@ public final class ExitChainBinder {
         }
         int lookback = atr.integer("lookback", 1, Integer.MAX_VALUE);
         String name = "atr_wilder_" + lookback;
-        computed.put(name, panel -> AverageTrueRange.wilder(panel, lookback));
+        computed.put(name, new ExitChain.WilderAtr(lookback));
         return TrailingStopExitStrategy.atr(k, name);
     }
 

@@ -5,6 +5,7 @@ import io.quantlake.ledger.Reason;
 import io.quantlake.ledger.TradeEventType;
 import io.quantlake.market.Market;
 import io.quantlake.panel.Panel;
+import io.quantlake.panel.PanelBlocks;
 import io.quantlake.risk.RiskManager;
 import io.quantlake.risk.RiskRule;
 import io.quantlake.risk.RiskRules;
@@ -21,6 +22,7 @@ import io.quantlake.strategy.WeightStrategy;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The portfolio layer in front of the kernel (issue 4 item 7; DESIGN.md "risk manager → position optimizer →
@@ -78,23 +80,82 @@ public final class AdvancedPortfolioManager {
         Objects.requireNonNull(panel, "panel");
         Objects.requireNonNull(config, "config");
         TargetWeights sized = sizing == null ? targets : new WeightSizer(sizing).apply(panel, targets);
-        boolean hooked = (risk != null && risk.any()) || hedge != null || optimize;
-        if (!hooked) {
+        if (!hooked()) {
             return new ManagedRun(Simulator.run(panel, config, StrategyInput.weights(sized)), report(null, null));
         }
+        PortfolioHook hook = hook(config, panel.symbols());
+        hook.block(panel);
+        var result = Simulator.run(panel, kernelConfig(config), StrategyInput.weights(sized), hook);
+        return new ManagedRun(result, report(hook, result.ledger()));
+    }
+
+    /**
+     * Runs a weight strategy over {@code blocks} (a run in time blocks, each block with at least {@link #warmupBars}
+     * own bars of warm-up besides the strategy's), with the same results bit for bit as {@link #run(Panel,
+     * SimConfig, TargetWeights)} over the whole panel: {@code targets} makes the strategy's targets over each block
+     * panel, sized per block; the risk manager's correlation tracker, the EWMA betas, the hedge weight and the
+     * report's counters live across blocks, the rolling windows are read from each block's warm-up.
+     */
+    public ManagedRun run(PanelBlocks blocks, SimConfig config, Function<Panel, TargetWeights> targets) {
+        Objects.requireNonNull(blocks, "blocks");
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(targets, "targets");
+        WeightSizer sizer = sizing == null ? null : new WeightSizer(sizing);
+        Function<Panel, TargetWeights> sized = sizer == null ? targets : p -> sizer.apply(p, targets.apply(p));
+        if (!hooked()) {
+            return new ManagedRun(Simulator.run(blocks, config, p -> StrategyInput.weights(sized.apply(p))),
+                    report(null, null));
+        }
+        PortfolioHook hook = hook(config, blocks.source().symbols());
+        BacktestResult result = Simulator.run(blocks, kernelConfig(config), p -> {
+            hook.block(p);
+            return StrategyInput.weights(sized.apply(p));
+        }, hook);
+        return new ManagedRun(result, report(hook, result.ledger()));
+    }
+
+    /**
+     * Own bars up to a decision that a run in time blocks must give these sections besides the strategy's warm-up
+     * ({@link io.quantlake.strategy.WeightStrategy#warmupBars}): sizing reads {@code lookback} returns ({@code
+     * lookback + 1} bars; fixed_fraction none), the cluster cap 2 ({@link RiskManager#warmupBars}), the hedge
+     * overlay {@link BetaHedge#warmupBars}.
+     */
+    public int warmupBars() {
+        int w = 0;
+        if (sizing != null && sizing.method() != SizingMethod.FIXED_FRACTION) {
+            w = sizing.lookback() + 1;
+        }
+        if (risk != null) {
+            w = Math.max(w, RiskManager.warmupBars(risk));
+        }
+        if (hedge != null) {
+            w = Math.max(w, BetaHedge.warmupBars(hedge));
+        }
+        return w;
+    }
+
+    /** Whether the kernel runs with a {@link PortfolioHook} (risk caps, hedge or optimizer). */
+    private boolean hooked() {
+        return (risk != null && risk.any()) || hedge != null || optimize;
+    }
+
+    /** The run's hook over the universe {@code symbols}, not yet pointed at a panel ({@link PortfolioHook#block}). */
+    private PortfolioHook hook(SimConfig config, String[] symbols) {
         if (hedge != null && config.market() == Market.SPOT) {
             throw new IllegalArgumentException("hedge: needs market usdm (a spot account cannot short "
                     + hedge.symbol() + ")");
         }
         boolean spot = config.market() == Market.SPOT;
         RiskRules rules = risk == null ? RiskRules.NONE : risk;
-        RiskManager manager = rules.any() ? new RiskManager(rules, panel) : null;
+        RiskManager manager = rules.any() ? new RiskManager(rules, symbols.length) : null;
         PositionOptimizer optimizer = optimize ? new PositionOptimizer(config.rebalance(), rules, spot) : null;
-        BetaHedge overlay = hedge == null ? null : new BetaHedge(hedge, panel);
-        PortfolioHook hook = new PortfolioHook(panel.symbolCount(), manager, optimizer, overlay, spot);
-        SimConfig kernel = optimizer == null ? config : config.withRebalance(RebalanceRule.NONE);
-        var result = Simulator.run(panel, kernel, StrategyInput.weights(sized), hook);
-        return new ManagedRun(result, report(hook, result.ledger()));
+        BetaHedge overlay = hedge == null ? null : new BetaHedge(hedge, symbols);
+        return new PortfolioHook(symbols.length, manager, optimizer, overlay, spot);
+    }
+
+    /** The kernel's config: with the optimizer on it applies the rebalance rule itself ({@link RebalanceRule#NONE}). */
+    private SimConfig kernelConfig(SimConfig config) {
+        return optimize ? config.withRebalance(RebalanceRule.NONE) : config;
     }
 
     /**
@@ -105,19 +166,68 @@ public final class AdvancedPortfolioManager {
     public ManagedRun run(Panel panel, SimConfig config, SignalStrategy strategy) {
         Objects.requireNonNull(panel, "panel");
         Objects.requireNonNull(config, "config");
-        if (hedge != null) {
-            throw new IllegalArgumentException("hedge: the beta-hedge overlay trades against target weights; "
-                    + "it needs a weight strategy");
+        RiskManager manager = signalRisk(panel.symbolCount());
+        Gate gate = gate(strategy, manager);
+        if (manager != null) {
+            manager.block(panel);
         }
-        SignalStrategy sized = sizing == null ? strategy : new SignalSizer(strategy, sizing);
-        SignalRiskGate gate = risk != null && risk.any() ? new SignalRiskGate(sized, new RiskManager(risk, panel)) : null;
-        BacktestResult result = Simulator.run(panel, config, StrategyInput.signals(gate == null ? sized : gate));
-        return new ManagedRun(result, report(null, gate == null ? Map.of() : gate.capped(), result.ledger()));
+        BacktestResult result = Simulator.run(panel, config, StrategyInput.signals(gate.top()));
+        return new ManagedRun(result, report(null, gate.capped(), result.ledger()));
+    }
+
+    /**
+     * Runs a signal strategy over {@code blocks} (a run in time blocks with {@link #warmupBars} besides the
+     * strategy's), bit for bit as {@link #run(Panel, SimConfig, SignalStrategy)} over the whole panel: the sizing
+     * reads each block's candle windows, the risk gate's correlation tracker lives across blocks.
+     */
+    public ManagedRun run(PanelBlocks blocks, SimConfig config, SignalStrategy strategy) {
+        Objects.requireNonNull(blocks, "blocks");
+        Objects.requireNonNull(config, "config");
+        RiskManager manager = signalRisk(blocks.source().symbols().length);
+        Gate gate = gate(strategy, manager);
+        BacktestResult result = Simulator.run(blocks, config, p -> {
+            if (manager != null) {
+                manager.block(p);
+            }
+            return StrategyInput.signals(gate.top());
+        });
+        return new ManagedRun(result, report(null, gate.capped(), result.ledger()));
     }
 
     /** Runs a legacy strategy through {@link LegacySignalAdapter} (its capacity rule kept) as a signal strategy. */
     public ManagedRun run(Panel panel, SimConfig config, LegacyStrategy strategy, int maxPositions) {
         return run(panel, config, new LegacySignalAdapter(strategy, maxPositions));
+    }
+
+    /** Runs a legacy strategy over {@code blocks} as {@link #run(PanelBlocks, SimConfig, SignalStrategy)}. */
+    public ManagedRun run(PanelBlocks blocks, SimConfig config, LegacyStrategy strategy, int maxPositions) {
+        return run(blocks, config, new LegacySignalAdapter(strategy, maxPositions));
+    }
+
+    /** The risk manager of a signal run (null without risk caps); refuses the hedge overlay. */
+    private RiskManager signalRisk(int symbols) {
+        if (hedge != null) {
+            throw new IllegalArgumentException("hedge: the beta-hedge overlay trades against target weights; "
+                    + "it needs a weight strategy");
+        }
+        return risk != null && risk.any() ? new RiskManager(risk, symbols) : null;
+    }
+
+    /** The signal layers in front of {@code strategy}: sizing, then the risk gate of {@code manager} (if any). */
+    private Gate gate(SignalStrategy strategy, RiskManager manager) {
+        SignalStrategy sized = sizing == null ? strategy : new SignalSizer(strategy, sizing);
+        return new Gate(sized, manager == null ? null : new SignalRiskGate(sized, manager));
+    }
+
+    /** A signal run's layers: the sized strategy and the risk gate in front of it (null without risk caps). */
+    private record Gate(SignalStrategy sized, SignalRiskGate risk) {
+        SignalStrategy top() {
+            return risk == null ? sized : risk;
+        }
+
+        Map<RiskRule, Long> capped() {
+            return risk == null ? Map.of() : risk.capped();
+        }
     }
 
     private static PortfolioReport report(PortfolioHook hook, Ledger ledger) {

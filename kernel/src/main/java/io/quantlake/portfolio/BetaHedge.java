@@ -30,17 +30,45 @@ public final class BetaHedge {
     private final HedgeSpec spec;
     private final int n;
     private final int hedge;
-    private final double[] beta;
-    private final boolean[] high;
+    /** The betas and the regime of the current panel's rows. */
+    private double[] beta;
+    private boolean[] high;
+    /** {@link BetaMethod#EWMA}'s recursion per symbol, carried from panel to panel: as of grid bar {@link #ewmaBar}. */
+    private final double[] c;
+    private final double[] v;
+    private final int[] seen;
+    private int ewmaBar = -1;
 
     /** Precomputes the betas and the regime of every bar of {@code panel}. */
     public BetaHedge(HedgeSpec spec, Panel panel) {
+        this(spec, panel.symbols());
+        block(panel);
+    }
+
+    /** An overlay over the universe {@code symbols} whose panel is given block by block ({@link #block}). */
+    public BetaHedge(HedgeSpec spec, String[] symbols) {
         this.spec = Objects.requireNonNull(spec, "spec");
-        this.n = panel.symbolCount();
-        this.hedge = Arrays.asList(panel.symbols()).indexOf(spec.symbol());
+        this.n = symbols.length;
+        this.hedge = Arrays.asList(symbols).indexOf(spec.symbol());
         if (hedge < 0) {
             throw new IllegalArgumentException("hedge.symbol " + spec.symbol() + " is not in the universe "
-                    + Arrays.toString(panel.symbols()));
+                    + Arrays.toString(symbols));
+        }
+        this.c = new double[n];
+        this.v = new double[n];
+        this.seen = new int[n];
+    }
+
+    /**
+     * Computes the betas and the regime of {@code panel}'s rows: the whole panel, or the next block of a run in
+     * time blocks (rows following the previous panel's, with the warm-up of {@link #warmupBars}). The rolling
+     * windows are read from the panel's rows; the EWMA recursion continues from the previous panel (rows it has
+     * already seen, the warm-up, get NaN betas: no decision reads them).
+     */
+    public void block(Panel panel) {
+        if (panel.symbolCount() != n) {
+            throw new IllegalArgumentException("hedge overlay of " + n + " symbols given a panel of "
+                    + panel.symbolCount());
         }
         double[] r = OwnBarReturns.of(panel);
         int bars = panel.bars();
@@ -49,9 +77,21 @@ public final class BetaHedge {
         if (spec.method() == BetaMethod.OLS) {
             rollingOls(r, bars);
         } else {
-            ewma(r, bars);
+            ewma(r, bars, panel.offset());
         }
         regime(r, bars);
+    }
+
+    /**
+     * Own bars up to a decision that a run in time blocks must read: the rolling windows count grid bars, and a
+     * return needs the bar before it, so {@code lookback + 1} for OLS betas, {@code 2 · lookback + 1} with
+     * {@code vol_regime} (the median of the last {@code lookback} rolling volatilities), 2 for EWMA betas (the
+     * recursion is carried across blocks).
+     */
+    public static int warmupBars(HedgeSpec spec) {
+        int lb = spec.lookback();
+        int betas = spec.method() == BetaMethod.OLS ? lb + 1 : 2;
+        return spec.volRegime() ? Math.max(betas, 2 * lb + 1) : betas;
     }
 
     public HedgeSpec spec() {
@@ -131,12 +171,16 @@ public final class BetaHedge {
         }
     }
 
-    private void ewma(double[] r, int bars) {
+    /** The EWMA betas of the rows after {@link #ewmaBar} ({@code offset}: the panel's row 0 as a grid bar). */
+    private void ewma(double[] r, int bars, int offset) {
         double lambda = 1 - 2.0 / (spec.lookback() + 1);
-        double[] c = new double[n];
-        double[] v = new double[n];
-        int[] seen = new int[n];
-        for (int t = 0; t < bars; t++) {
+        int from = ewmaBar + 1 - offset;
+        if (from < 0) {
+            throw new IllegalStateException("hedge overlay at grid bar " + ewmaBar + " given a panel from grid bar "
+                    + offset + " (a gap in the blocks)");
+        }
+        Arrays.fill(beta, 0, Math.min(from, bars) * n, Double.NaN);
+        for (int t = from; t < bars; t++) {
             double x = r[t * n + hedge];
             for (int i = 0; i < n; i++) {
                 double y = r[t * n + i];
@@ -148,6 +192,7 @@ public final class BetaHedge {
                 beta[t * n + i] = i == hedge ? 1 : seen[i] >= spec.lookback() && v[i] > 0 ? c[i] / v[i] : 1;
             }
         }
+        ewmaBar = Math.max(ewmaBar, offset + bars - 1);
     }
 
     private void regime(double[] r, int bars) {

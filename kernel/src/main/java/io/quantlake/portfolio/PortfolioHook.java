@@ -1,6 +1,7 @@
 package io.quantlake.portfolio;
 
 import io.quantlake.ledger.Reason;
+import io.quantlake.panel.Panel;
 import io.quantlake.risk.RiskManager;
 import io.quantlake.risk.RiskRule;
 import io.quantlake.sim.DecisionHook;
@@ -32,6 +33,8 @@ final class PortfolioHook implements DecisionHook {
     double naiveTurnover;
     long hedgeAdjustments;
     private double h;
+    /** The grid bar of the current panel's row 0 (a run in time blocks: of the current block, {@link #block}). */
+    private int offset;
 
     PortfolioHook(int n, RiskManager risk, PositionOptimizer optimizer, BetaHedge hedge, boolean longOnly) {
         this.risk = risk;
@@ -46,6 +49,20 @@ final class PortfolioHook implements DecisionHook {
         this.fired = new RiskRule[n];
         for (int i = 0; i < n; i++) {
             clusterIds[i] = i;
+        }
+    }
+
+    /**
+     * Points the risk manager and the hedge overlay at {@code panel}, the next block of a run in time blocks (the
+     * decisions' bars {@code t} are then its rows); {@code h} and the counters carry over.
+     */
+    void block(Panel panel) {
+        offset = panel.offset();
+        if (risk != null) {
+            risk.block(panel);
+        }
+        if (hedge != null) {
+            hedge.block(panel);
         }
     }
 
@@ -65,8 +82,8 @@ final class PortfolioHook implements DecisionHook {
         }
         int clusters = n;
         if (risk != null) {
-            risk.apply(t, w, fired);
-            clusters = risk.clusters(t, clusterIds);
+            risk.apply(offset + t, w, fired);
+            clusters = risk.clusters(offset + t, clusterIds);
             for (int i = 0; i < n; i++) {
                 if (fired[i] != null) {
                     capped.merge(fired[i], 1L, Long::sum);

@@ -31,33 +31,82 @@ import java.util.Objects;
 public final class RiskManager {
     private final RiskRules rules;
     private final int n;
-    private final double[] returns;
+    /** The own-bar returns of the current panel's rows (null without a cluster cap). */
+    private double[] returns;
     private final CorrelationTracker tracker;
     private final double[] row;
     private final int[] clusterIds;
     private final boolean[] kept;
+    /** The next grid bar to feed the tracker. */
     private int fed;
     private int clusterCount;
+    /** The grid bar of the current panel's row 0 and its number of rows. */
+    private int offset;
+    private int rows;
 
     /** A risk manager over {@code panel}'s universe (the panel supplies the returns of the cluster rule). */
     public RiskManager(RiskRules rules, Panel panel) {
+        this(rules, panel.symbolCount());
+        block(panel);
+    }
+
+    /**
+     * A risk manager over a universe of {@code symbols} symbols whose panel is given block by block
+     * ({@link #block}), before the first decision.
+     */
+    public RiskManager(RiskRules rules, int symbols) {
         this.rules = Objects.requireNonNull(rules, "rules");
-        this.n = panel.symbolCount();
+        this.n = symbols;
         this.clusterIds = new int[n];
         this.kept = new boolean[n];
         this.row = new double[n];
-        if (rules.clustered()) {
-            this.returns = OwnBarReturns.of(panel);
-            this.tracker = new CorrelationTracker(CorrelationTrackerConfig.of(n, rules.clusterLookback(),
-                    rules.clusterLookback()));
-        } else {
-            this.returns = null;
-            this.tracker = null;
-        }
+        this.tracker = rules.clustered() ? new CorrelationTracker(CorrelationTrackerConfig.of(n,
+                rules.clusterLookback(), rules.clusterLookback())) : null;
         for (int i = 0; i < n; i++) {
             clusterIds[i] = i;
         }
         clusterCount = n;
+    }
+
+    /**
+     * Points the manager at {@code panel}: the whole panel, or the next block of a run in time blocks (a block
+     * panel, {@link Panel#asBlock}, whose rows follow the previous one's, with a warm-up of at least 2 own bars:
+     * {@link #warmupBars}). The cluster rule's correlation tracker lives across blocks: it is first fed every
+     * remaining row of the previous panel, so it never needs a row before the new block.
+     */
+    public void block(Panel panel) {
+        if (panel.symbolCount() != n) {
+            throw new IllegalArgumentException("risk manager of " + n + " symbols given a panel of "
+                    + panel.symbolCount());
+        }
+        if (tracker != null) {
+            if (returns != null) {
+                feed(offset + rows - 1);
+            }
+            if (panel.offset() > fed || panel.offset() + panel.bars() < fed) {
+                throw new IllegalStateException("risk manager fed up to grid bar " + (fed - 1) + " given a panel of"
+                        + " grid bars [" + panel.offset() + ", " + (panel.offset() + panel.bars()) + ")");
+            }
+            returns = OwnBarReturns.of(panel);
+        }
+        offset = panel.offset();
+        rows = panel.bars();
+    }
+
+    /**
+     * Own bars up to a decision that a run in time blocks must read for these rules: 2 with a cluster cap (a
+     * block's first return needs the bar before it; the correlation windows live across blocks), else 0.
+     */
+    public static int warmupBars(RiskRules rules) {
+        return rules.clustered() ? 2 : 0;
+    }
+
+    /** Feeds the tracker the returns of every grid bar up to {@code g}. */
+    private void feed(int g) {
+        for (; fed <= g; fed++) {
+            System.arraycopy(returns, (fed - offset) * n, row, 0, n);
+            tracker.update(row);
+        }
     }
 
     public RiskRules rules() {
@@ -65,18 +114,16 @@ public final class RiskManager {
     }
 
     /**
-     * Updates the clusters to bar {@code t} (feeding the tracker every bar up to {@code t}) and writes each
+     * Updates the clusters to grid bar {@code t} (feeding the tracker every bar up to {@code t}) and writes each
      * symbol's cluster id; returns the number of clusters. Without a cluster cap every symbol is its own.
      */
     public int clusters(int t, int[] ids) {
         if (tracker != null) {
-            if (t < fed - 1) {
-                throw new IllegalStateException("risk manager asked for bar " + t + " after bar " + (fed - 1));
+            if (t < fed - 1 || t >= offset + rows) {
+                throw new IllegalStateException("risk manager asked for grid bar " + t + " after bar " + (fed - 1)
+                        + " or past its panel's grid bars [" + offset + ", " + (offset + rows) + ")");
             }
-            for (; fed <= t; fed++) {
-                System.arraycopy(returns, fed * n, row, 0, n);
-                tracker.update(row);
-            }
+            feed(t);
             clusterCount = tracker.clusters(CorrelationEstimator.ROLLING, rules.clusterThreshold(), clusterIds);
         }
         System.arraycopy(clusterIds, 0, ids, 0, n);
@@ -84,7 +131,7 @@ public final class RiskManager {
     }
 
     /**
-     * Applies the rules to the finite weights {@code w} (in place) at decision bar {@code t}.
+     * Applies the rules to the finite weights {@code w} (in place) at decision grid bar {@code t}.
      *
      * @param fired out: the first rule that reduced each symbol, null where none did
      */

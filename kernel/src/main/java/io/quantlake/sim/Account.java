@@ -269,8 +269,8 @@ public final class Account {
     }
 
     private IllegalStateException invalid(int t, int slot, double dq, double price, String rule) {
-        return new IllegalStateException("invalid fill at bar " + t + " of " + ledger.symbols()[slot / 2] + " lot "
-                + side(slot) + ": lot " + lotQty[slot] + ", dq " + dq + ", price " + price + " (" + rule + ")");
+        return new IllegalStateException("invalid fill at bar " + (barOffset + t) + " of " + ledger.symbols()[slot / 2]
+                + " lot " + side(slot) + ": lot " + lotQty[slot] + ", dq " + dq + ", price " + price + " (" + rule + ")");
     }
 
     /**

@@ -20,7 +20,9 @@ public final class BacktestResult {
     private final String[] symbols;
     private final double capital;
     private final Ledger ledger;
-    private final TargetWeights targets;
+    private final RecordedTargets targets;
+    /** The targets as a matrix, once read ({@link #targets()}). */
+    private volatile TargetWeights matrix;
     /** The rows given to the constructor, else null. */
     private final Rows given;
     /** The compact account path the rows are computed from; null when they are given. */
@@ -44,12 +46,19 @@ public final class BacktestResult {
      * @param leverage {@code G_t / E_t}
      * @param invested whether any net quantity {@code q_i} is non-zero after bar {@code t} (R28)
      * @param ledger   every position or cash change
-     * @param targets  weight path: the decided targets after R6/R7 forcing; other paths: no decision (an all-NaN
-     *                 matrix shared by runs of one shape; read-only)
+     * @param targets  weight path: the decided targets after R6/R7 forcing; other paths: no decision
      */
     public BacktestResult(Interval interval, long[] times, String[] symbols, double capital, double[] equity,
                           double[] cash, double[] gross, double[] net, double[] leverage, boolean[] invested,
                           Ledger ledger, TargetWeights targets) {
+        this(interval, times, symbols, capital, equity, cash, gross, net, leverage, invested, ledger,
+                RecordedTargets.of(targets));
+    }
+
+    /** A result with its recorded targets as decision rows ({@link RecordedTargets}); the rest as above. */
+    public BacktestResult(Interval interval, long[] times, String[] symbols, double capital, double[] equity,
+                          double[] cash, double[] gross, double[] net, double[] leverage, boolean[] invested,
+                          Ledger ledger, RecordedTargets targets) {
         this(interval, times, symbols, capital, ledger, targets, new Rows(equity, cash, gross, net, leverage, invested),
                 null);
         int t = times.length;
@@ -61,18 +70,22 @@ public final class BacktestResult {
 
     /** A result whose equity rows are computed from {@code path} on first access. */
     BacktestResult(Interval interval, long[] times, String[] symbols, double capital, AccountPath path, Ledger ledger,
-                   TargetWeights targets) {
+                   RecordedTargets targets) {
         this(interval, times, symbols, capital, ledger, targets, null, Objects.requireNonNull(path, "path"));
     }
 
     private BacktestResult(Interval interval, long[] times, String[] symbols, double capital, Ledger ledger,
-                           TargetWeights targets, Rows given, AccountPath path) {
+                           RecordedTargets targets, Rows given, AccountPath path) {
         this.interval = Objects.requireNonNull(interval, "interval");
         this.times = Objects.requireNonNull(times, "times");
         this.symbols = Objects.requireNonNull(symbols, "symbols");
         this.capital = capital;
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.targets = Objects.requireNonNull(targets, "targets");
+        if (targets.bars() != times.length || targets.symbols() != symbols.length) {
+            throw new IllegalArgumentException("recorded targets are " + targets.bars() + " bars × "
+                    + targets.symbols() + " symbols but the run is " + times.length + " × " + symbols.length);
+        }
         this.given = given;
         this.path = path;
     }
@@ -150,11 +163,30 @@ public final class BacktestResult {
     }
 
     /**
-     * Weight path: the decided targets after R6/R7 forcing; other paths: no decision (an all-NaN
-     * matrix shared by runs of one shape; read-only).
+     * Weight path: the decided targets after R6/R7 forcing, one row per decision bar; other paths: no decision
+     * (no row). What targets.csv writes; read-only.
+     */
+    public RecordedTargets recordedTargets() {
+        return targets;
+    }
+
+    /**
+     * {@link #recordedTargets()} as a {@code bars × symbols} matrix (NaN at bars without a decision; read-only):
+     * the strategy's own matrix for a weight run over one panel, else built on first call
+     * ({@code 8 · bars · symbols} bytes, which a run in time blocks otherwise never holds).
      */
     public TargetWeights targets() {
-        return targets;
+        TargetWeights m = matrix;
+        if (m == null) {
+            synchronized (this) {
+                m = matrix;
+                if (m == null) {
+                    m = targets.matrix();
+                    matrix = m;
+                }
+            }
+        }
+        return m;
     }
 
     /**
@@ -162,8 +194,8 @@ public final class BacktestResult {
      * from the account path), the ledger and every other field are kept.
      */
     public BacktestResult withTargets(TargetWeights targets) {
-        return new BacktestResult(interval, times, symbols, capital, ledger, targets, given != null ? given : computed,
-                path);
+        return new BacktestResult(interval, times, symbols, capital, ledger, RecordedTargets.of(targets),
+                given != null ? given : computed, path);
     }
 
     public int bars() {

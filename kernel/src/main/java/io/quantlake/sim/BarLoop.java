@@ -3,7 +3,6 @@ package io.quantlake.sim;
 import io.quantlake.ledger.Reason;
 import io.quantlake.ledger.TradeEventType;
 import io.quantlake.market.Market;
-import io.quantlake.strategy.TargetWeights;
 
 /**
  * The bar loop of SIMULATION.md §12.2, one method per step in the contract's order; for each grid
@@ -71,7 +70,8 @@ final class BarLoop {
     BacktestResult run() {
         EquityRows rows = new EquityRows(s.bars);
         run(0, rows);
-        TargetWeights targets = weights != null ? weights.recordedTargets() : noTargets(s);
+        RecordedTargets targets = weights != null ? RecordedTargets.of(weights.recordedTargets())
+                : RecordedTargets.none(s.bars, s.n);
         // The grid times are the panel's (shared read-only, like the panel's own arrays).
         return new BacktestResult(s.panel.interval(), s.times, s.panel.symbols().clone(), s.config.capital(),
                 rows.equity, rows.cash, rows.gross, rows.net, rows.leverage, rows.invested, account.ledger(), targets);
@@ -203,18 +203,5 @@ final class BarLoop {
     /** §9: the circuit breaker's trip conditions on the equity of bar {@code t}'s row. */
     void checkCircuitBreaker(int t) {
         breaker.check(t, account.markedEquity());
-    }
-
-    /** Key of the all-NaN targets of the signal paths among the panel's {@link io.quantlake.panel.Panel#derived() derived values}. */
-    private record NoTargets(int bars, int n) {
-    }
-
-    /**
-     * {@link TargetWeights#none} of the signal paths: an all-NaN matrix (9 MB at 1M bars), computed
-     * once per panel and shared by its runs (read-only, like the panel).
-     */
-    static TargetWeights noTargets(SimState s) {
-        return s.panel.derived().computeIfAbsent(new NoTargets(s.bars, s.n), (long) s.bars * s.n,
-                p -> TargetWeights.none(s.bars, s.n));
     }
 }

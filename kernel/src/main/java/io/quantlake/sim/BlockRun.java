@@ -3,8 +3,6 @@ package io.quantlake.sim;
 import io.quantlake.panel.BlockContext;
 import io.quantlake.panel.Panel;
 import io.quantlake.panel.PanelBlocks;
-import io.quantlake.strategy.TargetWeights;
-import java.util.Arrays;
 import java.util.function.Function;
 
 /**
@@ -12,8 +10,8 @@ import java.util.function.Function;
  * {@link SimState} (account, lots and their exit chains, last known closes, breaker state, funding cursors) and
  * one executor per tier (pending orders) live across the blocks; the strategy's input is made per block from the
  * block panel (a weight strategy's targets over the block and its warm-up rows); each block runs its rows from
- * the block's first bar with the {@link BarLoop}, and its equity rows and recorded targets are copied into the
- * whole grid's. Bar indices held across bars (a lot's fill bar, the breaker's trip) move with each block
+ * the block's first bar with the {@link BarLoop}; its equity rows are copied into the whole grid's and its decision
+ * rows appended to the recorded targets ({@link RecordedTargets}: rows at decisions only, no bars × symbols matrix). Bar indices held across bars (a lot's fill bar, the breaker's trip) move with each block
  * ({@link SimState#point}); the ledger is written at grid indices. A legacy strategy runs through the bar loop
  * here (the {@link LegacyEventLoop} reads whole-panel scans); the results are the same bits.
  */
@@ -22,7 +20,7 @@ final class BlockRun {
     }
 
     static BacktestResult run(PanelBlocks blocks, SimConfig config, Function<Panel, StrategyInput> input,
-                              boolean fastPaths) {
+                              DecisionHook hook, boolean fastPaths) {
         BlockContext context = blocks.context();
         int bars = context.times().length;
         int count = blocks.count();
@@ -36,7 +34,10 @@ final class BlockRun {
         WeightExecutor weights = null;
         SignalExecutor signals = null;
         if (in instanceof StrategyInput.Weights w) {
-            weights = new WeightExecutor(s, w.targets(), null, fastPaths);
+            weights = new WeightExecutor(s, w.targets(), hook, fastPaths);
+        } else if (hook != null) {
+            throw new IllegalArgumentException("a decision hook needs target weights, got a " + (in instanceof
+                    StrategyInput.Legacy ? "legacy" : "signal") + " strategy");
         } else if (in instanceof StrategyInput.Legacy l) {
             signals = new SignalExecutor(s, new LegacySignalAdapter(l.strategy(), l.maxPositions(), fastPaths));
         } else {
@@ -45,11 +46,7 @@ final class BlockRun {
         FundingStep funding = BarLoop.funding(s);
         Breaker breaker = new Breaker(s, weights, signals);
         EquityRows all = new EquityRows(bars);
-        boolean[] decision = weights != null ? new boolean[bars] : null;
-        double[] recorded = weights != null ? new double[bars * n] : null;
-        if (recorded != null) {
-            Arrays.fill(recorded, Double.NaN);
-        }
+        RecordedTargets recorded = weights != null ? RecordedTargets.rows(bars, n) : RecordedTargets.none(bars, n);
         for (int k = 0; k < count; k++) {
             PanelBlocks.Block b = k == 0 ? first : blocks.block(k);
             if (k > 0) {
@@ -67,15 +64,11 @@ final class BlockRun {
             int len = b.end() - b.start();
             copy(rows, row, all, b.start(), len);
             if (weights != null) {
-                TargetWeights t = weights.recordedTargets();
-                System.arraycopy(t.decision(), row, decision, b.start(), len);
-                System.arraycopy(t.weights(), row * n, recorded, b.start() * n, len * n);
+                recorded.append(weights.recordedTargets(), row, s.bars, s.offset);
             }
         }
-        TargetWeights targets = weights != null ? new TargetWeights(bars, n, decision, recorded)
-                : TargetWeights.none(bars, n);
         return new BacktestResult(s.panel.interval(), context.times(), s.panel.symbols().clone(), config.capital(),
-                all.equity, all.cash, all.gross, all.net, all.leverage, all.invested, s.account.ledger(), targets);
+                all.equity, all.cash, all.gross, all.net, all.leverage, all.invested, s.account.ledger(), recorded);
     }
 
     private static void copy(EquityRows from, int row, EquityRows to, int at, int len) {

@@ -98,7 +98,7 @@ final class LegacyEventLoop {
             t = next;
         }
         return new BacktestResult(s.panel.interval(), s.times, s.panel.symbols().clone(), s.config.capital(), path,
-                a.ledger(), BarLoop.noTargets(s));
+                a.ledger(), RecordedTargets.none(s.bars, s.n));
     }
 
     /**

@@ -36,13 +36,30 @@ public final class Simulator {
         return run(blocks, config, input, true);
     }
 
+    /**
+     * {@link #run(PanelBlocks, SimConfig, Function)} of target weights through a {@link DecisionHook} called at
+     * each decision with the decision's row of its block panel; a hook that reads the panel is pointed at each
+     * block by {@code input}, which is called with each block panel, in order, before any of its rows runs.
+     */
+    public static BacktestResult run(PanelBlocks blocks, SimConfig config, Function<Panel, StrategyInput> input,
+                                     DecisionHook hook) {
+        Objects.requireNonNull(hook, "hook");
+        return run(blocks, config, input, hook, true);
+    }
+
     /** {@link #run(PanelBlocks, SimConfig, Function)}; {@code fastPaths} as for the one-panel run. */
     static BacktestResult run(PanelBlocks blocks, SimConfig config, Function<Panel, StrategyInput> input,
                               boolean fastPaths) {
+        return run(blocks, config, input, null, fastPaths);
+    }
+
+    /** The block run with {@code hook} (weights only; null = none). */
+    static BacktestResult run(PanelBlocks blocks, SimConfig config, Function<Panel, StrategyInput> input,
+                              DecisionHook hook, boolean fastPaths) {
         Objects.requireNonNull(blocks, "blocks");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(input, "input");
-        return BlockRun.run(blocks, config, input, fastPaths);
+        return BlockRun.run(blocks, config, input, hook, fastPaths);
     }
 
     /**

@@ -3,7 +3,7 @@ package io.quantlake.tearsheet;
 import io.quantlake.ledger.Ledger;
 import io.quantlake.metrics.Metrics;
 import io.quantlake.sim.BacktestResult;
-import io.quantlake.strategy.TargetWeights;
+import io.quantlake.sim.RecordedTargets;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,7 +47,7 @@ public final class BacktestFiles {
                 writeLedger(result.ledger(), w);
             }
             try (Writer w = open(dir.resolve(TARGETS))) {
-                writeTargets(result.targets(), result.times(), result.symbols(), w);
+                writeTargets(result.recordedTargets(), result.times(), result.symbols(), w);
             }
             try (Writer w = open(dir.resolve(METRICS))) {
                 writeMetrics(m, w);
@@ -87,15 +87,13 @@ public final class BacktestFiles {
     }
 
     /** {@code time,target_weight} rows for every universe symbol at every decision bar (§12.8, R25). */
-    public static void writeTargets(TargetWeights tw, long[] times, String[] symbols, Writer w) throws IOException {
+    public static void writeTargets(RecordedTargets tw, long[] times, String[] symbols, Writer w) throws IOException {
         w.write("time,symbol,target_weight\n");
         int n = symbols.length;
-        for (int t = 0; t < tw.bars(); t++) {
-            if (!tw.decision()[t]) {
-                continue;
-            }
+        for (int k = 0; k < tw.decisions(); k++) {
+            String at = time(times[tw.decisionBar(k)]);
             for (int i = 0; i < n; i++) {
-                w.write(time(times[t]) + "," + symbols[i] + "," + tw.weights()[t * n + i] + "\n");
+                w.write(at + "," + symbols[i] + "," + tw.weight(k, i) + "\n");
             }
         }
     }

@@ -5,7 +5,7 @@ import io.quantlake.ledger.TradeEventType;
 import io.quantlake.market.Interval;
 import io.quantlake.metrics.Metrics;
 import io.quantlake.sim.BacktestResult;
-import io.quantlake.strategy.TargetWeights;
+import io.quantlake.sim.RecordedTargets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -143,18 +143,10 @@ public final class BacktestTearSheet {
         blocks.add(TimeSeriesChart.lines("Exposure over equity (gross = leverage, net = long - short)",
                 ValueFormat.PERCENT, new TimeSeries("gross / equity", run.times(), gross),
                 new TimeSeries("net / equity", run.times(), net)));
-        if (decisions(run.targets()) > 0) {
-            blocks.add(targetWeights(run.targets(), run.times(), run.symbols()));
+        if (run.recordedTargets().decisions() > 0) {
+            blocks.add(targetWeights(run.recordedTargets(), run.times(), run.symbols()));
         }
         return new Section("Exposure and leverage", blocks);
-    }
-
-    private static int decisions(TargetWeights targets) {
-        int n = 0;
-        for (boolean d : targets.decision()) {
-            n += d ? 1 : 0;
-        }
-        return n;
     }
 
     /**
@@ -162,28 +154,24 @@ public final class BacktestTearSheet {
      * bars in time order (every k-th when there are more than {@link #MAX_TARGET_COLUMNS}, see
      * {@link Downsampler#stride}); an empty cell is a NaN target (no opinion).
      */
-    private static Chart targetWeights(TargetWeights targets, long[] times, String[] symbols) {
+    private static Chart targetWeights(RecordedTargets targets, long[] times, String[] symbols) {
         int n = symbols.length;
-        int[] decisionBars = new int[decisions(targets)];
+        int decisions = targets.decisions();
         boolean midnight = true;
-        for (int t = 0, d = 0; t < targets.bars(); t++) {
-            if (targets.decision()[t]) {
-                decisionBars[d++] = t;
-                midnight &= times[t] % 86_400_000L == 0;
-            }
+        for (int k = 0; k < decisions; k++) {
+            midnight &= times[targets.decisionBar(k)] % 86_400_000L == 0;
         }
-        int[] kept = Downsampler.stride(decisionBars.length, MAX_TARGET_COLUMNS);
+        int[] kept = Downsampler.stride(decisions, MAX_TARGET_COLUMNS);
         List<String> columns = new ArrayList<>(kept.length);
         double[] values = new double[n * kept.length];
         for (int c = 0; c < kept.length; c++) {
-            int t = decisionBars[kept[c]];
-            String iso = Instant.ofEpochMilli(times[t]).toString();
+            String iso = Instant.ofEpochMilli(times[targets.decisionBar(kept[c])]).toString();
             columns.add(midnight ? iso.substring(0, 10) : iso.substring(0, 16).replace('T', ' '));
             for (int i = 0; i < n; i++) {
-                values[i * kept.length + c] = targets.weights()[t * n + i];
+                values[i * kept.length + c] = targets.weight(kept[c], i);
             }
         }
-        String note = kept.length < decisionBars.length ? ", 1 in " + kept[1] + " of " + decisionBars.length + " shown"
+        String note = kept.length < decisions ? ", 1 in " + kept[1] + " of " + decisions + " shown"
                 : "";
         return new HeatmapChart("Target weights at decision bars (targets.csv" + note + "; green long, red short)",
                 columns, List.of(symbols), values, ValueFormat.PERCENT, HeatmapChart.Scale.DIVERGING);

@@ -111,7 +111,7 @@ class OutputDigestTest {
         StringWriter ledger = new StringWriter();
         BacktestFiles.writeLedger(o.result().ledger(), ledger);
         StringWriter targets = new StringWriter();
-        BacktestFiles.writeTargets(o.result().targets(), o.result().times(), o.result().symbols(), targets);
+        BacktestFiles.writeTargets(o.result().recordedTargets(), o.result().times(), o.result().symbols(), targets);
         StringWriter metrics = new StringWriter();
         BacktestFiles.writeMetrics(o.metrics(), metrics);
         String[] names = {BacktestFiles.EQUITY, BacktestFiles.LEDGER, BacktestFiles.TARGETS, BacktestFiles.METRICS};

@@ -3,12 +3,23 @@ package io.quantlake.sim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.quantlake.exit.AverageTrueRange;
+import io.quantlake.exit.ExitStrategy;
+import io.quantlake.exit.TrailingStopExitStrategy;
 import io.quantlake.market.Interval;
 import io.quantlake.market.Market;
 import io.quantlake.panel.Panel;
 import io.quantlake.panel.PanelBlocks;
 import io.quantlake.panel.PanelBuilder;
 import io.quantlake.panel.PanelSource;
+import io.quantlake.portfolio.AdvancedPortfolioManager;
+import io.quantlake.portfolio.BetaMethod;
+import io.quantlake.portfolio.HedgeSpec;
+import io.quantlake.portfolio.KellyMode;
+import io.quantlake.portfolio.ManagedRun;
+import io.quantlake.portfolio.SizingMethod;
+import io.quantlake.portfolio.SizingSpec;
+import io.quantlake.risk.RiskRules;
 import io.quantlake.schedule.RebalanceMode;
 import io.quantlake.schedule.RebalanceRule;
 import io.quantlake.schedule.RebalanceSchedule;
@@ -43,6 +54,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.Supplier;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -54,8 +66,11 @@ import net.jqwik.api.statistics.Statistics;
  * delistings, gaps, hourly or daily), random configurations (spot and usdm, costs, execution price, band and
  * threshold, filters, leverage cap, maintenance margin, funding, circuit breaker) and every strategy tier
  * (weight strategies of each kind and schedule, the legacy {@code sma_cross_tpsl} with its TP/SL, signal
- * strategies with TP/SL, trailing, time and conditional exits, {@code pair_trading} with its z-score exits), with tiny blocks: 1 bar, non-divisors of the
- * grid, one block longer than the grid.
+ * strategies with TP/SL, trailing (percent and ATR: Wilder's recursion carried across blocks), time and
+ * conditional exits, {@code pair_trading} with its z-score exits), and the portfolio sections in front of weight
+ * and signal strategies (random sizing, risk caps with correlation clusters, the beta hedge with OLS or EWMA betas
+ * and the volatility regime, the optimizer), with tiny blocks: 1 bar, non-divisors of the grid, one block longer
+ * than the grid.
  */
 class BlockRunTest {
     private static final long T0 = 1_704_067_200_000L;
@@ -200,15 +215,139 @@ class BlockRunTest {
         SimConfig c = config(r, p, true);
         boolean spot = c.market() == Market.SPOT;
         int lookback = 1 + r.nextInt(5);
-        SignalStrategy s1 = r.nextBoolean() ? new Breakout(lookback, seed, spot)
+        int atr = r.nextBoolean() ? 1 + r.nextInt(6) : 0; // Breakout's exits: an ATR trailing stop over atr bars
+        SignalStrategy s1 = r.nextBoolean() ? new Breakout(lookback, seed, spot, atr)
                 : new KernelProperties.RandomSignals(seed, spot);
-        SignalStrategy s2 = s1 instanceof Breakout ? new Breakout(lookback, seed, spot)
+        SignalStrategy s2 = s1 instanceof Breakout ? new Breakout(lookback, seed, spot, atr)
                 : new KernelProperties.RandomSignals(seed, spot);
-        BacktestResult whole = Simulator.run(p, c, StrategyInput.signals(s1));
+        boolean atrStops = s1 instanceof Breakout && atr > 0;
+        Panel whole = atrStops ? p.withFeature(Breakout.ATR, AverageTrueRange.wilder(p, atr)) : p;
+        BacktestResult expected = Simulator.run(whole, c, StrategyInput.signals(s1));
         int warmup = s1 instanceof Breakout ? s1.warmupBars() : 0; // RandomSignals reads no history
-        PanelBlocks blocks = new PanelBlocks(PanelSource.of(p), blockBars(r, p.bars()), warmup);
+        AverageTrueRange recursion = new AverageTrueRange(Math.max(1, atr));
+        PanelBlocks blocks = atrStops
+                ? new PanelBlocks(PanelSource.of(p), blockBars(r, p.bars()), Math.max(warmup, 2),
+                        x -> x.withFeature(Breakout.ATR, recursion.next(x)))
+                : new PanelBlocks(PanelSource.of(p), blockBars(r, p.bars()), warmup);
         BacktestResult inBlocks = Simulator.run(blocks, c, x -> StrategyInput.signals(s2));
-        RandomRuns.assertSameRun(whole, inBlocks);
+        RandomRuns.assertSameRun(expected, inBlocks);
+        Statistics.collect(atrStops ? "ATR stops" : "no ATR");
+    }
+
+    /**
+     * Random portfolio sections: sizing (every method), risk caps (asset, gross, net, clusters, positions), for
+     * weights in usdm the hedge overlay on S0USDT (which has every bar), and the optimizer forced on or off.
+     */
+    static AdvancedPortfolioManager sections(Random r, boolean weights, boolean usdm) {
+        AdvancedPortfolioManager.Builder b = AdvancedPortfolioManager.builder();
+        if (r.nextBoolean()) {
+            SizingMethod method = SizingMethod.values()[r.nextInt(SizingMethod.values().length)];
+            SizingSpec spec = SizingSpec.of(method).withLookback(2 + r.nextInt(6));
+            if (method == SizingMethod.KELLY) {
+                spec = spec.withFraction(0.2 + 0.8 * r.nextDouble()).withKelly(
+                        KellyMode.values()[r.nextInt(KellyMode.values().length)], 0.2 + r.nextDouble(),
+                        0.5 + r.nextDouble(), r.nextDouble());
+            } else if (method == SizingMethod.VOL_TARGET) {
+                spec = spec.withVolTarget(0.05 + r.nextDouble(), 0.5 + r.nextDouble());
+            }
+            b.sizing(spec);
+        }
+        if (r.nextBoolean()) {
+            RiskRules rules = RiskRules.NONE;
+            rules = r.nextBoolean() ? rules.withMaxWeight(0.1 + 0.5 * r.nextDouble()) : rules;
+            rules = r.nextBoolean() ? rules.withMaxGross(0.3 + r.nextDouble()) : rules;
+            rules = r.nextBoolean() ? rules.withMaxNet(0.3 * r.nextDouble()) : rules;
+            rules = r.nextBoolean() ? rules.withCluster(0.1 + 0.5 * r.nextDouble(),
+                    Math.min(1, -0.5 + 1.5 * r.nextDouble()), 2 + r.nextInt(8)) : rules;
+            rules = r.nextInt(3) == 0 ? rules.withMaxPositions(1 + r.nextInt(3)) : rules;
+            b.risk(rules);
+        }
+        if (weights && usdm && r.nextBoolean()) {
+            b.hedge(new HedgeSpec("S0USDT", 0.5 * r.nextDouble(), 3 + r.nextInt(6),
+                    r.nextBoolean() ? BetaMethod.OLS : BetaMethod.EWMA, r.nextBoolean()));
+        }
+        if (weights && r.nextInt(3) == 0) {
+            b.optimizer(r.nextBoolean());
+        }
+        return b.build();
+    }
+
+    @Property(tries = 150)
+    void weightStrategiesWithPortfolioSectionsRunTheSameInBlocks(@ForAll long seed) {
+        Random r = new Random(seed);
+        Panel p = panel(r, 2 + r.nextInt(3), 8 + r.nextInt(70), true);
+        SimConfig c = config(r, p, true);
+        WeightStrategy w = weightStrategy(r, p);
+        AdvancedPortfolioManager m = sections(r, true, c.market() == Market.USDM);
+        int warmup = WeightStrategy.maxWarmup(w.warmupBars(), m.warmupBars());
+        PanelBlocks blocks = new PanelBlocks(PanelSource.of(p), blockBars(r, p.bars()), warmup);
+        ManagedRun whole;
+        try {
+            whole = m.run(p, c, w);
+        } catch (IllegalStateException e) { // e.g. an ERC covariance that is not positive definite: the same error
+            IllegalStateException b = assertThrows(IllegalStateException.class,
+                    () -> m.run(blocks, c, x -> w.targets(x)));
+            assertEquals(e.getMessage(), b.getMessage());
+            return;
+        }
+        ManagedRun inBlocks = m.run(blocks, c, x -> w.targets(x));
+        RandomRuns.assertSameRun(whole.result(), inBlocks.result());
+        assertEquals(whole.report(), inBlocks.report(), "portfolio report");
+        Statistics.collect(m.warmupBars() > 0 ? "sections read history" : "no history",
+                whole.report().hedgeAdjustments() > 0 ? "hedged" : "no hedge");
+    }
+
+    @Property(tries = 80)
+    void hedgeOverlayRunsTheSameInBlocks(@ForAll long seed) {
+        Random r = new Random(seed);
+        Panel p = panel(r, 2 + r.nextInt(3), 20 + r.nextInt(60), true);
+        SimConfig c = RandomRuns.config(r, p, Market.USDM, r.nextBoolean(), RebalanceRule.NONE).build();
+        WeightStrategy w = weightStrategy(r, p);
+        HedgeSpec hedge = new HedgeSpec("S0USDT", 0.2 * r.nextDouble(), 3 + r.nextInt(6),
+                r.nextBoolean() ? BetaMethod.OLS : BetaMethod.EWMA, r.nextBoolean());
+        AdvancedPortfolioManager m = AdvancedPortfolioManager.builder().hedge(hedge).build();
+        PanelBlocks blocks = new PanelBlocks(PanelSource.of(p), blockBars(r, p.bars()),
+                WeightStrategy.maxWarmup(w.warmupBars(), m.warmupBars()));
+        ManagedRun whole;
+        try {
+            whole = m.run(p, c, w);
+        } catch (IllegalStateException e) {
+            return; // e.g. an ERC covariance that is not positive definite (the property above checks the error)
+        }
+        ManagedRun inBlocks = m.run(blocks, c, x -> w.targets(x));
+        RandomRuns.assertSameRun(whole.result(), inBlocks.result());
+        assertEquals(whole.report(), inBlocks.report(), "portfolio report");
+        Statistics.collect(hedge.method(), whole.report().hedgeAdjustments() > 0 ? "hedged" : "no hedge");
+    }
+
+    @Property(tries = 120)
+    void signalStrategiesWithPortfolioSectionsRunTheSameInBlocks(@ForAll long seed) {
+        Random r = new Random(seed);
+        Panel p = panel(r, 2 + r.nextInt(3), 6 + r.nextInt(60), false);
+        SimConfig c = config(r, p, true);
+        boolean spot = c.market() == Market.SPOT;
+        int lookback = 1 + r.nextInt(5);
+        boolean breakout = r.nextBoolean();
+        Supplier<SignalStrategy> make = () -> breakout ? new Breakout(lookback, seed, spot, 0)
+                : new KernelProperties.RandomSignals(seed, spot);
+        AdvancedPortfolioManager m = sections(r, false, false);
+        SignalStrategy s2 = make.get();
+        int warmup = Math.max(breakout ? s2.warmupBars() : 0, m.warmupBars());
+        PanelBlocks blocks = new PanelBlocks(PanelSource.of(p), blockBars(r, p.bars()), warmup);
+        ManagedRun whole;
+        try {
+            whole = m.run(p, c, make.get());
+        } catch (IllegalStateException e) {
+            // a risk reduction rounded to the lot step one ulp past the lot ("invalid fill"): the same error
+            IllegalStateException b = assertThrows(IllegalStateException.class, () -> m.run(blocks, c, s2));
+            assertEquals(e.getMessage(), b.getMessage());
+            Statistics.collect("the same error");
+            return;
+        }
+        ManagedRun inBlocks = m.run(blocks, c, s2);
+        RandomRuns.assertSameRun(whole.result(), inBlocks.result());
+        assertEquals(whole.report(), inBlocks.report(), "portfolio report");
+        Statistics.collect("ran");
     }
 
     @Property(tries = 40)
@@ -255,14 +394,31 @@ class BlockRunTest {
      * exit chain drawn from the seed and the bar), below their low opens short (usdm) or closes the long.
      */
     static final class Breakout implements SignalStrategy {
+        /** The panel feature of the ATR its trailing stops read. */
+        static final String ATR = "atr";
         private final int lookback;
         private final long seed;
         private final boolean spot;
+        /** 0: no ATR stop; else every OPEN also carries a trailing stop of 1 to 4 ATRs. */
+        private final int atr;
 
         Breakout(int lookback, long seed, boolean spot) {
+            this(lookback, seed, spot, 0);
+        }
+
+        Breakout(int lookback, long seed, boolean spot, int atr) {
             this.lookback = lookback;
             this.seed = seed;
             this.spot = spot;
+            this.atr = atr;
+        }
+
+        private List<ExitStrategy> chain(Random r) {
+            List<ExitStrategy> chain = new ArrayList<>(KernelProperties.RandomSignals.chain(r));
+            if (atr > 0) {
+                chain.add(r.nextInt(chain.size() + 1), TrailingStopExitStrategy.atr(1 + 3 * r.nextDouble(), ATR));
+            }
+            return chain;
         }
 
         @Override
@@ -291,10 +447,10 @@ class BlockRunTest {
                 Random r = new Random(seed ^ s.time() ^ k);
                 Signal.Weight size = new Signal.Weight(0.3 * r.nextDouble());
                 if (c > 0.99 * hi) {
-                    out.add(Signal.open(s.symbol(k), Signal.Side.LONG, size, KernelProperties.RandomSignals.chain(r)));
+                    out.add(Signal.open(s.symbol(k), Signal.Side.LONG, size, chain(r)));
                 } else if (c < 1.01 * lo) {
                     out.add(spot || r.nextBoolean() ? Signal.close(s.symbol(k), Signal.Side.LONG)
-                            : Signal.open(s.symbol(k), Signal.Side.SHORT, size, KernelProperties.RandomSignals.chain(r)));
+                            : Signal.open(s.symbol(k), Signal.Side.SHORT, size, chain(r)));
                 } else if (r.nextInt(6) == 0) {
                     out.add(Signal.rebalance(s.symbol(k), Signal.Side.LONG, 0.2 * r.nextDouble()));
                 }

@@ -135,7 +135,17 @@ final class RandomRuns {
         assertArrayEquals(bits(expected.leverage()), bits(actual.leverage()), "leverage");
         assertArrayEquals(expected.invested(), actual.invested(), "invested");
         assertEquals(expected.ledger().events(), actual.ledger().events(), "ledger");
-        assertArrayEquals(expected.targets().decision(), actual.targets().decision(), "decisions");
+        RecordedTargets e = expected.recordedTargets();
+        RecordedTargets a = actual.recordedTargets();
+        assertEquals(e.decisions(), a.decisions(), "decisions");
+        for (int k = 0; k < e.decisions(); k++) {
+            assertEquals(e.decisionBar(k), a.decisionBar(k), "decision " + k);
+            for (int i = 0; i < e.symbols(); i++) {
+                assertEquals(Double.doubleToRawLongBits(e.weight(k, i)), Double.doubleToRawLongBits(a.weight(k, i)),
+                        "target of symbol " + i + " at decision " + k);
+            }
+        }
+        assertArrayEquals(expected.targets().decision(), actual.targets().decision(), "decision bars");
         assertArrayEquals(bits(expected.targets().weights()), bits(actual.targets().weights()), "targets");
     }
 

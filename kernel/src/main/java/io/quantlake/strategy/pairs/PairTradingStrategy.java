@@ -54,6 +54,7 @@ public final class PairTradingStrategy implements SignalStrategy {
     private final PairTradingParams params;
     private String[] rowSymbols;
     private int[] rowUniverse;
+    /** Per candidate symbol, its scaled closes by grid bar: every bar until the selection, then a ring ({@link #record}). */
     private double[][] history;
     private int lastBar = -1;
     private List<PairBook> books;
@@ -98,8 +99,8 @@ public final class PairTradingStrategy implements SignalStrategy {
         if (t <= lastBar || rowSymbols == null) {
             reset(snapshot);
         }
-        lastBar = t;
         record(snapshot, t);
+        lastBar = t;
         if (books == null) {
             if (t + 1 < params.formationBars()) {
                 return List.of();
@@ -108,7 +109,7 @@ public final class PairTradingStrategy implements SignalStrategy {
         }
         List<Signal> out = null;
         for (PairBook b : books) {
-            b.feed.model().advance(t, history[b.yRow][t], history[b.xRow][t]);
+            b.feed.model().advance(t, price(b.yRow, t), price(b.xRow, t));
             out = decide(b, t, state, out);
         }
         return out == null ? List.of() : out;
@@ -182,7 +183,14 @@ public final class PairTradingStrategy implements SignalStrategy {
 
     private CointegrationResult formationTest(int yRow, int xRow, int t) {
         int from = t + 1 - params.formationBars();
-        AlignedPair p = AlignedPair.join(history[yRow], history[xRow], from, t + 1);
+        int len = params.formationBars();
+        double[] ys = new double[len];
+        double[] xs = new double[len];
+        for (int j = 0; j < len; j++) {
+            ys[j] = price(yRow, from + j);
+            xs[j] = price(xRow, from + j);
+        }
+        AlignedPair p = AlignedPair.join(ys, xs, 0, len);
         if (p.size() < Math.max(PairTradingParams.MIN_TEST_BARS, (params.formationBars() + 1) / 2)) {
             return null;
         }
@@ -223,7 +231,7 @@ public final class PairTradingStrategy implements SignalStrategy {
             PairFeed feed = new PairFeed(new SpreadModel(params.hedge(), params.zLookback()), rowUniverse[yRow],
                     rowUniverse[xRow], params.price());
             for (int s = 0; s <= t; s++) {
-                feed.model().advance(s, history[yRow][s], history[xRow][s]);
+                feed.model().advance(s, price(yRow, s), price(xRow, s));
             }
             books.add(new PairBook(new PairSpec(r.y(), r.x()), rowUniverse[yRow], rowUniverse[xRow], yRow, xRow, feed,
                     r.pValue(), t));
@@ -245,23 +253,45 @@ public final class PairTradingStrategy implements SignalStrategy {
         return all;
     }
 
+    /** Bars of history kept per candidate symbol (0 before the first bar): the ring's capacity after the selection. */
+    int historyBars() {
+        return history == null ? 0 : history[0].length;
+    }
+
+    /** The scaled close of history row {@code r} at grid bar {@code b} (NaN: no valid bar), {@code b} within the kept bars. */
+    private double price(int r, int b) {
+        return history[r][b % history[r].length];
+    }
+
+    /**
+     * Records the scaled closes of bar {@code t} (NaN at the bars since {@link #lastBar} the strategy was not asked
+     * about). Until the selection every bar from 0 is kept (the selected pairs' models are replayed from bar 0);
+     * after it the history is a ring of its capacity ({@code >= formation_bars}), which the re-tests and the
+     * spread read, so it does not grow with the bars of the run.
+     */
     private void record(MarketSnapshot snapshot, int t) {
-        if (t >= history[0].length) {
-            int cap = Math.max(t + 1, 2 * history[0].length);
+        int cap = history[0].length;
+        if (books == null && t >= cap) {
+            cap = Math.max(t + 1, 2 * cap);
             for (int r = 0; r < history.length; r++) {
                 int old = history[r].length;
                 history[r] = Arrays.copyOf(history[r], cap);
                 Arrays.fill(history[r], old, cap, Double.NaN);
             }
         }
+        for (int b = Math.max(lastBar + 1, t - cap + 1); b < t; b++) {
+            for (double[] h : history) {
+                h[b % cap] = Double.NaN;
+            }
+        }
         for (int r = 0; r < rowSymbols.length; r++) {
             int k = rowUniverse[r];
             if (!snapshot.valid(k)) {
-                history[r][t] = Double.NaN;
+                history[r][t % cap] = Double.NaN;
                 continue;
             }
             try {
-                history[r][t] = params.price().apply(snapshot.window(k).lastClose());
+                history[r][t % cap] = params.price().apply(snapshot.window(k).lastClose());
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(rowSymbols[r] + " at " + java.time.Instant.ofEpochMilli(snapshot.time())
                         + ": " + e.getMessage(), e);
