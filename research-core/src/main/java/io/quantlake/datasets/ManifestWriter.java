@@ -32,9 +32,10 @@ final class ManifestWriter {
         List<String> lines = new ArrayList<>();
         lines.add("# QuantLake synthetic sample universe (not market data). Every fact below is planted by"
                 + " io.quantlake.datasets.SampleUniverseGenerator; see datasets/README.md.");
-        lines.add(String.join("\t", "spec", "seed=" + s.seed(), "symbols=" + s.symbols(), "start=" + s.start(),
+        String spec = String.join("\t", "spec", "seed=" + s.seed(), "symbols=" + s.symbols(), "start=" + s.start(),
                 "end=" + s.end(), "hourly_start=" + s.hourlyStart(), "hourly_symbols=" + s.hourlySymbols(),
-                "markets=" + markets(s), "usdm_symbols=" + s.usdmSymbols()));
+                "markets=" + markets(s), "usdm_symbols=" + s.usdmSymbols());
+        lines.add(s.minuteDays() == 0 ? spec : spec + "\tminute_start=" + s.minuteStart());
         lines.add(String.join("\t", "params", "market_drift=" + num(p.marketDrift()), "market_vol=" + num(p.marketVol()),
                 "garch_alpha=" + num(p.garchAlpha()), "garch_beta=" + num(p.garchBeta()), "tail_df=" + p.tailDf(),
                 "max_market_move=" + num(p.maxMarketMove()), "drift_vol=" + num(p.driftVol()),

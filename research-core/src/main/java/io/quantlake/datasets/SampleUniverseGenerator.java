@@ -8,6 +8,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -21,6 +24,8 @@ import java.util.stream.Stream;
  * {@link DailyPathModel} draws daily log closes; {@link HourlyBarModel} bridges them into 1h bars;
  * 1d bars are the aggregation of the same 1h bars (so both intervals agree exactly); the writer
  * emits 1d files over the whole sample and 1h files over the last {@code hourlyMonths} months;
+ * the last {@code minuteDays} days get 1m files split from the same 1h bars ({@link MinuteBarModel}), one
+ * symbol-month in memory at a time;
  * {@link ExchangeInfoWriter} adds each market's symbol filters ({@code exchangeInfo.json}); a
  * {@code MANIFEST} lists the planted facts. Same spec, byte-identical output.
  */
@@ -82,6 +87,21 @@ public final class SampleUniverseGenerator {
         SampleUniverseSpec spec = plan.spec();
         if (spec.hourlyMonths() > 0 && profile.index() < spec.hourlySymbols()) {
             writer.writeKlines(market, profile.symbol(), hourly, plan.hourlyStartMs(), plan.endMs());
+            writeMinutes(plan, hourly, profile, market, writer);
+        }
+    }
+
+    /** The 1m files of one symbol over the last {@code minuteDays} days, one month of minutes in memory at a time. */
+    private static void writeMinutes(UniversePlan plan, BarSeries hourly, SymbolProfile profile, Market market,
+                                     BinanceArchiveWriter writer) {
+        long from = plan.endMs() - plan.spec().minuteDays() * UniversePlan.DAY;
+        while (from < plan.endMs()) {
+            YearMonth month = YearMonth.from(Instant.ofEpochMilli(from).atOffset(ZoneOffset.UTC));
+            long to = Math.min(plan.endMs(),
+                    month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
+            BarSeries minutes = MinuteBarModel.split(hourly, plan.spec().seed(), profile.index(), from, to);
+            writer.writeKlines(market, profile.symbol(), minutes, from, to);
+            from = to;
         }
     }
 

@@ -21,9 +21,11 @@ import java.util.Set;
  * @param markets       markets to write: spot for every symbol; USDⓈ-M for the first {@code usdmSymbols}
  * @param usdmSymbols   how many symbols (the first ones) get USDⓈ-M klines and funding rates
  * @param outDir        root of the archive tree ({@code spot/monthly/...}, {@code futures/um/monthly/...})
+ * @param minuteDays    how many days at the end of the sample also get 1m files, for every symbol that has 1h
+ *                      files (0 for none; at most the 1h period)
  */
 public record SampleUniverseSpec(long seed, int symbols, LocalDate start, int years, int hourlyMonths,
-                                 int hourlySymbols, Set<Market> markets, int usdmSymbols, Path outDir) {
+                                 int hourlySymbols, Set<Market> markets, int usdmSymbols, Path outDir, int minuteDays) {
 
     /** The smallest universe that holds the planted pairs, listings, delistings and gaps. */
     public static final int MIN_SYMBOLS = 16;
@@ -49,6 +51,12 @@ public record SampleUniverseSpec(long seed, int symbols, LocalDate start, int ye
         if (hourlySymbols < 0 || hourlySymbols > symbols) {
             throw new IllegalArgumentException("hourlySymbols must be in [0, " + symbols + "], got " + hourlySymbols);
         }
+        long hourlyDays = java.time.temporal.ChronoUnit.DAYS.between(start.plusYears(years).minusMonths(hourlyMonths),
+                start.plusYears(years));
+        if (minuteDays < 0 || minuteDays > hourlyDays) {
+            throw new IllegalArgumentException("minuteDays must be in [0, " + hourlyDays
+                    + "] (the days with 1h files), got " + minuteDays);
+        }
         if (markets.isEmpty()) {
             throw new IllegalArgumentException("markets must name at least one of spot, usdm");
         }
@@ -58,6 +66,12 @@ public record SampleUniverseSpec(long seed, int symbols, LocalDate start, int ye
             throw new IllegalArgumentException("usdmSymbols must be in [" + minUsdm + ", " + symbols
                     + "] with markets " + markets + ", got " + usdmSymbols);
         }
+    }
+
+    /** A spec without 1m files. */
+    public SampleUniverseSpec(long seed, int symbols, LocalDate start, int years, int hourlyMonths,
+                              int hourlySymbols, Set<Market> markets, int usdmSymbols, Path outDir) {
+        this(seed, symbols, start, years, hourlyMonths, hourlySymbols, markets, usdmSymbols, outDir, 0);
     }
 
     /**
@@ -75,31 +89,58 @@ public record SampleUniverseSpec(long seed, int symbols, LocalDate start, int ye
                 EnumSet.of(Market.SPOT, Market.USDM), 50, outDir);
     }
 
-    /** A preset by name: {@code default} or {@code large}; the error lists the accepted names. */
+    /**
+     * The minute-scale universe (not committed; ≈ 50 M 1m rows, ≈ 2 GB of zips): 100 symbols, spot only,
+     * 2024, 1d, 1h and 1m files for every symbol over the whole year, with the listings, delistings and gaps of
+     * the planner. Generated one symbol-month at a time, in bounded memory.
+     */
+    public static SampleUniverseSpec minute(Path outDir) {
+        return minute(outDir, 100, 366);
+    }
+
+    /**
+     * A minute-scale universe of {@code symbols} symbols whose last {@code days} days (of the year 2024) have
+     * 1m files; 1d and 1h files cover the whole year. Spot only.
+     */
+    public static SampleUniverseSpec minute(Path outDir, int symbols, int days) {
+        return new SampleUniverseSpec(DEFAULT_SEED, symbols, LocalDate.of(2024, 1, 1), 1, 12, symbols,
+                EnumSet.of(Market.SPOT), 0, outDir, days);
+    }
+
+    /** A preset by name: {@code default}, {@code large} or {@code minute}; the error lists the accepted names. */
     public static SampleUniverseSpec preset(String name, Path outDir) {
         switch (name) {
             case "default":
                 return defaultSample(outDir);
             case "large":
                 return large(outDir);
+            case "minute":
+                return minute(outDir);
             default:
-                throw new IllegalArgumentException("unknown size '" + name + "'; accepted: default, large");
+                throw new IllegalArgumentException("unknown size '" + name + "'; accepted: default, large, minute");
         }
     }
 
     /** This spec with another seed. */
     public SampleUniverseSpec withSeed(long newSeed) {
-        return new SampleUniverseSpec(newSeed, symbols, start, years, hourlyMonths, hourlySymbols, markets, usdmSymbols, outDir);
+        return new SampleUniverseSpec(newSeed, symbols, start, years, hourlyMonths, hourlySymbols, markets, usdmSymbols,
+                outDir, minuteDays);
     }
 
     /** This spec writing to another directory. */
     public SampleUniverseSpec withOutDir(Path dir) {
-        return new SampleUniverseSpec(seed, symbols, start, years, hourlyMonths, hourlySymbols, markets, usdmSymbols, dir);
+        return new SampleUniverseSpec(seed, symbols, start, years, hourlyMonths, hourlySymbols, markets, usdmSymbols,
+                dir, minuteDays);
     }
 
     /** The exclusive end day of the sample. */
     public LocalDate end() {
         return start.plusYears(years);
+    }
+
+    /** The first day that has 1m files (the end when there are none). */
+    public LocalDate minuteStart() {
+        return end().minusDays(minuteDays);
     }
 
     /** The first day that has 1h files. */

@@ -209,7 +209,7 @@ class SampleUniverseGeneratorTest {
         PrintStream ps = new PrintStream(err, true, StandardCharsets.UTF_8);
         assertEquals(2, SampleUniverseGenerator.run(new String[] {"--size", "huge", "--out", dir.resolve("x").toString()},
                 System.out, ps));
-        assertEquals("unknown size 'huge'; accepted: default, large\n", err.toString(StandardCharsets.UTF_8));
+        assertEquals("unknown size 'huge'; accepted: default, large, minute\n", err.toString(StandardCharsets.UTF_8));
         assertEquals(2, SampleUniverseGenerator.run(new String[] {"--seed", "abc"}, System.out, ps));
         assertEquals(2, SampleUniverseGenerator.run(new String[] {"--seed", "1"}, System.out, ps));
     }
