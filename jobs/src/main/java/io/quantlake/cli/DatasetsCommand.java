@@ -65,17 +65,26 @@ final class DatasetsCommand implements Runnable {
 
         /** The preset: --size, else minute when a minute option is given, else default. */
         private String preset() {
-            if (interval != null && !interval.equals("1m")) {
-                throw new picocli.CommandLine.ParameterException(command.commandLine(),
-                        "--interval: only 1m is generated on request (1d and 1h files are always written), got '"
-                                + interval + "'");
+            if (interval != null) {
+                OptionValues.parse(command, "--interval", interval, v -> {
+                    if (!v.equals("1m")) {
+                        throw new IllegalArgumentException("only 1m is generated on request (1d and 1h files are "
+                                + "always written), got '" + v + "'");
+                    }
+                    return v;
+                });
             }
             boolean minute = interval != null || symbols != null || days != null;
-            if (minute && size != null && !size.equals("minute")) {
-                throw new picocli.CommandLine.ParameterException(command.commandLine(),
-                        "--interval, --symbols and --days apply to --size minute, got --size " + size);
+            if (size == null) {
+                return minute ? "minute" : "default";
             }
-            return size != null ? size : minute ? "minute" : "default";
+            return OptionValues.parse(command, "--size", size, v -> {
+                if (minute && !v.equals("minute")) {
+                    throw new IllegalArgumentException("--interval, --symbols and --days apply to size minute, got '"
+                            + v + "'");
+                }
+                return v;
+            });
         }
     }
 }

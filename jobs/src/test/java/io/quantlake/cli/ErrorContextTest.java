@@ -84,8 +84,16 @@ class ErrorContextTest {
                 "--interval", "1h", "--start", "2024-13-01");
         usage("quantlake pairs: Invalid value for option '--price': price must be log or raw, got 'ln'",
                 "pairs", "--interval", "1d", "--symbols", "A,B", "--price", "ln");
-        usage("quantlake datasets generate: Invalid value for option '--size': unknown size 'huge'; accepted: default, large",
-                "datasets", "generate", "--out", dir.resolve("gen").toString(), "--size", "huge");
+        usage("quantlake datasets generate: Invalid value for option '--size': unknown size 'huge'; accepted: default, "
+                + "large, minute", "datasets", "generate", "--out", dir.resolve("gen").toString(), "--size", "huge");
+        usage("quantlake datasets generate: Invalid value for option '--interval': only 1m is generated on request (1d and"
+                + " 1h files are always written), got '5m'", "datasets", "generate", "--out", dir.resolve("gen").toString(),
+                "--interval", "5m");
+        usage("quantlake datasets generate: Invalid value for option '--size': --interval, --symbols and --days apply to "
+                + "size minute, got 'large'", "datasets", "generate", "--out", dir.resolve("gen").toString(), "--size",
+                "large", "--days", "3");
+        usage("quantlake datasets generate: Invalid value for option '--symbols': symbols must be in [16, 5000], got 3",
+                "datasets", "generate", "--out", dir.resolve("gen").toString(), "--symbols", "3");
         assertFalse(Files.exists(dir.resolve("gen")), "nothing generated");
     }
 

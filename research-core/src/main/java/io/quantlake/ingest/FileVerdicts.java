@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.when;
 
 import io.quantlake.market.Interval;
 import java.util.ArrayList;
@@ -38,8 +39,11 @@ record FileVerdicts(long rowsRead, List<QuarantineRow> rejected, List<Integer> b
         badFiles = List.copyOf(badFiles);
     }
 
-    /** The verdicts on {@code jobs} (ids unique, in input order) from their parsed rows. */
-    static FileVerdicts of(List<FileJob> jobs, Dataset<Row> parsed, boolean candles) {
+    /**
+     * The verdicts on {@code jobs} (ids unique, in input order) from their parsed rows; {@code parsedWithText}, the
+     * same rows with every {@code raw} text, is read for the line an abort names.
+     */
+    static FileVerdicts of(List<FileJob> jobs, Dataset<Row> parsed, Dataset<Row> parsedWithText, boolean candles) {
         Map<Integer, FileJob> byId = new HashMap<>();
         jobs.forEach(j -> byId.put(j.id(), j));
         Map<Integer, Long> rows = new HashMap<>();
@@ -47,7 +51,7 @@ record FileVerdicts(long rowsRead, List<QuarantineRow> rejected, List<Integer> b
         String abort = null;
         int abortFile = Integer.MAX_VALUE;
         List<Row> sources = parsed.groupBy("file_id", "source")
-                .agg(count(col("raw")).as("rows"), min("ms_at").as("ms_at"), min("us_at").as("us_at"),
+                .agg(count(when(col("event").isNull(), 1)).as("rows"), min("ms_at").as("ms_at"), min("us_at").as("us_at"),
                         max("event").as("event"), max("event_detail").as("event_detail"))
                 .collectAsList();
         for (Row r : sources) {
@@ -62,7 +66,7 @@ record FileVerdicts(long rowsRead, List<QuarantineRow> rejected, List<Integer> b
             }
             if (!r.isNullAt(3) && !r.isNullAt(4) && id < abortFile) {
                 abortFile = id;
-                abort = mixedUnits(parsed, byId.get(id), r.getString(1), r.getLong(3), r.getLong(4));
+                abort = mixedUnits(parsedWithText, byId.get(id), r.getString(1), r.getLong(3), r.getLong(4));
             }
         }
         if (abort != null) {

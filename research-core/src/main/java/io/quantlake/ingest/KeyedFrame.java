@@ -40,11 +40,13 @@ record KeyedFrame(Dataset<Row> keyed, Dataset<Row> accepted, Dataset<Row> confli
     }
 
     /**
-     * Groups {@code valid} (rows with {@code file_id, source, line, raw}, the key and value columns) by
-     * {@code keys}; {@code timeKey} is the key column holding epoch ms, {@code keyText} the key as the detail names
+     * Groups {@code valid} (rows with {@code file_id, source, line}, the key and value columns) by
+     * {@code keys}; the rows of conflicting keys are taken from {@code validWithText}, the same rows with their
+     * {@code raw} text; {@code timeKey} is the key column holding epoch ms, {@code keyText} the key as the detail names
      * it; {@code phase} orders these conflicts after the rows rejected while reading.
      */
-    static KeyedFrame of(Dataset<Row> valid, List<String> keys, String timeKey, List<Value> values, int phase) {
+    static KeyedFrame of(Dataset<Row> valid, Dataset<Row> validWithText, List<String> keys, String timeKey,
+                         List<Value> values, int phase) {
         List<Column> aggs = new ArrayList<>();
         Column conflict = lit(false);
         for (Value v : values) {
@@ -66,7 +68,7 @@ record KeyedFrame(Dataset<Row> keyed, Dataset<Row> accepted, Dataset<Row> confli
                 .select(withLast(out, col("conflict_")))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> accepted = keyed.filter(not(col("conflict_"))).select(out.toArray(new Column[0]));
-        Dataset<Row> bad = valid.join(keyed.filter(col("conflict_")).select(keyCols), keys.toArray(new String[0]), "left_semi");
+        Dataset<Row> bad = validWithText.join(keyed.filter(col("conflict_")).select(keyCols), keys.toArray(new String[0]), "left_semi");
         return new KeyedFrame(keyed, accepted, conflictRows(bad, keys, timeKey, values, phase));
     }
 

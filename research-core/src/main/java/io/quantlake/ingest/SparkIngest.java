@@ -3,6 +3,7 @@ package io.quantlake.ingest;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -93,11 +94,13 @@ final class SparkIngest {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int slices = Math.max(1, Math.min(jobs.size(), jsc.defaultParallelism() * 4));
         JavaRDD<Row> rows = jsc.parallelize(jobs, slices).mapPartitions(FileLines::read);
-        Dataset<Row> parsed = RowParsing.parse(spark.createDataFrame(rows, FileLines.SCHEMA), format)
+        Dataset<Row> lineage = RowParsing.parse(spark.createDataFrame(rows, FileLines.SCHEMA), format);
+        // the cache keeps the text of rejected rows only; conflicting duplicates (rare) re-read theirs
+        Dataset<Row> parsed = lineage.withColumn("raw", when(col("reason").isNotNull(), col("raw")))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         cached.add(parsed);
         FileVerdicts verdicts = jobs.isEmpty() ? new FileVerdicts(0, List.of(), List.of())
-                : FileVerdicts.of(jobs, parsed, !funding);
+                : FileVerdicts.of(jobs, parsed, lineage, !funding);
         Column good = col("event").isNull().and(not(col("file_id").isin(verdicts.badFiles().toArray())));
         Dataset<Row> rowsOfGoodFiles = parsed.filter(good);
         Dataset<Row> rejectedRows = rowsOfGoodFiles.filter(col("reason").isNotNull()).select(col("source"), col("line"),
@@ -105,6 +108,7 @@ final class SparkIngest {
                 lit(null).cast("long").as("q_interval_ms"), lit(null).cast("string").as("q_symbol"),
                 lit(null).cast("long").as("q_time"), col("file_id").as("q_file"));
         KeyedFrame keyed = KeyedFrame.of(rowsOfGoodFiles.filter(col("reason").isNull()),
+                lineage.filter(good.and(col("reason").isNull())),
                 funding ? FUNDING_KEYS : CANDLE_KEYS, funding ? "funding_time" : "open_time",
                 funding ? FUNDING_VALUES : CANDLE_VALUES, funding ? 2 : 1);
         cached.add(keyed.keyed());
