@@ -13,6 +13,7 @@ import io.quantlake.lake.IngestReport;
 import io.quantlake.lake.Lake;
 import io.quantlake.lake.LakeWriter;
 import io.quantlake.lake.RunRecord;
+import io.quantlake.lake.WriterLock;
 import io.quantlake.market.Interval;
 import io.quantlake.market.Market;
 import java.io.IOException;
@@ -108,14 +109,16 @@ final class IngestCommand implements Runnable {
             Interval iv = funding ? null : OptionValues.parse(spec, "--interval", interval, Interval::parse);
             existing(path);
             Lake l = lake.open();
-            IngestFrames frames;
-            try {
-                frames = funding ? FundingCsvReader.read(l.spark(), path, m) : CsvCandleReader.read(l.spark(), path, m, iv);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            try (WriterLock.Hold h = l.writerLock().acquire()) { // the lake's writer from the input's read on
+                IngestFrames frames;
+                try {
+                    frames = funding ? FundingCsvReader.read(l.spark(), path, m) : CsvCandleReader.read(l.spark(), path, m, iv);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                write(l, frames, "ingest csv --path " + path + (funding ? " --funding" : " --interval " + interval)
+                        + " --market " + market);
             }
-            write(l, frames, "ingest csv --path " + path + (funding ? " --funding" : " --interval " + interval)
-                    + " --market " + market);
         }
     }
 
@@ -140,13 +143,15 @@ final class IngestCommand implements Runnable {
             Market m = market == null ? null : OptionValues.parse(spec, "--market", market, Market::parse);
             existing(path);
             Lake l = lake.open();
-            IngestFrames frames;
-            try {
-                frames = m == null ? ArchiveReader.read(l.spark(), path) : ArchiveReader.read(l.spark(), path, m);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            try (WriterLock.Hold h = l.writerLock().acquire()) { // the lake's writer from the input's read on
+                IngestFrames frames;
+                try {
+                    frames = m == null ? ArchiveReader.read(l.spark(), path) : ArchiveReader.read(l.spark(), path, m);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                write(l, frames, "ingest archive --path " + path);
             }
-            write(l, frames, "ingest archive --path " + path);
         }
     }
 
