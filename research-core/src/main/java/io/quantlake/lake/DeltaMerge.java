@@ -124,7 +124,12 @@ final class DeltaMerge {
         return differs;
     }
 
-    private static void requireUniqueKeys(LakeTable table, List<Row> rows) {
+    /**
+     * Rejects {@code rows} (in {@code table}'s column order up to its keys) when two share a key.
+     *
+     * @throws IllegalArgumentException naming the table and the key
+     */
+    static void requireUniqueKeys(LakeTable table, List<Row> rows) {
         int[] keyIdx = new int[table.keys().size()];
         for (int k = 0; k < keyIdx.length; k++) {
             keyIdx[k] = table.schema().fieldIndex(table.keys().get(k));
