@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quantlake.market.Market;
+import io.quantlake.spark.SparkSessions;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -51,6 +52,17 @@ public final class ArchiveReader {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ArchiveReader() {
+    }
+
+    /**
+     * Reads {@code path} as {@link #read(SparkSession, Path)} does, in the running Spark session (a local one,
+     * {@link SparkSessions#getOrCreate(String, Path)}, when none runs), and collects what it read to the driver
+     * ({@link IngestFrames#collect()}): candles and funding sorted by key, the quarantine in its order. For small
+     * inputs, such as a notebook's sample files; an ingest into the lake writes the frames instead.
+     */
+    public static IngestBatch readToDriver(Path path) throws IOException {
+        Path warehouse = Path.of(System.getProperty("java.io.tmpdir"), "quantlake-warehouse");
+        return read(SparkSessions.getOrCreate("quantlake", warehouse), path).collect();
     }
 
     /** Reads {@code path}; files outside the archive folder layout are taken as spot. */

@@ -29,8 +29,8 @@ import org.apache.spark.storage.StorageLevel;
  * {@link QuarantineReason#CONFLICTING_DUPLICATE} with the detail {@link KeyedRows} writes ({@code same key … as
  * <source> line <n> with different values: close 0.622 vs 0.623}) and none is kept.
  *
- * @param keyed     one row per key: key and value columns, {@code conflict_}; persisted (memory, then disk): the
- *                  caller unpersists it
+ * @param keyed     one row per key: key and value columns, {@code conflict_}; persisted (memory, then disk) and
+ *                  materialized by {@link #of}: the caller unpersists it
  * @param accepted  one row per key without conflict: the key and value columns
  * @param conflicts the quarantine rows of the conflicting keys, in {@link SparkIngest#QUARANTINE_SCHEMA}
  */
@@ -68,7 +68,10 @@ record KeyedFrame(Dataset<Row> keyed, Dataset<Row> accepted, Dataset<Row> confli
                 .select(withLast(out, col("conflict_")))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> accepted = keyed.filter(not(col("conflict_"))).select(out.toArray(new Column[0]));
-        Dataset<Row> bad = validWithText.join(keyed.filter(col("conflict_")).select(keyCols), keys.toArray(new String[0]), "left_semi");
+        // materializes the cache; without conflicts (the usual case) the rows' text is never read again
+        Dataset<Row> conflictKeys = keyed.filter(col("conflict_")).select(keyCols);
+        Dataset<Row> bad = conflictKeys.isEmpty() ? validWithText.limit(0)
+                : validWithText.join(conflictKeys, keys.toArray(new String[0]), "left_semi");
         return new KeyedFrame(keyed, accepted, conflictRows(bad, keys, timeKey, values, phase));
     }
 

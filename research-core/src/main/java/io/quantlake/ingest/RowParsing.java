@@ -39,6 +39,8 @@ import org.apache.spark.sql.types.DataTypes;
  *   <li>plain CSVs also take ISO-8601 UTC times ({@code 2024-01-01T00:00:00Z}, an offset, no zone = UTC, a space
  *       for {@code T}, a date alone).</li>
  * </ul>
+ * Each field's value and each check's failure flag is a column of its own, computed once per row
+ * ({@link RowChecks}); the reason and detail are a when-chain over the flags.
  * Output columns: those of {@link FileLines#SCHEMA} ({@code detail} renamed {@code event_detail}), the typed
  * values (candles: {@code open_time} epoch ms, {@code open, high, low, close, volume, quote_volume, trades,
  * taker_buy_base, taker_buy_quote}; funding: {@code funding_time} epoch ms, {@code funding_rate, mark_price}; NULL
@@ -58,16 +60,15 @@ final class RowParsing {
 
     /** Parses and checks the lines of files of {@code format}. */
     static Dataset<Row> parse(Dataset<Row> lines, FileJob.Format format) {
-        Dataset<Row> in = lines.withColumnRenamed("detail", "event_detail")
-                .withColumn("fields", split(col("raw"), ",", -1));
-        RowChecks checks = new RowChecks();
+        RowChecks checks = new RowChecks(lines.withColumnRenamed("detail", "event_detail")
+                .withColumn("fields", split(col("raw"), ",", -1)));
         List<Column> values = switch (format) {
             case ARCHIVE_KLINES -> kline(checks);
             case CSV_CANDLES -> csvCandle(checks);
             case ARCHIVE_FUNDING -> archiveFunding(checks);
             case CSV_FUNDING -> csvFunding(checks);
         };
-        Column parsed = checks.ok();
+        Column parsed = checks.ok(checks.size());
         if (format.funding()) {
             fundingRules(checks);
         } else {
@@ -85,7 +86,7 @@ final class RowParsing {
         out.add(when(data, checks.detail()).as("detail"));
         out.add(when(data, checks.firstMillis()).as("ms_at"));
         out.add(when(data, checks.firstMicros()).as("us_at"));
-        return in.select(out.toArray(new Column[0]));
+        return checks.frame().select(out.toArray(new Column[0]));
     }
 
     private static List<Column> kline(RowChecks c) {
@@ -93,10 +94,10 @@ final class RowParsing {
         Column openTime = epoch(c, 0, "open_time", false, 0);
         Column[] ohlcv = ohlcv(c);
         epochRaw(c, 6, "close_time", 1);
-        Column quoteVolume = decimal(c, 7, "quote_volume");
-        Column trades = integer(c, 8, "count");
-        Column takerBase = decimal(c, 9, "taker_buy_volume");
-        Column takerQuote = decimal(c, 10, "taker_buy_quote_volume");
+        Column quoteVolume = decimal(c, 7, "quote_volume", "quote_volume");
+        Column trades = integer(c, 8, "count", "trades");
+        Column takerBase = decimal(c, 9, "taker_buy_volume", "taker_buy_base");
+        Column takerQuote = decimal(c, 10, "taker_buy_quote_volume", "taker_buy_quote");
         return candle(openTime, ohlcv, quoteVolume, trades, takerBase, takerQuote);
     }
 
@@ -105,7 +106,7 @@ final class RowParsing {
         String[] names = {"open", "high", "low", "close", "volume"};
         Column[] out = new Column[names.length];
         for (int k = 0; k < names.length; k++) {
-            out[k] = decimal(c, k + 1, names[k]);
+            out[k] = decimal(c, k + 1, names[k], names[k]);
         }
         return out;
     }
@@ -115,7 +116,11 @@ final class RowParsing {
         Column openTime = epoch(c, 0, "open_time", true, 0);
         Column[] ohlcv = ohlcv(c);
         Column none = lit(null).cast(DataTypes.DoubleType);
-        return candle(openTime, ohlcv, none, lit(null).cast(DataTypes.LongType), none, none);
+        c.value("quote_volume", none);
+        c.value("trades", lit(null).cast(DataTypes.LongType));
+        c.value("taker_buy_base", none);
+        c.value("taker_buy_quote", none);
+        return candle(openTime, ohlcv, col("quote_volume"), col("trades"), col("taker_buy_base"), col("taker_buy_quote"));
     }
 
     private static List<Column> candle(Column openTime, Column[] ohlcv, Column quoteVolume, Column trades,
@@ -127,13 +132,13 @@ final class RowParsing {
 
     private static List<Column> archiveFunding(RowChecks c) {
         columns(c, 3, BinanceFormat.FUNDING_HEADER);
-        Column time = epoch(c, 0, "calc_time", false, 0);
-        Column hours = integer(c, 1, "funding_interval_hours");
+        Column time = epoch(c, 0, "calc_time", false, 0, "funding_time");
+        Column hours = integer(c, 1, "funding_interval_hours", "v_hours_");
         c.check(hours.leq(0), QuarantineReason.UNPARSABLE_FIELD,
                 concat(lit("funding_interval_hours "), hours.cast("string"), lit(" must be > 0")));
-        Column rate = decimal(c, 2, "last_funding_rate");
-        return List.of(time.as("funding_time"), rate.as("funding_rate"),
-                lit(null).cast(DataTypes.DoubleType).as("mark_price"));
+        Column rate = decimal(c, 2, "last_funding_rate", "funding_rate");
+        Column mark = c.value("mark_price", lit(null).cast(DataTypes.DoubleType));
+        return List.of(time.as("funding_time"), rate.as("funding_rate"), mark.as("mark_price"));
     }
 
     private static List<Column> csvFunding(RowChecks c) {
@@ -144,12 +149,12 @@ final class RowParsing {
                         when(threeColumns, lit(FundingCsvReader.HEADERS.get(1))).otherwise(lit(FundingCsvReader.HEADERS.get(0))),
                         lit("), got "), size(col("fields")).cast("string")));
         Column time = epoch(c, 0, "funding_time", true, 0);
-        Column rate = decimal(c, 1, "funding_rate");
+        Column rate = decimal(c, 1, "funding_rate", "funding_rate");
         Column markText = field(2);
-        Column markValue = decimalValue(markText);
+        Column markValue = c.value("v_mark_", decimalValue(markText));
         c.check(threeColumns.and(markText.notEqual("")).and(not(finite(markValue))), QuarantineReason.UNPARSABLE_FIELD,
                 notA("mark_price", markText, "a decimal number"));
-        Column mark = when(threeColumns.and(markText.notEqual("")), markValue);
+        Column mark = c.value("mark_price", when(threeColumns.and(markText.notEqual("")), markValue));
         return List.of(time.as("funding_time"), rate.as("funding_rate"), mark.as("mark_price"));
     }
 
@@ -206,8 +211,9 @@ final class RowParsing {
         return x.isNotNull().and(abs(x).leq(Double.MAX_VALUE));
     }
 
-    private static Column decimal(RowChecks c, int i, String name) {
-        Column value = decimalValue(field(i));
+    /** Field {@code i} (named {@code name} in texts) as a decimal, the column {@code column}. */
+    private static Column decimal(RowChecks c, int i, String name, String column) {
+        Column value = c.value(column, decimalValue(field(i)));
         c.check(not(finite(value)), QuarantineReason.UNPARSABLE_FIELD, notA(name, field(i), "a decimal number"));
         return value;
     }
@@ -216,8 +222,9 @@ final class RowParsing {
         return when(text.rlike(INTEGER), text.try_cast(DataTypes.LongType));
     }
 
-    private static Column integer(RowChecks c, int i, String name) {
-        Column value = integerValue(field(i));
+    /** Field {@code i} (named {@code name} in texts) as an integer, the column {@code column}. */
+    private static Column integer(RowChecks c, int i, String name, String column) {
+        Column value = c.value(column, integerValue(field(i)));
         c.check(value.isNull(), QuarantineReason.UNPARSABLE_FIELD, notA(name, field(i), "an integer"));
         return value;
     }
@@ -228,11 +235,11 @@ final class RowParsing {
 
     /** An epoch field returned raw (its unit checked and recorded), as {@link FieldParser#epochRaw}. */
     private static Column epochRaw(RowChecks c, int i, String name, int position) {
-        Column raw = integer(c, i, name);
+        Column raw = integer(c, i, name, "v_" + name + "_");
         Column neither = raw.geq(TOO_LARGE_FROM).or(raw.leq(-TOO_LARGE_FROM));
         c.check(neither, QuarantineReason.UNPARSABLE_FIELD,
                 concat(lit(name + " "), raw.cast("string"), lit(" is neither epoch milliseconds nor microseconds")));
-        c.unitAt(c.ok(), micros(raw), col("line").multiply(2).plus(position));
+        c.unitAt(lit(true), micros(raw), col("line").multiply(2).plus(position));
         return raw;
     }
 
@@ -240,16 +247,22 @@ final class RowParsing {
         return raw.geq(MICROS_FROM).or(raw.leq(-MICROS_FROM));
     }
 
-    /**
-     * An epoch field (ms or µs) converted to ms, as {@link FieldParser#epochMillis}; with {@code iso}, a value that
-     * is not an integer is read as an ISO-8601 UTC time, as {@link FieldParser#epochOrIsoMillis}.
-     */
     private static Column epoch(RowChecks c, int i, String name, boolean iso, int position) {
+        return epoch(c, i, name, iso, position, name);
+    }
+
+    /**
+     * An epoch field (ms or µs) converted to ms, the column {@code column}, as {@link FieldParser#epochMillis}; with
+     * {@code iso}, a value that is not an integer is read as an ISO-8601 UTC time, as
+     * {@link FieldParser#epochOrIsoMillis}.
+     */
+    private static Column epoch(RowChecks c, int i, String name, boolean iso, int position, String column) {
         Column text = field(i);
-        Column isInteger = text.rlike(INTEGER);
-        Column raw = integerValue(text);
-        Column time = unix_millis(when(text.rlike(ISO), regexp_replace(text, "^(.{10}) ", "$1T").try_cast(DataTypes.TimestampType)));
+        Column isInteger = c.value("v_" + name + "_int_", text.rlike(INTEGER));
+        Column raw = c.value("v_" + name + "_raw_", when(isInteger, text.try_cast(DataTypes.LongType)));
         if (iso) {
+            Column time = c.value("v_" + name + "_iso_", when(not(isInteger).and(text.rlike(ISO)),
+                    unix_millis(regexp_replace(text, "^(.{10}) ", "$1T").try_cast(DataTypes.TimestampType))));
             c.check(not(isInteger).and(time.isNull()), QuarantineReason.UNPARSABLE_FIELD,
                     notA(name, text, "epoch milliseconds or an ISO-8601 UTC time"));
         }
@@ -258,12 +271,12 @@ final class RowParsing {
         Column neither = raw.geq(TOO_LARGE_FROM).or(raw.leq(-TOO_LARGE_FROM));
         c.check(neither, QuarantineReason.UNPARSABLE_FIELD,
                 concat(lit(name + " "), raw.cast("string"), lit(" is neither epoch milliseconds nor microseconds")));
-        c.unitAt(c.ok().and(isInteger), micros(raw), col("line").multiply(2).plus(position));
+        c.unitAt(isInteger, micros(raw), col("line").multiply(2).plus(position));
         c.check(micros(raw).and(pmod(raw, lit(1000L)).notEqual(0)), QuarantineReason.UNPARSABLE_FIELD,
                 concat(lit(name + " "), raw.cast("string"), lit(" is epoch µs but not a whole millisecond")));
         Column millis = when(micros(raw), raw.cast(DataTypes.createDecimalType(20, 0)).divide(1000).cast(DataTypes.LongType))
                 .otherwise(raw);
-        return iso ? when(isInteger, millis).otherwise(time) : millis;
+        return c.value(column, iso ? when(isInteger, millis).otherwise(col("v_" + name + "_iso_")) : millis);
     }
 
     // ---- texts
