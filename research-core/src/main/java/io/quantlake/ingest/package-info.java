@@ -12,6 +12,8 @@
  *   <li>{@link io.quantlake.ingest.ArchiveReader#read(org.apache.spark.sql.SparkSession, java.nio.file.Path,
  *       io.quantlake.market.Market)} — Binance public archive files (data.binance.vision), zipped or extracted, one
  *       file or a tree, and the {@code exchangeInfo.json} of a market beside them (symbol filters);</li>
+ *   <li>{@link io.quantlake.ingest.ArchiveReader#readToDriver(java.nio.file.Path)} — the same, collected to the
+ *       driver as an {@link io.quantlake.ingest.IngestBatch}: small inputs (notebooks);</li>
  *   <li>{@link io.quantlake.ingest.CsvCandleReader#read} — plain OHLCV CSV, one file per symbol;</li>
  *   <li>{@link io.quantlake.ingest.FundingCsvReader#read} — plain funding CSV, one file per symbol;</li>
  *   <li>{@link io.quantlake.ingest.BinanceRestClient} — the REST API, paged, throttled, incremental.</li>
