@@ -1,5 +1,7 @@
 package io.quantlake.cli;
 
+import io.quantlake.factor.Factor;
+import io.quantlake.factor.UserFactor;
 import io.quantlake.lake.Lake;
 import io.quantlake.lake.MergeCounts;
 import io.quantlake.lake.RunRecord;
@@ -9,6 +11,8 @@ import io.quantlake.research.FactorTearSheet;
 import io.quantlake.research.LakeFactorResearch;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -85,7 +89,17 @@ final class ResearchCommand implements Runnable {
                     + " symbols" + (c.universe().isEmpty() ? " (universe: all)" : "") + ", dates "
                     + c.start().map(Instant::toString).orElse("from the first bar") + " to "
                     + c.end().map(i -> i + " (exclusive)").orElse("the last bar") + ", candles Delta version "
-                    + o.dataVersions().get("candles") + ", config " + c.origin() + ".";
+                    + o.dataVersions().get("candles") + ", config " + c.origin() + ". " + warmups(c);
+        }
+
+        /** "Warm-up in own bars: mom_30_1 31, vam = (expr) 31." — user factors with their expression. */
+        static String warmups(FactorResearchConfig c) {
+            List<String> parts = new ArrayList<>();
+            for (Factor f : c.spec().engine().factors()) {
+                parts.add(f.name() + (f instanceof UserFactor u ? " = " + u.expression().strip().replaceAll("\\s+", " ") : "")
+                        + " " + f.warmup());
+            }
+            return "Warm-up in own bars: " + String.join(", ", parts) + ".";
         }
     }
 }

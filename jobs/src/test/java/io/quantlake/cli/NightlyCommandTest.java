@@ -84,7 +84,7 @@ class NightlyCommandTest {
                 market: spot
                 interval: 1d
                 universe: [BTCUSDT, ETHUSDT, SOLUSDT]
-                factors: [mom_10_1, rev_1]
+                factors: [mom_10_1, rev_1, {name: my_rev, expr: "1 - close / lag(close, 1)"}]
                 horizons: [1]
                 quantiles: 2
                 min_symbols: 3
@@ -151,10 +151,22 @@ class NightlyCommandTest {
         assertEquals(0.49, btc.getDouble(4), 1e-9, "inside the band: planned = current");
         long factorRows = TestSpark.spark().read().format("delta").load(lake.resolve("factors").toString())
                 .where("ts >= '2024-12-29' AND ts < '2024-12-31'").count();
-        assertEquals(2 * 2 * 3, factorRows, "2 factors x 2 days x 3 symbols");
+        assertEquals(3 * 2 * 3, factorRows, "3 factors x 2 days x 3 symbols");
+        // the user factor 1 - close / lag(close, 1) is rev_1 = -(close / lag(close, 1) - 1), to the bit
+        List<Row> revs = TestSpark.spark().read().format("delta").load(lake.resolve("factors").toString())
+                .where("factor IN ('rev_1', 'my_rev') AND ts >= '2024-12-29' AND ts < '2024-12-31'").groupBy("symbol", "ts").agg(
+                        org.apache.spark.sql.functions.countDistinct("factor").as("n"),
+                        org.apache.spark.sql.functions.countDistinct("value").as("values"))
+                .collectAsList();
+        assertEquals(2 * 3, revs.size());
+        for (Row r : revs) {
+            assertEquals(2L, r.getLong(2), "both factors at " + r);
+            assertEquals(1L, r.getLong(3), "one value at " + r);
+        }
         Row run = TestSpark.spark().read().format("delta").load(lake.resolve("runs").toString())
                 .where("kind = 'nightly' AND status = 'succeeded'").select("metrics").first();
-        assertTrue(run.getString(0).contains("\"orders\":2") && run.getString(0).contains("mom_10_1@1"), run.getString(0));
+        assertTrue(run.getString(0).contains("\"orders\":2") && run.getString(0).contains("mom_10_1@1")
+                && run.getString(0).contains("my_rev@1"), run.getString(0));
 
         Run again = run("--config", dir.resolve("nightly.yaml").toString(), "--date", "2024-12-31", "--lake", lake.toString());
         assertEquals(0, again.code(), again.err());

@@ -29,18 +29,23 @@ import picocli.CommandLine;
 class ResearchFactorsCommandTest {
     private static final List<String> SYMBOLS = List.of("BTCUSDT", "ETHUSDT", "BNBUSDT", "SOLUSDT", "XRPUSDT", "LTCUSDT",
             "BCHUSDT", "ARBUSDT", "OPUSDT", "DOGEUSDT", "SHIBUSDT", "ADAUSDT");
-    private static final List<String> FACTORS = List.of("mom_30_1", "rev_1", "rvol_20");
+    private static final List<String> FACTORS = List.of("mom_30_1", "rev_1", "rvol_20", "vol_adj_mom");
+    private static final String USER_EXPR = "(close / lag(close, 30) - 1) / stddev(ln(close / lag(close, 1))) over last 30";
     private static final String CONFIG = """
             market: spot
             interval: 1d
             universe: all
             start: 2022-03-01
             end: 2025-01-01
-            factors: [mom_30_1, rev_1, rvol_20]
+            factors:
+              - mom_30_1
+              - rev_1
+              - rvol_20
+              - {name: vol_adj_mom, expr: "%s"}
             horizons: [1, 5, 20]
             quantiles: 4
             min_symbols: 8
-            """;
+            """.formatted(USER_EXPR);
 
     /** The command as {@code quantlake research} runs it (same error handler), before it is registered there. */
     private static CliRun research(String... args) {
@@ -76,7 +81,7 @@ class ResearchFactorsCommandTest {
                 && lines[0].contains("rank IC IR") && lines[0].contains("rank t ")
                 && lines[0].contains("top-bottom spread"), lines[0]);
         assertTrue(lines[1].startsWith("mom_30_1 "), "rows in study order: " + lines[1]);
-        assertEquals(FACTORS.size() * 3, Stream.of(lines).filter(l -> l.matches("(mom_30_1|rev_1|rvol_20) .*")).count(),
+        assertEquals(FACTORS.size() * 3, Stream.of(lines).filter(l -> l.matches("(mom_30_1|rev_1|rvol_20|vol_adj_mom) .*")).count(),
                 "one summary line per factor and horizon: " + run.out());
         String runId = run.out().replaceAll("(?s).*run (factor_research-[^ ]+) .*", "$1");
         assertTrue(runId.startsWith("factor_research-"), run.out());
@@ -119,6 +124,8 @@ class ResearchFactorsCommandTest {
         // per factor 3 IC charts, decay, quantiles, stability; plus the correlation heatmap
         assertTrue(html.contains("data-charts=\"" + (FACTORS.size() * 6 + 1) + "\""), "chart count");
         assertTrue(html.contains(runId), "the report names its run");
+        assertTrue(html.contains("Warm-up in own bars: mom_30_1 31, rev_1 2, rvol_20 21, vol_adj_mom = " + USER_EXPR + " 31."),
+                "the report lists each factor with its warm-up, the user factor with its expression");
     }
 
     @Test
@@ -130,6 +137,14 @@ class ResearchFactorsCommandTest {
         String[] err = run.err().strip().split("\n");
         assertEquals(1, err.length, run.err());
         assertTrue(err[0].contains("`factors`") && err[0].contains("momentum_30") && err[0].contains("bad.yaml"), err[0]);
+
+        Path peek = Files.writeString(tmp.resolve("peek.yaml"), CONFIG.replace("lag(close, 1))) over", "lead(close, 1))) over"));
+        CliRun lookAhead = research("factors", "--config", peek.toString(), "--lake", tmp.resolve("lake").toString());
+        assertEquals(1, lookAhead.exitCode());
+        String line = lookAhead.err().strip();
+        assertFalse(line.contains("\n"), line);
+        assertEquals("research factors: factor vol_adj_mom (file " + peek + "): look-ahead: lead(…) reads later bars; use "
+                + "lag(x, k) for earlier ones in `" + USER_EXPR.replace("lag(close, 1)", "lead(close, 1)") + "`", line);
     }
 
     /** datasets/sample's spot klines tree; skips the test when the sample is absent. */

@@ -87,8 +87,9 @@ class SharedDataEndToEndTest {
         String universe = String.join(", ", UNIVERSE);
         runAndCheck("1d", "spot", universe, "risk_parity",
                 "{method: erc, lookback: 30, covariance: ewma, halflife: 20, shrinkage: ledoit_wolf, schedule: {weekly: 1}}");
-        runAndCheck("1d", "spot", universe, "factor", "{factors: [{name: momentum, lookback: 20, skip: 1}, "
-                + "{name: low_vol, lookback: 20, weight: 0.5}], mode: long_only, top: 2, schedule: {every: 5}}");
+        runAndCheck("1d", "spot", universe, "factor", "{factors: [{name: mom_20_1}, "
+                + "{name: rvol_20, weight: -0.5}, {name: vol_adj_mom, weight: 0.5, expr: \"(close / lag(close, 20) - 1)"
+                + " / stddev(ln(close / lag(close, 1))) over last 20\"}], mode: long_only, top: 2, schedule: {every: 5}}");
 
         // the shared candles are spot; ingest them as a USD-M universe too (no funding records: funding.missing zero)
         Path usdm = TestSpark.newTempDir("e2e-usdm");
@@ -101,8 +102,8 @@ class SharedDataEndToEndTest {
         String futures = "BTCUSDT, ETHUSDT, SOLUSDT, XRPUSDT, LTCUSDT, BCHUSDT";
         runAndCheck("1d", "usdm", futures, "market_neutral_beta", "{lookback: 20, skip: 1, top: 2, bottom: 2, "
                 + "long_ratio: 0.5, short_ratio: 0.5, beta_lookback: 30, schedule: {every: 5}}");
-        runAndCheck("1d", "usdm", futures, "factor", "{factors: [{name: momentum, lookback: 20, skip: 1}, "
-                + "{name: reversal, lookback: 1, weight: 0.5}], mode: long_short, top: 2, bottom: 2, long_ratio: 0.5, "
+        runAndCheck("1d", "usdm", futures, "factor", "{factors: [{name: mom_20_1}, "
+                + "{name: rev_1, weight: 0.5}], mode: long_short, top: 2, bottom: 2, long_ratio: 0.5, "
                 + "short_ratio: 0.5, schedule: {every: 5}}");
         runAndCheck("1d", "usdm", "LTCUSDT, BCHUSDT", "pair_trading",
                 "{pairs: [LTCUSDT/BCHUSDT], max_pvalue: 1, formation_bars: 60, lookback: 30, z_lookback: 20, "

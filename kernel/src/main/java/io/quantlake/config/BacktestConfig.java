@@ -11,6 +11,7 @@ import io.quantlake.sim.SimConfig;
 import io.quantlake.sim.SymbolFilter;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -81,18 +82,37 @@ public record BacktestConfig(Market market, Interval interval, List<String> univ
      * This config with the strategy {@code name} of {@code params} ({@code strategy: {name, params}} configured in
      * code), bound by {@code registry}: the strategy and the band/schedule of the rebalance rule are the new ones,
      * every other field ({@code rebalance.to}, the portfolio sections and the base's {@code strategy.exits}
-     * included) is kept (a sweep's parameter set is the base config with other params). Errors name
-     * {@code origin}; an error on the kept exits (a weight strategy) names {@code strategy.exits} of the base.
+     * included) is kept. Errors name {@code origin}; an error on the kept exits (a weight strategy) names
+     * {@code strategy.exits} of the base.
      */
     public BacktestConfig withStrategy(StrategyRegistry registry, String name, Map<String, ?> params, String origin) {
-        ConfigNode node = ConfigNode.of(Map.of("name", name, "params", params), "strategy", origin);
-        ConfigNode p = ConfigNode.of(params, "strategy.params", origin);
-        StrategyBinder.Bound bound = registry.binder(node, name).bind(p);
+        return rebind(registry, ConfigNode.of(Map.of("name", name, "params", params), "strategy", origin));
+    }
+
+    /**
+     * This config's strategy (the same {@code name} or {@code class}, and the same other keys of its
+     * {@code strategy} section) with other {@code params}, as {@link #withStrategy}: a sweep's parameter set is the
+     * base config with other params.
+     */
+    public BacktestConfig withParams(StrategyRegistry registry, Map<String, ?> params, String origin) {
+        Map<String, Object> section = new LinkedHashMap<>();
+        for (String key : strategy.node().keys()) {
+            if (!key.equals("exits")) { // kept bound (strategy.exits()), named in errors by the base
+                section.put(key, strategy.node().json().get(key));
+            }
+        }
+        section.put("params", params);
+        return rebind(registry, ConfigNode.of(section, "strategy", origin));
+    }
+
+    private BacktestConfig rebind(StrategyRegistry registry, ConfigNode node) {
+        StrategyBinder.Bound bound = registry.bind(node);
+        String name = StrategyRegistry.reference(node);
         ExitChain exits = strategy.exits();
         return new BacktestConfig(market, interval, universe, start, end, capital, execution, costs, risk, funding,
                 bound.rule().withTo(rebalance.to()),
-                new StrategyConfig(node, name, p, exits.attach(bound.strategy(), name), exits), this.origin,
-                rawYaml, portfolio);
+                new StrategyConfig(node, name, node.objectOrEmpty("params"), exits.attach(bound.strategy(), name),
+                        exits), this.origin, rawYaml, portfolio);
     }
 
     /** Loads and binds a YAML file with {@link StrategyRegistry#all()}; every error is a {@link ConfigException} naming the file. */
@@ -132,10 +152,9 @@ public record BacktestConfig(Market market, Interval interval, List<String> univ
         FundingMissing missing = funding.choice("missing", FundingMissing.ERROR);
         RebalanceMode to = rebalance.choice("to", RebalanceMode.TARGET);
         ConfigNode section = root.object("strategy");
-        section.allowOnly("name", "params", "exits");
-        String name = section.string("name");
+        StrategyBinder.Bound bound = registry.bind(section);
+        String name = StrategyRegistry.reference(section);
         ConfigNode params = section.objectOrEmpty("params");
-        StrategyBinder.Bound bound = registry.binder(section, name).bind(params);
         ExitChain exits = ExitChainBinder.bind(section);
         return new BacktestConfig(market, interval, universe, start, end, capital, price, costs, risk, missing,
                 bound.rule().withTo(to),

@@ -1,6 +1,7 @@
 package io.quantlake.config;
 
 import io.quantlake.exit.ExitStrategy;
+import io.quantlake.factorspec.FactorRef;
 import io.quantlake.market.Market;
 import io.quantlake.panel.Panel;
 import io.quantlake.sim.LegacySignalAdapter;
@@ -22,11 +23,13 @@ import java.util.Set;
  * @param rules         the configured rules in priority order (empty: no {@code exits} key)
  * @param computed      features the rules read that are computed from the candles, by feature name
  * @param panelFeatures the panel features the rules read as they are, with the key that names each
+ * @param factors       the research factors the rules read (a conditional exit's {@code factor}): panel features
+ *                      named by the factor, computed by Spark and attached before the run
  */
 public record ExitChain(ConfigNode section, List<ExitStrategy> rules, Map<String, CrossSectionalScore> computed,
-                        List<PanelFeature> panelFeatures) {
+                        List<PanelFeature> panelFeatures, List<FactorRef> factors) {
     /** No {@code exits} key. */
-    public static final ExitChain NONE = new ExitChain(null, List.of(), Map.of(), List.of());
+    public static final ExitChain NONE = new ExitChain(null, List.of(), Map.of(), List.of(), List.of());
 
     /** A panel feature a rule reads, named by key {@code key} of {@code node}. */
     public record PanelFeature(ConfigNode node, String key, String name) {
@@ -36,6 +39,7 @@ public record ExitChain(ConfigNode section, List<ExitStrategy> rules, Map<String
         rules = List.copyOf(rules);
         computed = Collections.unmodifiableMap(new LinkedHashMap<>(computed));
         panelFeatures = List.copyOf(panelFeatures);
+        factors = List.copyOf(factors);
         if (!rules.isEmpty()) {
             Objects.requireNonNull(section, "section");
         }
@@ -71,14 +75,18 @@ public record ExitChain(ConfigNode section, List<ExitStrategy> rules, Map<String
 
     /**
      * {@code panel} with the features the rules compute from the candles; fails, naming the key and the
-     * file, when a rule reads a panel feature the panel does not carry.
+     * file, when a rule reads a panel feature the panel does not carry, and naming the factor when a rule reads a
+     * factor whose values the panel does not carry ({@link FactorRef#values}).
      */
     public Panel withFeatures(Panel panel) {
+        for (FactorRef f : factors) {
+            f.values(panel);
+        }
         for (PanelFeature f : panelFeatures) {
             if (!panel.features().containsKey(f.name())) {
                 throw f.node().invalid(f.key(), panel.features().isEmpty()
-                        ? "a feature of the run's panel, which carries none (a factor computed from the candles is "
-                        + "`factor: {name: momentum, lookback: 20}`)"
+                        ? "a feature of the run's panel, which carries none (a research factor computed by Spark is "
+                        + "`factor: mom_20_0`)"
                         : "a feature of the run's panel, one of " + String.join(", ", panel.features().keySet()),
                         f.name());
             }

@@ -9,12 +9,14 @@ import io.quantlake.exit.TPSLExitStrategy.BothHit;
 import io.quantlake.exit.TPSLExitStrategy.Level;
 import io.quantlake.exit.TimeBasedExitStrategy;
 import io.quantlake.exit.TrailingStopExitStrategy;
+import io.quantlake.factorspec.FactorRef;
 import io.quantlake.strategy.reference.CrossSectionalScore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code strategy.exits}: the exit chain a config attaches to every OPEN of a signal or legacy strategy
@@ -26,7 +28,7 @@ import java.util.Map;
  *   - {type: stop_loss, at: 0.04}                       # a fraction below a long's fill price (above a short's)
  *   - {type: trailing_stop, trail: 0.05}                # or atr: {k: 3, lookback: 14} / atr: {k: 3, feature: my_atr}
  *   - {type: time_exit, bars: 10}
- *   - {type: conditional_exit, feature: carry, above: 2}  # or factor: {name: momentum, lookback: 20}, below: 0
+ *   - {type: conditional_exit, feature: carry, above: 2}  # or factor: mom_20_0, below: 0
  * </pre>
  *
  * <ul>
@@ -41,8 +43,10 @@ import java.util.Map;
  *   <li>{@code time_exit}: closes the lot {@code bars} grid bars after its fill (TIME_EXIT).</li>
  *   <li>{@code conditional_exit}: fires at a close where the value is strictly {@code above} or {@code below}
  *       the level (NaN never fires; CONDITIONAL_EXIT). The value is a panel feature ({@code feature}: a column
- *       the run's panel carries, e.g. a factor joined in a notebook) or a factor computed from the candles with
- *       the {@code factor} strategy's definitions ({@code factor: {name: momentum|reversal|low_vol, ...}}).</li>
+ *       the run's panel carries, e.g. a factor joined in a notebook) or a research factor ({@code factor: mom_20_0},
+ *       any name {@link io.quantlake.factorspec.FactorName} accepts, or {@code factor: {name}} as in the
+ *       {@code factor} strategy), whose values Spark computes over the lake and attaches as the feature of that
+ *       name.</li>
  * </ul>
  *
  * <p>The chain follows the strategy's own exits: {@code sma_cross_tpsl}'s built-in TP/SL stays first, then
@@ -72,6 +76,7 @@ public final class ExitChainBinder {
         List<ExitStrategy> rules = new ArrayList<>();
         Map<String, CrossSectionalScore> computed = new LinkedHashMap<>();
         List<ExitChain.PanelFeature> features = new ArrayList<>();
+        List<FactorRef> factors = new ArrayList<>();
         ConfigNode takeProfit = null;
         ConfigNode stopLoss = null;
         int tpslAt = -1;
@@ -99,13 +104,13 @@ public final class ExitChainBinder {
                     e.allowOnly("type", "bars");
                     rules.add(new TimeBasedExitStrategy(e.integer("bars", 1, Integer.MAX_VALUE)));
                 }
-                default -> rules.add(conditional(e, computed, features));
+                default -> rules.add(conditional(e, factors, features));
             }
         }
         if (tpslAt >= 0) {
             rules.set(tpslAt, tpsl(takeProfit, stopLoss));
         }
-        return new ExitChain(section, rules, computed, features);
+        return new ExitChain(section, rules, computed, features, factors);
     }
 
     private static TPSLExitStrategy tpsl(ConfigNode takeProfit, ConfigNode stopLoss) {
@@ -183,28 +188,29 @@ public final class ExitChainBinder {
         return TrailingStopExitStrategy.atr(k, name);
     }
 
-    private static ConditionalExitStrategy conditional(ConfigNode e, Map<String, CrossSectionalScore> computed,
+    private static ConditionalExitStrategy conditional(ConfigNode e, List<FactorRef> factors,
                                                        List<ExitChain.PanelFeature> features) {
         e.allowOnly("type", "feature", "factor", "above", "below");
         boolean above = oneOf(e, "above", "below", "one threshold per rule", "the level the value must cross to exit");
         double level = e.number(above ? "above" : "below", Range.finite());
         String name;
         if (oneOf(e, "feature", "factor", "the value is a panel feature or a factor",
-                "a factor such as {name: momentum, lookback: 20}")) {
+                "a research factor such as mom_20_0")) {
             name = e.string("feature");
             features.add(new ExitChain.PanelFeature(e, "feature", name));
         } else {
-            ConfigNode f = e.object("factor");
-            if ("feature".equals(f.string("name", ""))) {
-                throw f.invalid("name", "one of momentum, reversal, low_vol (a panel feature is the rule's `feature`)",
-                        f.require("name"));
+            FactorRef factor;
+            if (e.require("factor").isTextual()) {
+                factor = FactorBinder.factorName(e, "factor", e.string("factor"), Optional.empty());
+            } else {
+                ConfigNode f = e.object("factor");
+                if (f.has("weight")) {
+                    throw f.invalid("weight", "absent (an exit reads one factor's value)", f.require("weight"));
+                }
+                factor = FactorBinder.oneFactor(f);
             }
-            if (f.has("weight")) {
-                throw f.invalid("weight", "absent (an exit reads one factor's value)", f.require("weight"));
-            }
-            CrossSectionalScore factor = FactorBinder.oneFactor(f);
-            name = f.path();
-            computed.put(name, factor);
+            name = factor.name();
+            factors.add(factor);
         }
         return new ConditionalExitStrategy(ExitCondition.featureThreshold(name, above, level));
     }

@@ -2,8 +2,9 @@ package io.quantlake.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quantlake.factorspec.FactorName;
+import io.quantlake.factorspec.FactorRef;
 import io.quantlake.strategy.quant.CompositeScore;
-import io.quantlake.strategy.quant.Factor;
 import io.quantlake.strategy.quant.FactorStrategy;
 import io.quantlake.strategy.quant.RollingBeta;
 import io.quantlake.strategy.reference.Selection;
@@ -14,16 +15,21 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code factor}: {@code factors} (required list of {@code {name, weight, …}}: {@code momentum} with
- * {@code lookback}, {@code skip} (default 0); {@code reversal} with {@code lookback}; {@code low_vol} with
- * {@code lookback}; {@code feature} with {@code feature} (a panel feature name); {@code weight} default 1),
- * {@code mode} (long_short | long_only, required), the selection ({@link SelectionBinding}; bottom absent in
- * long_only), long_short: {@code long_ratio}, {@code short_ratio} (required), {@code neutral} (dollar | beta,
- * default dollar) with {@code beta_lookback}, {@code beta_index}; long_only: {@code weighting} (equal | score,
- * default equal); {@code schedule} (required), {@code band} (default 0).
+ * {@code factor}: {@code factors} (required list of {@code {name, weight}}: {@code name} a research factor name
+ * such as {@code mom_30_1}, {@code rev_3}, {@code rvol_30} (any name {@link FactorName} accepts, the names of
+ * {@code research factors}), {@code weight} default 1, non-zero; an entry may carry {@code expr}, a user factor
+ * expression passed through unchanged to the Spark side), {@code mode} (long_short | long_only, required), the
+ * selection ({@link SelectionBinding}; bottom absent in long_only), long_short: {@code long_ratio},
+ * {@code short_ratio} (required), {@code neutral} (dollar | beta, default dollar) with {@code beta_lookback},
+ * {@code beta_index}; long_only: {@code weighting} (equal | score, default equal); {@code schedule} (required),
+ * {@code band} (default 0). The factors' values are computed by Spark over the lake and read from the panel
+ * ({@link FactorRef#values}). The forms before one factor library ({@code momentum}, {@code reversal},
+ * {@code low_vol}, {@code feature}) fail with one line naming their replacement.
  */
 final class FactorBinder implements StrategyBinder {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The factor names before one factor library, each failing with its replacement. */
+    private static final List<String> OLD_FORMS = List.of("momentum", "reversal", "low_vol", "feature");
 
     @Override
     public Bound bind(ConfigNode p) {
@@ -50,7 +56,7 @@ final class FactorBinder implements StrategyBinder {
 
     private static List<CompositeScore.Component> factors(ConfigNode p) {
         JsonNode list = p.require("factors");
-        String expected = "a non-empty list of mappings such as {name: momentum, lookback: 30, skip: 1, weight: 1}";
+        String expected = "a non-empty list of mappings such as {name: mom_30_1, weight: 1}";
         if (!list.isArray() || list.isEmpty()) {
             throw p.invalid("factors", expected, list);
         }
@@ -62,7 +68,7 @@ final class FactorBinder implements StrategyBinder {
             @SuppressWarnings("unchecked")
             Map<String, Object> m = MAPPER.convertValue(list.get(k), LinkedHashMap.class);
             ConfigNode f = ConfigNode.of(m, p.keyPath("factors") + "[" + k + "]", p.origin());
-            Factor factor = oneFactor(f);
+            FactorRef factor = oneFactor(f);
             double weight = f.number("weight", Range.finite(), 1);
             if (weight == 0) {
                 throw f.invalid("weight", "a non-zero number", f.require("weight"));
@@ -73,26 +79,52 @@ final class FactorBinder implements StrategyBinder {
     }
 
     /**
-     * One factor mapping {@code {name: momentum|reversal|low_vol|feature, lookback, skip, feature, weight}} of
-     * {@code strategy.params.factors} (also read by a conditional exit's {@code factor}, {@link ExitChainBinder}).
+     * One factor mapping {@code {name, expr, weight}} of {@code strategy.params.factors} (also a conditional exit's
+     * {@code factor: {name}}, {@link ExitChainBinder}): a research factor name, or with {@code expr} a user factor
+     * whose expression the Spark side reads. An old form ({@code name: momentum|reversal|low_vol|feature}) fails
+     * with its replacement.
      */
-    static Factor oneFactor(ConfigNode f) {
-        String name = f.choice("name", "momentum", "reversal", "low_vol", "feature");
+    static FactorRef oneFactor(ConfigNode f) {
+        String name = f.string("name");
+        if (OLD_FORMS.contains(name) && !f.has("expr")) {
+            throw new ConfigException("config key `" + f.keyPath("name") + "`: the factor form {name: " + name
+                    + ", ...} was removed (one factor library: the research factors' names); " + replacement(f, name)
+                    + " (" + f.origin() + ")");
+        }
+        f.allowOnly("name", "expr", "weight");
+        Optional<String> expr = f.has("expr") ? Optional.of(f.string("expr")) : Optional.empty();
+        return factorName(f, "name", name, expr);
+    }
+
+    /** The replacement of an old factor form, e.g. {@code write name: mom_60_5}. */
+    private static String replacement(ConfigNode f, String name) {
+        String lookback = f.has("lookback") ? ConfigNode.render(f.require("lookback")) : "<lookback>";
         switch (name) {
             case "momentum": {
-                f.allowOnly("name", "lookback", "skip", "weight");
-                int lookback = f.integer("lookback", 1, Integer.MAX_VALUE);
-                return new Factor.Momentum(lookback, f.integer("skip", 0, lookback - 1, 0));
+                String skip = f.has("skip") ? ConfigNode.render(f.require("skip")) : "0";
+                return "write `name: mom_" + lookback + "_" + skip + "` (momentum lookback " + lookback + " skip " + skip
+                        + ")";
             }
             case "reversal":
-                f.allowOnly("name", "lookback", "weight");
-                return new Factor.Reversal(f.integer("lookback", 1, Integer.MAX_VALUE));
-            case "low_vol":
-                f.allowOnly("name", "lookback", "weight");
-                return new Factor.LowVolatility(f.integer("lookback", 2, Integer.MAX_VALUE));
+                return "write `name: rev_" + lookback + "` (reversal lookback " + lookback + ")";
+            case "low_vol": {
+                String weight = f.has("weight") ? ConfigNode.render(f.require("weight")) : "1";
+                String negated = weight.startsWith("-") ? weight.substring(1) : "-" + weight;
+                return "write `{name: rvol_" + lookback + ", weight: " + negated + "}` (low_vol lookback " + lookback
+                        + " is minus the realized volatility over " + lookback + " returns: the weight negated)";
+            }
             default:
-                f.allowOnly("name", "feature", "weight");
-                return new Factor.Feature(f.string("feature"));
+                return "name a research factor (" + FactorName.FORMS + ") or a user factor {name, expr}";
+        }
+    }
+
+    /** {@code name} (with {@code expr}) as a factor ref; a name outside the grammar names {@code key} and the file. */
+    static FactorRef factorName(ConfigNode node, String key, String name, Optional<String> expr) {
+        try {
+            return new FactorRef(name, expr);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("config key `" + node.keyPath(key) + "`: " + e.getMessage() + " (" + node.origin()
+                    + ")", e);
         }
     }
 }

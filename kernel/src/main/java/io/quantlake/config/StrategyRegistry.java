@@ -59,6 +59,35 @@ public final class StrategyRegistry {
     }
 
     /**
+     * Binds a {@code strategy} section: {@code name} (a registered strategy, its binder; keys {@code name},
+     * {@code params}, {@code exits}) or {@code class} (a strategy class on the classpath,
+     * {@link ClassStrategyBinder}), exactly one of the two. {@code exits} is bound by {@link ExitChainBinder}, not
+     * here.
+     */
+    public StrategyBinder.Bound bind(ConfigNode section) {
+        if (section.has("class")) {
+            StrategyBinder.absentUnless(section, "name", "strategy.class is absent (a strategy is a registered "
+                    + "name or a class, not both)");
+            return ClassStrategyBinder.bind(section);
+        }
+        section.allowOnly("name", "params", "exits");
+        if (!section.has("name")) {
+            throw section.missing("name", " a registered strategy (" + String.join(", ", binders.keySet())
+                    + ") or `class:` a strategy class on the classpath");
+        }
+        String name = section.string("name");
+        return binder(section, name).bind(section.objectOrEmpty("params"));
+    }
+
+    /**
+     * What a {@code strategy} section runs: its {@code class} when it names one, else its {@code name} (the
+     * {@link StrategyConfig#name()} of the bound config).
+     */
+    public static String reference(ConfigNode section) {
+        return section.has("class") ? section.string("class") : section.string("name");
+    }
+
+    /**
      * The binder of strategy {@code name}; {@code node} is the {@code strategy} section, for the error on an unknown
      * {@code strategy.name}, which lists the registered names.
      */

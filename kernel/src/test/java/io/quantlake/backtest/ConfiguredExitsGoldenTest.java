@@ -5,6 +5,8 @@ import static io.quantlake.sim.Fixtures.T0;
 import static io.quantlake.sim.Fixtures.daily;
 import static io.quantlake.sim.Fixtures.ohlc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quantlake.config.BacktestConfig;
 import io.quantlake.config.ConfigLoader;
@@ -179,12 +181,16 @@ class ConfiguredExitsGoldenTest {
 
     @Test
     void conditionalExitOnAFactorFillsAtTheNextOpen() {
-        // 1-bar momentum close_t / close_{t-1} - 1: bar 1 0, bar 2 +0.02, bar 3 98/102 - 1 < 0 -> decided at bar
-        // 3's close, filled at bar 4's open 97 * 0.999 = 96.903. Entry at bar 1's open 100.1; pnl -31.97.
-        Ledger l = run(config("next_open", 0,
-                "    - {type: conditional_exit, factor: {name: momentum, lookback: 1}, below: 0}\n"),
-                panel(ohlc(100, 100, 100, 100), ohlc(100, 101, 99, 100), ohlc(100, 103, 99, 102),
-                        ohlc(102, 103, 97, 98), ohlc(97, 99, 96, 98)));
+        // 1-bar momentum mom_1_0 = close_t / close_{t-1} - 1 (the values Spark attaches, set here by hand): bar 1 0,
+        // bar 2 +0.02, bar 3 98/102 - 1 < 0 -> decided at bar 3's close, filled at bar 4's open 97 * 0.999 = 96.903.
+        // Entry at bar 1's open 100.1; pnl -31.97.
+        Panel p = panel(ohlc(100, 100, 100, 100), ohlc(100, 101, 99, 100), ohlc(100, 103, 99, 102),
+                ohlc(102, 103, 97, 98), ohlc(97, 99, 96, 98));
+        String exit = "    - {type: conditional_exit, factor: mom_1_0, below: 0}\n";
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> run(config("next_open", 0, exit), p)).getMessage()
+                .startsWith("the panel has no values of factor 'mom_1_0'"));
+        Ledger l = run(config("next_open", 0, exit),
+                p.withFeature("mom_1_0", new double[] {Double.NaN, 0, 0.02, 98 / 102.0 - 1, 0}));
         assertEquals(2, l.size());
         row(l, 1, TradeEventType.CONDITIONAL_EXIT, Reason.CONDITIONAL_EXIT, 4, -10, 96.903, -31.97);
     }

@@ -119,7 +119,9 @@ class BacktestConfigTest {
     void missingRequiredKey() {
         assertEquals("config key `capital` is required (file conf/bt.yaml); required keys: market, interval, "
                 + "universe, start, end, capital, strategy", error(MINIMAL.replace("capital: 5000.5\n", "")));
-        assertEquals("config key `strategy.name` is required (file conf/bt.yaml)",
+        assertEquals("config key `strategy.name` is required (file conf/bt.yaml); a registered strategy "
+                + "(monthly_rebalance, inverse_vol, market_neutral, sma_cross_tpsl, risk_parity, factor, "
+                + "market_neutral_beta, pair_trading) or `class:` a strategy class on the classpath",
                 error(MINIMAL.replace("{name: inverse_vol, params: {lookback: 20, schedule: daily}}", "{params: {lookback: 5}}")));
     }
 

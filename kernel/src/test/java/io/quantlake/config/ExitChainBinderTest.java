@@ -106,10 +106,16 @@ class ExitChainBinderTest {
                 .startsWith("unknown config key `strategy.exits[0].at` (file conf/x.yaml); accepted keys: type, bars"));
         assertTrue(error("    - {type: conditional_exit, feature: carry}\n")
                 .startsWith("config key `strategy.exits[0].above` is required (file conf/x.yaml); or `below`"));
-        assertTrue(error("    - {type: conditional_exit, factor: {name: momentum, lookback: 5, weight: 1}, below: 0}\n")
+        assertTrue(error("    - {type: conditional_exit, factor: {name: mom_5_0, weight: 1}, below: 0}\n")
                 .startsWith("config key `strategy.exits[0].factor.weight` must be absent"));
         assertTrue(error("    - {type: conditional_exit, factor: {name: carry}, below: 0}\n")
-                .startsWith("config key `strategy.exits[0].factor.name` must be one of momentum, reversal, low_vol, feature"));
+                .startsWith("config key `strategy.exits[0].factor.name`: unknown factor 'carry'; accepted: mom_L_S"));
+        assertTrue(error("    - {type: conditional_exit, factor: carry, below: 0}\n")
+                .startsWith("config key `strategy.exits[0].factor`: unknown factor 'carry'; accepted: mom_L_S"));
+        assertEquals("config key `strategy.exits[0].factor.name`: the factor form {name: momentum, ...} was removed (one "
+                + "factor library: the research factors' names); write `name: mom_20_0` (momentum lookback 20 skip 0) "
+                + "(file conf/x.yaml)", error("    - {type: conditional_exit, factor: {name: momentum, lookback: 20}, "
+                + "below: 0}\n"));
     }
 
     @Test
@@ -117,7 +123,7 @@ class ExitChainBinderTest {
         ExitChain c = exits("    - {type: conditional_exit, feature: carry, below: 0}\n");
         Panel p = panel(20, 1);
         assertEquals("config key `strategy.exits[0].feature` must be a feature of the run's panel, which carries none "
-                + "(a factor computed from the candles is `factor: {name: momentum, lookback: 20}`), got carry "
+                + "(a research factor computed by Spark is `factor: mom_20_0`), got carry "
                 + "(file conf/x.yaml)", assertThrows(ConfigException.class, () -> c.withFeatures(p)).getMessage());
         Panel q = p.withFeature("funding", new double[p.bars() * p.symbolCount()]);
         assertTrue(assertThrows(ConfigException.class, () -> c.withFeatures(q)).getMessage()

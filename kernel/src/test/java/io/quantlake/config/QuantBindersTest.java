@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.quantlake.factorspec.FactorRef;
 import io.quantlake.schedule.RebalanceMode;
 import io.quantlake.schedule.RebalanceRule;
 import io.quantlake.schedule.RebalanceSchedule;
@@ -12,7 +13,6 @@ import io.quantlake.strategy.WeightStrategy;
 import io.quantlake.strategy.quant.BetaNeutralStrategy;
 import io.quantlake.strategy.quant.CompositeScore;
 import io.quantlake.strategy.quant.CovarianceModel;
-import io.quantlake.strategy.quant.Factor;
 import io.quantlake.strategy.quant.FactorStrategy;
 import io.quantlake.strategy.quant.MarketIndex;
 import io.quantlake.strategy.quant.RiskParityStrategy;
@@ -89,25 +89,27 @@ class QuantBindersTest {
     @Test
     void factorFromAYamlList() {
         FactorStrategy f = (FactorStrategy) build("factor", Map.of(
-                "factors", List.of(Map.of("name", "momentum", "lookback", 30, "skip", 1),
-                        Map.of("name", "reversal", "lookback", 3, "weight", 0.5),
-                        Map.of("name", "low_vol", "lookback", 20, "weight", -0.25),
-                        Map.of("name", "feature", "feature", "carry", "weight", 2)),
+                "factors", List.of(Map.of("name", "mom_30_1"),
+                        Map.of("name", "rev_3", "weight", 0.5),
+                        Map.of("name", "rvol_20", "weight", 0.25),
+                        Map.of("name", "beta_btcusdt_60", "weight", 2)),
                 "mode", "long_short", "top_quantile", 0.25, "bottom_quantile", 0.25, "long_ratio", 1, "short_ratio", 0.8,
                 "neutral", "beta", "beta_lookback", 40, "beta_index", "BTCUSDT", "schedule", Map.of("every", 7)));
         assertEquals(new FactorStrategy(new CompositeScore(List.of(
-                new CompositeScore.Component(new Factor.Momentum(30, 1), 1),
-                new CompositeScore.Component(new Factor.Reversal(3), 0.5),
-                new CompositeScore.Component(new Factor.LowVolatility(20), -0.25),
-                new CompositeScore.Component(new Factor.Feature("carry"), 2))),
+                new CompositeScore.Component(FactorRef.of("mom_30_1"), 1),
+                new CompositeScore.Component(FactorRef.of("rev_3"), 0.5),
+                new CompositeScore.Component(FactorRef.of("rvol_20"), 0.25),
+                new CompositeScore.Component(FactorRef.of("beta_btcusdt_60"), 2))),
                 new FactorStrategy.LongShort(new Selection.Quantiles(0.25, 0.25), 1, 0.8,
                         Optional.of(new RollingBeta(40, new MarketIndex.Symbol("BTCUSDT")))),
                 new RebalanceSchedule.Every(7)), f);
-        FactorStrategy lo = (FactorStrategy) build("factor", Map.of("factors", List.of(Map.of("name", "low_vol",
-                "lookback", 10)), "mode", "long_only", "top", 3, "weighting", "score", "schedule", "daily", "band", 0.05));
+        assertEquals(List.of(FactorRef.of("mom_30_1"), FactorRef.of("rev_3"), FactorRef.of("rvol_20"),
+                FactorRef.of("beta_btcusdt_60")), f.requiredFactors());
+        FactorStrategy lo = (FactorStrategy) build("factor", Map.of("factors", List.of(Map.of("name", "rvol_10",
+                "weight", -1)), "mode", "long_only", "top", 3, "weighting", "score", "schedule", "daily", "band", 0.05));
         assertEquals(new FactorStrategy.LongOnly(new Selection.Counts(3, 0), true), lo.mode());
         assertEquals(new RebalanceRule(0.05, RebalanceMode.TARGET, false), bound("factor", Map.of("factors",
-                List.of(Map.of("name", "low_vol", "lookback", 10)), "mode", "long_only", "top", 3, "schedule", "daily",
+                List.of(Map.of("name", "rvol_10", "weight", -1)), "mode", "long_only", "top", 3, "schedule", "daily",
                 "band", 0.05)).rule());
         assertEquals(new RebalanceRule(0.02, RebalanceMode.TARGET, true), bound("risk_parity", Map.of("method", "erc",
                 "lookback", 5, "schedule", "threshold", "band", 0.02)).rule());
@@ -117,23 +119,56 @@ class QuantBindersTest {
     void factorErrorsNameTheListElement() {
         String head = "strategy: {name: factor, params: {mode: long_short, top: 1, bottom: 1, long_ratio: 1, "
                 + "short_ratio: 1, schedule: daily, factors: ";
-        assertEquals("config key `strategy.params.factors[1].lookback` must be an integer >= 2, got 1 (file conf/q.yaml)",
-                error(head + "[{name: momentum, lookback: 5}, {name: low_vol, lookback: 1}]}}\n"));
-        assertEquals("config key `strategy.params.factors[0].name` must be one of momentum, reversal, low_vol, feature, "
-                + "got \"value\" (file conf/q.yaml)", error(head + "[{name: value}]}}\n"));
+        assertEquals("config key `strategy.params.factors[1].name`: factor 'rvol_1': realized_volatility.bars must be >= 2, got 1 "
+                + "(file conf/q.yaml)", error(head + "[{name: mom_5_0}, {name: rvol_1}]}}\n"));
+        assertEquals("config key `strategy.params.factors[0].name`: unknown factor 'value'; accepted: mom_L_S, rev_K, "
+                + "rvol_N, rvol_ann_N, dvol_N, liq_N, amihud_N, size_N, beta_<proxy>_N, ivol_<proxy>_N, sma_dist_N, "
+                + "high_ratio_N, ram_L_S_N, stab_N, mdd_N, skew_N (file conf/q.yaml)", error(head + "[{name: value}]}}\n"));
         assertEquals("config key `strategy.params.factors[0].weight` must be a non-zero number, got 0 (file conf/q.yaml)",
-                error(head + "[{name: reversal, lookback: 2, weight: 0}]}}\n"));
-        assertEquals("unknown config key `strategy.params.factors[0].skip` (file conf/q.yaml); accepted keys: name, "
-                + "lookback, weight", error(head + "[{name: reversal, lookback: 2, skip: 1}]}}\n"));
-        assertEquals("config key `strategy.params.factors` must be a non-empty list of mappings such as {name: momentum, "
-                + "lookback: 30, skip: 1, weight: 1}, got [] (file conf/q.yaml)", error(head + "[]}}\n"));
+                error(head + "[{name: rev_2, weight: 0}]}}\n"));
+        assertEquals("unknown config key `strategy.params.factors[0].lookback` (file conf/q.yaml); accepted keys: name, "
+                + "expr, weight", error(head + "[{name: rev_2, lookback: 2}]}}\n"));
+        assertEquals("config key `strategy.params.factors` must be a non-empty list of mappings such as {name: mom_30_1, "
+                + "weight: 1}, got [] (file conf/q.yaml)", error(head + "[]}}\n"));
         assertEquals("config key `strategy.params.beta_lookback` is required (file conf/q.yaml)",
-                error(head + "[{name: reversal, lookback: 2}], neutral: beta}}\n"));
+                error(head + "[{name: rev_2}], neutral: beta}}\n"));
         assertEquals("unknown config key `strategy.params.bottom` (file conf/q.yaml); accepted keys: factors, mode, top, "
                 + "top_quantile, weighting, schedule, band", error("strategy: {name: factor, params: {mode: long_only, "
-                + "top: 1, bottom: 1, schedule: daily, factors: [{name: reversal, lookback: 2}]}}\n"));
+                + "top: 1, bottom: 1, schedule: daily, factors: [{name: rev_2}]}}\n"));
         assertEquals("config key `strategy.params.mode` is required (file conf/q.yaml)",
-                error("strategy: {name: factor, params: {factors: [{name: reversal, lookback: 2}]}}\n"));
+                error("strategy: {name: factor, params: {factors: [{name: rev_2}]}}\n"));
+    }
+
+    /** The forms before one factor library fail with one line naming their research replacement. */
+    @Test
+    void oldFactorFormsNameTheirReplacement() {
+        String head = "strategy: {name: factor, params: {mode: long_short, top: 1, bottom: 1, long_ratio: 1, "
+                + "short_ratio: 1, schedule: daily, factors: ";
+        String removed = "config key `strategy.params.factors[0].name`: the factor form {name: %s, ...} was removed (one "
+                + "factor library: the research factors' names); %s (file conf/q.yaml)";
+        assertEquals(String.format(removed, "momentum", "write `name: mom_60_5` (momentum lookback 60 skip 5)"),
+                error(head + "[{name: momentum, lookback: 60, skip: 5}]}}\n"));
+        assertEquals(String.format(removed, "momentum", "write `name: mom_20_0` (momentum lookback 20 skip 0)"),
+                error(head + "[{name: momentum, lookback: 20}]}}\n"));
+        assertEquals(String.format(removed, "reversal", "write `name: rev_3` (reversal lookback 3)"),
+                error(head + "[{name: reversal, lookback: 3, weight: 0.5}]}}\n"));
+        assertEquals(String.format(removed, "low_vol", "write `{name: rvol_30, weight: -0.25}` (low_vol lookback 30 is "
+                + "minus the realized volatility over 30 returns: the weight negated)"),
+                error(head + "[{name: low_vol, lookback: 30, weight: 0.25}]}}\n"));
+        assertEquals(String.format(removed, "low_vol", "write `{name: rvol_30, weight: -1}` (low_vol lookback 30 is "
+                + "minus the realized volatility over 30 returns: the weight negated)"),
+                error(head + "[{name: low_vol, lookback: 30}]}}\n"));
+        assertEquals(String.format(removed, "feature", "name a research factor (" + io.quantlake.factorspec.FactorName.FORMS
+                + ") or a user factor {name, expr}"), error(head + "[{name: feature, feature: carry}]}}\n"));
+    }
+
+    /** An entry may carry a user factor expression: passed through unchanged for the Spark side. */
+    @Test
+    void aFactorExpressionIsPassedThrough() {
+        FactorStrategy f = (FactorStrategy) build("factor", Map.of("factors", List.of(Map.of("name", "vol_adj_mom",
+                "expr", "close / lag(close, 30) - 1")), "mode", "long_only", "top", 1, "schedule", "daily"));
+        assertEquals(List.of(new FactorRef("vol_adj_mom", Optional.of("close / lag(close, 30) - 1"))),
+                f.requiredFactors());
     }
 
     @Test
@@ -174,7 +209,7 @@ class QuantBindersTest {
                 + "long and a short side, got top_quantile=0.5, bottom_quantile=0.0), got \"beta\" "
                 + "(file conf/q.yaml)", error("strategy: {name: factor, params: {mode: long_short, top_quantile: 0.5, "
                 + "long_ratio: 1, short_ratio: 1, schedule: daily, neutral: beta, beta_lookback: 20, "
-                + "factors: [{name: reversal, lookback: 2}]}}\n"));
+                + "factors: [{name: rev_2}]}}\n"));
     }
 
     private static Map<String, Object> with(Map<String, Object> a, Map<String, Object> b) {

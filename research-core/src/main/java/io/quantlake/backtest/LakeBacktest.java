@@ -3,6 +3,7 @@ package io.quantlake.backtest;
 import static org.apache.spark.sql.functions.col;
 
 import io.quantlake.config.BacktestConfig;
+import io.quantlake.factorspec.FactorRef;
 import io.quantlake.lake.CandleQuery;
 import io.quantlake.lake.CandleStore;
 import io.quantlake.lake.EquityRow;
@@ -53,6 +54,8 @@ public final class LakeBacktest {
      */
     private final Map<CandleQuery, CandleStore.PanelRead> panels = new HashMap<>();
     private final Map<CandleQuery, Map<String, FundingSchedule>> fundings = new HashMap<>();
+    /** Panels with the factors a config reads attached ({@link FactorPanels}), by query and factors. */
+    private final Map<List<Object>, Panel> withFactors = new HashMap<>();
     private Map<String, Long> readAt = Map.of();
 
     public LakeBacktest(Lake lake) {
@@ -60,32 +63,58 @@ public final class LakeBacktest {
     }
 
     /**
-     * Reads the data of {@code config} from the lake (or reuses it at unchanged table versions) and runs it. A
+     * Reads the data of {@code config} from the lake (or reuses it at unchanged table versions), with the factors it
+     * reads computed by Spark over the lake at the same versions ({@link FactorPanels}), and runs it. A
      * window without a single bar of the universe fails ("no candles for &lt;universe&gt; between &lt;start&gt; and
      * &lt;end&gt; in &lt;lake&gt;") before anything is simulated or written.
      */
     public BacktestOutcome run(BacktestConfig config) {
+        Map<String, Long> versions = refresh();
+        Lake at = lake.pinnedAt(versions); // every read at the versions recorded (a later ingest may commit meanwhile)
+        CandleStore store = new CandleStore(at);
+        CandleQuery query = FactorPanels.query(config);
+        Panel panel = panel(config, store);
+        Map<String, FundingSchedule> funding = config.market() == Market.USDM
+                ? fundings.computeIfAbsent(query, q -> funding(store.funding(config.market(), config.universe(),
+                        config.startMs(), config.endMs())))
+                : Map.of();
+        return Backtest.run(panel, config, funding, filters(at, config)).withDataVersions(versions);
+    }
+
+    /**
+     * The panel {@link #run} trades {@code config} on: its window's candles with the factors it reads attached
+     * ({@link FactorPanels}), read at the lake's current table versions (or reused at unchanged ones).
+     */
+    public Panel panel(BacktestConfig config) {
+        return panel(config, new CandleStore(lake.pinnedAt(refresh())));
+    }
+
+    /** The current table versions; the cached panels and funding are dropped when they changed. */
+    private Map<String, Long> refresh() {
         Map<String, Long> versions = lake.versions(READ_TABLES);
         if (!versions.equals(readAt)) {
             panels.clear();
             fundings.clear();
+            withFactors.clear();
             readAt = versions;
         }
-        Lake at = lake.pinnedAt(versions); // every read at the versions recorded (a later ingest may commit meanwhile)
-        CandleStore store = new CandleStore(at);
-        CandleQuery query = CandleQuery.of(config.market(), config.interval(), config.universe(), config.start(),
-                config.end());
+        return versions;
+    }
+
+    private Panel panel(BacktestConfig config, CandleStore store) {
+        CandleQuery query = FactorPanels.query(config);
         Panel panel = panels.computeIfAbsent(query, store::read).panel();
         if (panel.bars() == 0) {
             throw new IllegalArgumentException("no candles for " + String.join(", ", config.universe()) + " ("
                     + config.market() + " " + config.interval() + ") between " + config.start() + " and " + config.end()
                     + " in " + lake.root() + " (" + config.origin() + ")");
         }
-        Map<String, FundingSchedule> funding = config.market() == Market.USDM
-                ? fundings.computeIfAbsent(query, q -> funding(store.funding(config.market(), config.universe(),
-                        config.startMs(), config.endMs())))
-                : Map.of();
-        return Backtest.run(panel, config, funding, filters(at, config)).withDataVersions(versions);
+        List<FactorRef> factors = config.strategy().requiredFactors();
+        if (factors.isEmpty()) {
+            return panel;
+        }
+        return withFactors.computeIfAbsent(List.of(query, factors), k -> FactorPanels.attach(panel, store, query, factors,
+                config.origin()));
     }
 
     /**

@@ -17,7 +17,7 @@ import org.apache.spark.sql.Column;
  */
 public sealed interface Factor permits Momentum, Reversal, RealizedVolatility, DownsideVolatility, Liquidity,
         AmihudIlliquidity, SizeProxy, Beta, IdiosyncraticVolatility, DistanceFromMovingAverage,
-        RatioToRollingHigh, RiskAdjustedMomentum, ReturnStability, MaxDrawdown, Skewness {
+        RatioToRollingHigh, RiskAdjustedMomentum, ReturnStability, MaxDrawdown, Skewness, UserFactor {
 
     /** The factor's name: its column in the wide frame and its {@code factor} key in the Delta table {@code factors}. */
     String name();

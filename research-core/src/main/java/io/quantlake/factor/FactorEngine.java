@@ -126,7 +126,7 @@ public final class FactorEngine {
         for (Factor f : factors) {
             cols.add(masked(f).as(f.name()));
         }
-        Dataset<Row> out = prepared.select(cols.toArray(Column[]::new));
+        Dataset<Row> out = select(prepared, cols);
         if (composites.isEmpty()) {
             return out;
         }
@@ -139,6 +139,23 @@ public final class FactorEngine {
             withComposites.add(c.column(cs).as(c.name()));
         }
         return out.select(withComposites.toArray(Column[]::new));
+    }
+
+    /**
+     * {@code prepared.select(cols)}; when Spark cannot analyse it (no job has run), the error names the first user
+     * factor whose expression it cannot resolve (e.g. a function given the wrong number of arguments).
+     */
+    private Dataset<Row> select(Dataset<Row> prepared, List<Column> cols) {
+        try {
+            return prepared.select(cols.toArray(Column[]::new));
+        } catch (Exception e) { // Spark's AnalysisException, undeclared
+            for (Factor f : factors) {
+                if (f instanceof UserFactor u) {
+                    u.requireResolvable(prepared);
+                }
+            }
+            throw e;
+        }
     }
 
     /**

@@ -24,7 +24,8 @@ import org.apache.spark.sql.types.TimestampType;
  * and the named windows factors use.
  *
  * <p>Columns of {@link #prepare}: {@code market, interval, symbol, ts} (the bar's open time,
- * {@code TimestampType}), {@code close, volume}, {@link #QV} (effective quote volume, USDT),
+ * {@code TimestampType}), {@code open, high, low} (when the candles have them, as the lake's do), {@code close,
+ * volume}, {@link #QV} (effective quote volume, USDT),
  * {@link #RET} (simple close-to-close return on the symbol's own previous bar, a fraction; null on
  * its first bar), {@link #BAR_NO} (1-based index of the bar among the symbol's own bars, so
  * {@code bar_no >= warmup} means the symbol has the bars a factor needs), and one market-return
@@ -38,6 +39,9 @@ public final class FactorFrame {
     public static final String INTERVAL = "interval";
     public static final String SYMBOL = "symbol";
     public static final String TS = "ts";
+    public static final String OPEN = "open";
+    public static final String HIGH = "high";
+    public static final String LOW = "low";
     public static final String CLOSE = "close";
     public static final String VOLUME = "volume";
     /** Effective quote volume in USDT: {@code quote_volume}, or {@code close · volume} where that is null or NaN. */
@@ -88,7 +92,8 @@ public final class FactorFrame {
      * Prepares candles (the columns of the Delta table {@code candles}) for factor computation.
      *
      * @param candles rows with at least market, interval, symbol, open_time (timestamp), close, volume; and
-     *                quote_volume, which may be absent (plain OHLCV: then {@code close · volume} throughout)
+     *                quote_volume, which may be absent (plain OHLCV: then {@code close · volume} throughout);
+     *                open, high and low are carried (as doubles) when present
      * @param proxies market proxies whose return columns factors need (duplicates ignored)
      */
     public static Dataset<Row> prepare(Dataset<Row> candles, Collection<MarketProxy> proxies) {
@@ -107,8 +112,14 @@ public final class FactorFrame {
         Column close = col(CLOSE).cast("double");
         Column qv = when(quoteVolume.isNull().or(isnan(quoteVolume)), close.multiply(col(VOLUME).cast("double")))
                 .otherwise(quoteVolume);
-        Dataset<Row> base = candles.select(col(MARKET), col(INTERVAL), col(SYMBOL), col("open_time").as(TS),
-                close.as(CLOSE), col(VOLUME).cast("double").as(VOLUME), qv.as(QV));
+        List<Column> baseCols = new ArrayList<>(List.of(col(MARKET), col(INTERVAL), col(SYMBOL), col("open_time").as(TS)));
+        for (String price : List.of(OPEN, HIGH, LOW)) {
+            if (List.of(candles.columns()).contains(price)) {
+                baseCols.add(col(price).cast("double").as(price));
+            }
+        }
+        baseCols.addAll(List.of(close.as(CLOSE), col(VOLUME).cast("double").as(VOLUME), qv.as(QV)));
+        Dataset<Row> base = candles.select(baseCols.toArray(Column[]::new));
         Dataset<Row> withRet = base
                 .withColumn(RET, close.divide(lag(col(CLOSE), 1).over(BY_SYMBOL)).minus(lit(1.0)))
                 .withColumn(BAR_NO, row_number().over(BY_SYMBOL));

@@ -15,6 +15,11 @@
  *         List.of("mom_30_1", "quality_momentum"));
  * }</pre>
  *
+ * <p>User factors: {@link io.quantlake.factor.UserFactor} is a Spark SQL expression from a config
+ * ({@code lag(x, k)}, {@code AGG(x) over last N}), checked on the Catalyst tree by {@code FactorExpression} (columns,
+ * look-ahead, functions) with its warm-up derived; {@link io.quantlake.factor.FactorDefinitions#resolve} turns a
+ * config entry (name, optional expression, origin) into a factor.
+ *
  * <p>Timing: a value at bar {@code ts} uses only bars with {@code open_time <= ts}; returns,
  * moving windows and momentum use each symbol's own bars (SIMULATION.md §12.9). Warm-up: every
  * {@link io.quantlake.factor.Factor} declares the own bars it needs and is null before them.

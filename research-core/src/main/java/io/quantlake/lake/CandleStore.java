@@ -92,6 +92,31 @@ public final class CandleStore {
     }
 
     /**
+     * {@code panel} with the double {@code columns} of {@code frame} (columns symbol, open_time and {@code columns},
+     * one market and interval) as features of the same names aligned to the panel's grid, NaN where the frame has
+     * no row or a NULL; rows off the grid are ignored. No driver object per row ({@link ColumnarPanels}).
+     */
+    public static Panel withFeatures(Panel panel, Dataset<Row> frame, List<String> columns) {
+        return ColumnarPanels.withFeatures(panel, frame, columns);
+    }
+
+    /**
+     * The candles of {@code q}'s market, interval and universe with {@code open_time < end} (all columns of
+     * {@code candles}, rows read lazily): the window and all the history before it, the warm-up of factors computed
+     * over the window (as {@code research factors} reads it). The month partitions after the window are pruned.
+     */
+    public Dataset<Row> history(CandleQuery q) {
+        Dataset<Row> table = lake.read(LakeTable.CANDLES);
+        Column keep = col("market").equalTo(q.market().code()).and(col("interval").equalTo(q.interval().code()))
+                .and(col("symbol").isin(q.universe().toArray()))
+                .and(col("open_time").lt(BatchRows.ts(q.endMs())));
+        if (LakeLayout.hasColumn(table, LakeTable.MONTH)) {
+            keep = keep.and(col(LakeTable.MONTH).leq(LakeLayout.month(q.endMs() - 1)));
+        }
+        return table.filter(keep);
+    }
+
+    /**
      * Funding of {@code universe} on {@code market} with {@code startMs <= funding_time < endMs}
      * (SIMULATION.md R3), per symbol in universe order.
      */

@@ -86,6 +86,59 @@ final class ColumnarPanels {
         return grid.build();
     }
 
+    /**
+     * {@code panel} with the double {@code columns} of {@code frame} (columns symbol, open_time and {@code columns};
+     * at most one row per symbol and time) as features of the same names, aligned to the panel's grid: rows of
+     * other symbols or at times off the grid are ignored, cells without a row and NULL values are NaN. Executors
+     * turn their partitions into columnar chunks as for {@link #panel}; no driver object per row.
+     */
+    static Panel withFeatures(Panel panel, Dataset<Row> frame, List<String> columns) {
+        List<String> universe = Arrays.asList(panel.symbols());
+        long[] times = panel.times();
+        List<Column> select = new ArrayList<>();
+        select.add(col("symbol"));
+        select.add(unix_millis(col("open_time")).as("t"));
+        for (String c : columns) {
+            select.add(col(c).cast("double").as(c));
+        }
+        int n = universe.size();
+        double[][] values = new double[columns.size()][times.length * n];
+        for (double[] v : values) {
+            Arrays.fill(v, Double.NaN);
+        }
+        if (times.length > 0) {
+            Dataset<Row> rows = frame.filter(col("symbol").isin(universe.toArray()))
+                    .select(select.toArray(new Column[0]))
+                    .filter(col("t").between(times[0], times[times.length - 1]));
+            boolean[] seen = new boolean[times.length * n];
+            Iterator<Chunk> chunks = rows.mapPartitions(new ToChunks(universe, columns.size()),
+                    Encoders.javaSerialization(Chunk.class)).toLocalIterator();
+            while (chunks.hasNext()) {
+                Chunk c = chunks.next();
+                for (int k = 0; k < c.rows; k++) {
+                    int t = Arrays.binarySearch(times, c.time[k]);
+                    if (t < 0) {
+                        continue;
+                    }
+                    int cell = t * n + c.symbol[k];
+                    if (seen[cell]) {
+                        throw new IllegalArgumentException("two rows of " + universe.get(c.symbol[k]) + " at open_time "
+                                + c.time[k] + ": one market and interval per frame");
+                    }
+                    seen[cell] = true;
+                    for (int f = 0; f < values.length; f++) {
+                        values[f][cell] = c.values[f][k];
+                    }
+                }
+            }
+        }
+        Panel out = panel;
+        for (int f = 0; f < columns.size(); f++) {
+            out = out.withFeature(columns.get(f), values[f]);
+        }
+        return out;
+    }
+
     /** Rows of one partition as primitive arrays: symbol index (universe order), open time (ms), value columns. */
     public static final class Chunk implements Serializable {
         private static final long serialVersionUID = 1L;

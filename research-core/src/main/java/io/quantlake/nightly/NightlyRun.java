@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quantlake.backtest.FactorPanels;
 import io.quantlake.config.BacktestConfig;
 import io.quantlake.config.ConfigException;
 import io.quantlake.factor.FactorEngine;
@@ -53,7 +54,8 @@ import org.apache.spark.sql.RowFactory;
  *       bars are the warm-up), rows of the last {@code factors.days} days before D MERGEd into {@code factors};
  *       with {@code research: true}, {@link FactorResearch} over the factor config's window ending at D (its
  *       IC summaries go to the runs row's metrics);</li>
- *   <li>targets: the strategy's {@link TargetWeights} on the panel [strategy start, D) and {@link LatestTargets};</li>
+ *   <li>targets: the strategy's {@link TargetWeights} on the panel [strategy start, D) (with the factors it reads,
+ *       {@link FactorPanels}) and {@link LatestTargets};</li>
  *   <li>orders: current positions priced at each symbol's last close, {@link OrderPlanner} with the backtest
  *       config's rebalance rule and the lake's symbol filters (lot step, minimum notional) where known;</li>
  *   <li>writes {@code nightly_targets}, {@code nightly_orders} ({@link NightlyTables}, replacing D's rows),
@@ -109,10 +111,14 @@ public final class NightlyRun {
         }
     }
 
-    /** The target-weight strategy {@code cfg} built; a {@link ConfigException} on {@code strategy.name} for any other. */
+    /**
+     * The target-weight strategy {@code cfg} built (a built-in or a {@code strategy.class}); a {@link ConfigException}
+     * on {@code strategy.name} (or {@code strategy.class}) for any other.
+     */
     public static WeightStrategy weightStrategy(BacktestConfig cfg) {
         if (!(cfg.strategy().built() instanceof ConfiguredStrategy.Weight w)) {
-            throw new ConfigException("config key `strategy.name` must name a target-weight strategy for the nightly "
+            String key = cfg.strategy().node().has("class") ? "strategy.class" : "strategy.name";
+            throw new ConfigException("config key `" + key + "` must name a target-weight strategy for the nightly "
                     + "orders, got " + cfg.strategy().built().name() + " (" + cfg.origin() + ")");
         }
         return w.strategy();
@@ -142,8 +148,12 @@ public final class NightlyRun {
         }
         factors.ifPresent(f -> factors(f, config, runDate, end, metrics));
 
-        Panel panel = new CandleStore(lake).panel(CandleQuery.of(strategyConfig.market(), strategyConfig.interval(),
-                strategyConfig.universe(), strategyConfig.start(), end));
+        CandleStore store = new CandleStore(lake);
+        CandleQuery query = CandleQuery.of(strategyConfig.market(), strategyConfig.interval(),
+                strategyConfig.universe(), strategyConfig.start(), end);
+        // a factor strategy's factors: the research definitions over the lake, the history before start the warm-up
+        Panel panel = FactorPanels.attach(store.panel(query), store, query, strategyConfig.strategy().requiredFactors(),
+                strategyConfig.origin());
         TargetWeights weights = strategy.targets(panel);
         LatestTargets latest = LatestTargets.of(weights);
         long decisionTime = latest.decisionBar() < 0 ? -1 : panel.times()[latest.decisionBar()];

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quantlake.config.ConfigDocument;
 import io.quantlake.config.ConfigException;
 import io.quantlake.config.ConfigLoader;
@@ -11,6 +12,7 @@ import io.quantlake.config.ConfigNode;
 import io.quantlake.config.Range;
 import io.quantlake.factor.Composite;
 import io.quantlake.factor.Factor;
+import io.quantlake.factor.FactorDefinitions;
 import io.quantlake.factor.FactorNames;
 import io.quantlake.lake.LakeLayout;
 import io.quantlake.lake.LakeTable;
@@ -21,8 +23,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -39,8 +43,9 @@ import org.apache.spark.sql.Row;
  * universe: all                # `all` (default) or a list of symbols
  * start: 2022-03-01            # optional, inclusive: first date studied (earlier bars are warm-up)
  * end: 2025-01-01              # optional, exclusive: no bar at or after it is read
- * factors: [mom_30_1, rev_1, rvol_20]          # required unless composites: names as FactorNames.parse reads them
- * composites: {qm: {mom_30_1: 1.0, rvol_20: -0.5}}   # optional: name → factor → weight
+ * factors: [mom_30_1, rev_1, rvol_20]          # required unless composites: names as FactorNames.parse reads them,
+ *   # and user factors {name: vam, expr: "(close / lag(close, 30) - 1) / stddev(ret) over last 30"} (UserFactor)
+ * composites: {qm: {mom_30_1: 1.0, rvol_20: -0.5}}   # optional: name → factor (built-in or user) → weight
  * horizons: [1, 5, 20]         # forward horizons in bars (default 1, 5, 20)
  * quantiles: 5                 # buckets per date, 2 … 100 (default 5)
  * min_symbols: 5               # fewest symbols per date, >= max(3, quantiles) (default max(5, quantiles))
@@ -58,6 +63,7 @@ import org.apache.spark.sql.Row;
  */
 public record FactorResearchConfig(Market market, Interval interval, List<String> universe, Optional<Instant> start,
                                    Optional<Instant> end, FactorResearchSpec spec, String origin, String rawYaml) {
+    private static final ObjectMapper JSON = new ObjectMapper();
     /** Accepted top-level keys. */
     public static final String[] KEYS = {"market", "interval", "universe", "start", "end", "factors", "composites",
         "horizons", "quantiles", "min_symbols"};
@@ -97,18 +103,8 @@ public record FactorResearchConfig(Market market, Interval interval, List<String
         if (start.isPresent() && end.isPresent() && !start.get().isBefore(end.get())) {
             throw root.invalid("end", "after start " + start.get(), root.require("end"));
         }
-        List<Factor> factors = new ArrayList<>();
-        if (root.has("factors")) {
-            for (String name : root.stringList("factors")) {
-                try {
-                    factors.add(FactorNames.parse(name));
-                } catch (IllegalArgumentException e) {
-                    throw new ConfigException("config key `" + root.keyPath("factors") + "` entry \"" + name
-                            + "\" is not a factor: " + e.getMessage() + " (" + root.origin() + ")");
-                }
-            }
-        }
-        List<Composite> composites = composites(root);
+        List<Factor> factors = root.has("factors") ? factors(root) : List.of();
+        List<Composite> composites = composites(root, factors);
         List<Integer> horizons = root.has("horizons") ? horizons(root) : FactorResearchSpec.DEFAULT_HORIZONS;
         int quantiles = root.integer("quantiles", 2, 100, FactorResearchSpec.DEFAULT_QUANTILES);
         int minSymbols = root.integer("min_symbols", Math.max(3, quantiles), Integer.MAX_VALUE,
@@ -161,12 +157,56 @@ public record FactorResearchConfig(Market market, Interval interval, List<String
         return root.stringList("universe");
     }
 
-    private static List<Composite> composites(ConfigNode root) {
+    /**
+     * The {@code factors} list: built-in names ({@link FactorNames}) and {@code {name, expr}} user factors
+     * ({@link FactorDefinitions#resolve}), in list order.
+     */
+    private static List<Factor> factors(ConfigNode root) {
+        JsonNode v = root.require("factors");
+        if (!v.isArray() || v.isEmpty()) {
+            throw root.invalid("factors", "a non-empty list of factor names and {name, expr} mappings", v);
+        }
+        List<Factor> out = new ArrayList<>();
+        for (int k = 0; k < v.size(); k++) {
+            JsonNode e = v.get(k);
+            if (e.isTextual() && !e.asText().isBlank()) {
+                try {
+                    out.add(FactorNames.parse(e.asText()));
+                } catch (IllegalArgumentException x) {
+                    throw new ConfigException("config key `" + root.keyPath("factors") + "` entry \"" + e.asText()
+                            + "\" is not a factor: " + x.getMessage() + " (" + root.origin() + ")");
+                }
+            } else if (e.isObject()) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> entry = JSON.convertValue(e, Map.class);
+                ConfigNode item = ConfigNode.of(entry, root.keyPath("factors[" + k + "]"), root.origin());
+                item.allowOnly("name", "expr");
+                item.requireAll("name", "expr");
+                try {
+                    out.add(FactorDefinitions.resolve(item.string("name"), Optional.of(item.string("expr")), root.origin()));
+                } catch (ConfigException x) {
+                    throw x;
+                } catch (IllegalArgumentException x) { // one line: the factor, the file, the problem
+                    throw new ConfigException(x.getMessage());
+                }
+            } else {
+                throw root.invalid("factors[" + k + "]", "a factor name or a mapping {name: …, expr: …}", e);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** Composites of {@code factors}' user factors (by name) and built-in factors. */
+    private static List<Composite> composites(ConfigNode root, List<Factor> factors) {
+        Map<String, Factor> defined = new HashMap<>();
+        for (Factor f : factors) {
+            defined.put(f.name(), f);
+        }
         List<Composite> out = new ArrayList<>();
         ConfigNode node = root.objectOrEmpty("composites");
         for (String name : node.keys()) {
             try {
-                out.add(FactorNames.composite(name, node.numberMap(name, Range.finite())));
+                out.add(FactorNames.composite(name, node.numberMap(name, Range.finite()), defined));
             } catch (ConfigException e) {
                 throw e;
             } catch (IllegalArgumentException e) {

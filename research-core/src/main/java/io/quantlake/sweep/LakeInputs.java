@@ -2,7 +2,9 @@ package io.quantlake.sweep;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.quantlake.backtest.FactorPanels;
 import io.quantlake.config.BacktestConfig;
+import io.quantlake.factorspec.FactorRef;
 import io.quantlake.lake.CandleQuery;
 import io.quantlake.lake.CandleStore;
 import io.quantlake.lake.FundingSeries;
@@ -11,6 +13,7 @@ import io.quantlake.lake.LakeTable;
 import io.quantlake.market.Market;
 import io.quantlake.sim.FundingSchedule;
 import io.quantlake.sim.SymbolFilter;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +22,8 @@ import org.apache.spark.sql.Row;
 /**
  * Reads what a sweep's backtests need from the lake, as {@link io.quantlake.backtest.LakeBacktest}
  * does for one backtest: the base config's universe × interval × window as a panel, its funding in
- * the window (usdm) and the known lot step and min notional of the universe.
+ * the window (usdm), the known lot step and min notional of the universe, and the factors the sweep's sets read
+ * as panel features ({@link FactorPanels}), computed over the lake before the panel is broadcast.
  */
 final class LakeInputs {
     /** The tables read; their Delta versions go to the sweep's {@code runs.data_versions}. */
@@ -28,7 +32,7 @@ final class LakeInputs {
     private LakeInputs() {
     }
 
-    static PanelData read(Lake lake, BacktestConfig config) {
+    static PanelData read(Lake lake, BacktestConfig config, Collection<FactorRef> factors) {
         CandleStore store = new CandleStore(lake);
         Map<String, FundingSchedule> funding = new LinkedHashMap<>();
         if (config.market() == Market.USDM) {
@@ -51,7 +55,7 @@ final class LakeInputs {
                 }
             }
         }
-        return new PanelData(store.panel(CandleQuery.of(config.market(), config.interval(), config.universe(),
-                config.start(), config.end())), funding, filters);
+        CandleQuery query = FactorPanels.query(config);
+        return new PanelData(FactorPanels.attach(store.panel(query), store, query, factors, config.origin()), funding, filters);
     }
 }

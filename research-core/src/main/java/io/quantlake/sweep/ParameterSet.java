@@ -23,7 +23,7 @@ import java.util.Objects;
  * every JVM, whatever the key order of the files; any change of a value gives another id.
  *
  * @param index    position in the sweep's deterministic order (grid odometer or random draw order)
- * @param strategy strategy name ({@code strategy.name} of the base config)
+ * @param strategy strategy name ({@code strategy.name} of the base config, or its {@code strategy.class})
  * @param json     canonical JSON of the complete params
  * @param hash     the stable id ({@code param_hash} of {@code sweep_results})
  */
@@ -58,7 +58,7 @@ public record ParameterSet(int index, String strategy, String json, String hash)
         return new ParameterSet(index, strategy, json, hash(strategy, json));
     }
 
-    /** The params as a map for {@link io.quantlake.config.BacktestConfig#withStrategy} (nested maps and lists kept). */
+    /** The params as a map for {@link io.quantlake.config.BacktestConfig#withParams} (nested maps and lists kept). */
     @SuppressWarnings("unchecked")
     public Map<String, Object> params() {
         try {

@@ -38,7 +38,7 @@ public final class SetEvaluator {
 
     /** Simulates {@code set} and computes its metrics rows. */
     public SetResult evaluate(ParameterSet set) {
-        BacktestConfig config = base.withStrategy(SweepConfig.REGISTRY, set.strategy(), set.params(),
+        BacktestConfig config = base.withParams(SweepConfig.REGISTRY, set.params(),
                 "parameter set " + set.index() + " " + set.hash());
         EquityPath path = EquityPath.of(Backtest.run(panel, config, funding, filters).result());
         List<WindowMetrics> in = new ArrayList<>(folds.size());

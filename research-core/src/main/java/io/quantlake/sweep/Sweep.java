@@ -73,7 +73,8 @@ public final class Sweep {
         RunStore runs = new RunStore(lake);
         try {
             Map<String, Long> versions = new LinkedHashMap<>(lake.versions(LakeInputs.TABLES));
-            PanelData data = LakeInputs.read(lake.pinnedAt(versions), base); // at the versions recorded
+            // at the versions recorded; every set's factors computed before the panel is broadcast
+            PanelData data = LakeInputs.read(lake.pinnedAt(versions), base, config.requiredFactors());
             List<Fold> folds;
             try {
                 folds = config.validation().folds(data.bars());

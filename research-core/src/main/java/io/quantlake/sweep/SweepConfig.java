@@ -7,8 +7,10 @@ import io.quantlake.config.ConfigLoader;
 import io.quantlake.config.ConfigNode;
 import io.quantlake.config.StrategyConfig;
 import io.quantlake.config.StrategyRegistry;
+import io.quantlake.factorspec.FactorRef;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 
@@ -143,9 +145,21 @@ public record SweepConfig(BacktestConfig base, ParamSpace space, ValidationSchem
         return checked;
     }
 
-    /** The base config with the strategy params of {@code set}, bound ({@link BacktestConfig#withStrategy}). */
+    /**
+     * The factors any parameter set reads from the panel ({@link StrategyConfig#requiredFactors}), each once in
+     * sweep order: the sweep computes them all over the lake before it broadcasts the panel.
+     */
+    public List<FactorRef> requiredFactors() {
+        LinkedHashSet<FactorRef> out = new LinkedHashSet<>(base.strategy().requiredFactors());
+        for (ParameterSet s : parameterSets()) {
+            out.addAll(backtest(s).strategy().requiredFactors());
+        }
+        return List.copyOf(out);
+    }
+
+    /** The base config with the strategy params of {@code set}, bound ({@link BacktestConfig#withParams}). */
     public BacktestConfig backtest(ParameterSet set) {
-        return base.withStrategy(REGISTRY, set.strategy(), set.params(),
+        return base.withParams(REGISTRY, set.params(),
                 "parameter set " + set.index() + " " + set.hash() + " of sweep " + origin);
     }
 

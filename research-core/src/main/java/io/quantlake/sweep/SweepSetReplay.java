@@ -42,7 +42,7 @@ public final class SweepSetReplay {
         ParameterSet set = config.parameterSets().stream().filter(p -> p.hash().equals(paramHash)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("cannot replay run " + runId + ": its sweep has no"
                         + " parameter set " + paramHash));
-        PanelData data = LakeInputs.read(pinned, config.base());
+        PanelData data = LakeInputs.read(pinned, config.base(), config.requiredFactors());
         List<Fold> folds = config.validation().folds(data.bars());
         SetResult result = new SetEvaluator(data.panel(), config.base(), data.funding(), data.filters(), folds)
                 .evaluate(set);

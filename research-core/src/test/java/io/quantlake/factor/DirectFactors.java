@@ -114,8 +114,54 @@ final class DirectFactors {
             m2 /= r.length;
             m3 /= r.length;
             return m3 / Math.pow(m2, 1.5);
+        } else if (f instanceof UserFactor u) {
+            return user(u, s, k);
         }
         throw new AssertionError("no direct computation for " + f);
+    }
+
+    /** The expressions of {@link UserFactors}, written out on own bars (high = 1.01 close, low = 0.99 close). */
+    private double user(UserFactor u, int s, int k) {
+        double[] c = p.close[s];
+        double[] v = p.volume[s];
+        switch (u.name()) {
+            case "vol_adj_mom": {
+                double[] logRet = new double[8];
+                for (int j = 0; j < 8; j++) {
+                    logRet[j] = Math.log(c[k - 7 + j] / c[k - 8 + j]);
+                }
+                return (c[k] / c[k - 10] - 1) / sd(logRet);
+            }
+            case "lagged_ratio_mean": {
+                double[] ratio = new double[4];
+                for (int j = 0; j < 4; j++) {
+                    ratio[j] = c[k - 3 + j - 2] / c[k - 3 + j - 5];
+                }
+                return mean(ratio);
+            }
+            case "volume_weighted_return": {
+                double num = 0.0;
+                double den = 0.0;
+                for (int j = k - 5; j <= k; j++) {
+                    num += ret(s, j) * v[j];
+                    den += v[j];
+                }
+                return num / den;
+            }
+            case "range_position": {
+                double lo = Double.POSITIVE_INFINITY;
+                double hi = Double.NEGATIVE_INFINITY;
+                for (int j = k - 4; j <= k; j++) {
+                    lo = Math.min(lo, c[j] * 0.99);
+                    hi = Math.max(hi, c[j] * 1.01);
+                }
+                return (c[k] - lo) / (hi - lo);
+            }
+            case "volume_surprise":
+                return v[k] / mean(Arrays.copyOfRange(v, k - 4, k));
+            default:
+                throw new AssertionError("no direct computation for " + u);
+        }
     }
 
     /** {beta, residual sd (ddof 1)} of r_i on r_m over own bars k−n+1 … k, two-pass. */

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Every factor and cross-sectional operation against {@link DirectFactors} / {@link DirectCrossSection}
- * on {@link SmallPanel} (gaps in BTCUSDT and ETHUSDT, quote-volume fallback in SOLUSDT, NEWUSDT
+ * Every factor (the built-ins and {@link UserFactors}' expressions) and cross-sectional operation against
+ * {@link DirectFactors} / {@link DirectCrossSection} on {@link SmallPanel} (gaps in BTCUSDT and ETHUSDT, quote-volume fallback in SOLUSDT, NEWUSDT
  * listed late), to 1e-12 relative; nulls exactly where the direct computation has no value.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -40,7 +40,8 @@ class FactorEngineTest {
             new Beta(10, MarketProxy.btc()), new Beta(10, new MarketProxy.VolumeWeighted()),
             new IdiosyncraticVolatility(10, new MarketProxy.EqualWeighted()), new DistanceFromMovingAverage(7),
             new RatioToRollingHigh(12), new RiskAdjustedMomentum(10, 2, 8), new ReturnStability(8), new MaxDrawdown(9),
-            new Skewness(9));
+            new Skewness(9), UserFactors.VOL_ADJ_MOM, UserFactors.LAGGED_RATIO_MEAN, UserFactors.VOLUME_WEIGHTED_RETURN,
+            UserFactors.RANGE_POSITION, UserFactors.VOLUME_SURPRISE);
     static final Composite COMBO = Composite.of("combo", new Momentum(10, 2), 1.0).plus(new RealizedVolatility(8), -0.5);
 
     private final SmallPanel panel = new SmallPanel(42L, SmallPanel.GRID);
@@ -260,6 +261,16 @@ class FactorEngineTest {
             }
         }
         assertTrue(changedLater > 100, "the perturbation must change later values, changed " + changedLater);
+    }
+
+    @Test
+    void anExpressionSparkCannotAnalyseIsOneLineNamingFactorAndFileBeforeAnyJob() {
+        UserFactor arity = new UserFactor("two_args", "avg(close, volume) over last 3", UserFactors.ORIGIN);
+        FactorEngine bad = new FactorEngine(List.of(new Momentum(10, 2), arity), List.of());
+        String msg = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> bad.wide(panel.candles())).getMessage();
+        assertTrue(msg.startsWith("factor two_args (file test/user-factors.yaml): Spark cannot analyse it: ")
+                && msg.endsWith(" in `avg(close, volume) over last 3`") && !msg.contains("\n"), msg);
     }
 
     private static double valueOrNaN(Double d) {

@@ -8,6 +8,7 @@ import io.quantlake.config.ConfigException;
 import io.quantlake.config.ConfigLoader;
 import io.quantlake.factor.Momentum;
 import io.quantlake.factor.RealizedVolatility;
+import io.quantlake.factor.UserFactor;
 import io.quantlake.market.Interval;
 import io.quantlake.market.Market;
 import java.time.Instant;
@@ -101,6 +102,49 @@ class FactorResearchConfigTest {
     }
 
     @Test
+    void factorsMixNamesAndUserExpressionsWithDerivedWarmup() {
+        FactorResearchConfig c = bind("""
+                market: spot
+                interval: 1d
+                factors:
+                  - mom_30_1
+                  - {name: vol_adj_mom, expr: "(close / lag(close, 30) - 1) / stddev(ln(close / lag(close, 1))) over last 30"}
+                  - rvol_20
+                composites: {qm: {vol_adj_mom: 1.0, rvol_20: -0.5}}
+                """);
+        List<io.quantlake.factor.Factor> factors = c.spec().factors();
+        assertEquals(List.of("mom_30_1", "vol_adj_mom", "rvol_20", "qm"), c.spec().names());
+        UserFactor vam = (UserFactor) factors.get(1);
+        assertEquals(31, vam.warmup(), "lag 30: 31 bars; 30 returns of two bars each: 31 bars");
+        assertEquals(ORIGIN, vam.origin());
+        assertEquals(vam, c.spec().composites().get(0).components().get(0).factor(), "a composite takes the user factor");
+    }
+
+    @Test
+    void userFactorErrorsAreOneLineNamingFactorFileAndProblem() {
+        String base = "market: spot\ninterval: 1d\n";
+        assertEquals("factor peek (file conf/research.yaml): look-ahead: lead(…) reads later bars; use lag(x, k) for earlier "
+                + "ones in `lead(close, 1) / close`", error(base + "factors: [rev_1, {name: peek, expr: \"lead(close, 1) / close\"}]\n"));
+        assertEquals("factor peek (file conf/research.yaml): look-ahead: the frame ROWS BETWEEN CURRENT ROW AND 1 FOLLOWING "
+                        + "reaches 1 FOLLOWING (past the current row) in `avg(close) OVER (PARTITION BY symbol ORDER BY open_time "
+                        + "ROWS BETWEEN CURRENT ROW AND 1 FOLLOWING)`",
+                error(base + "factors:\n  - name: peek\n    expr: avg(close) OVER (PARTITION BY symbol ORDER BY open_time ROWS "
+                        + "BETWEEN CURRENT ROW AND 1 FOLLOWING)\n"));
+        assertEquals("factor vam (file conf/research.yaml): unknown column 'clos'; columns: open, high, low, close, volume, qv, ret "
+                + "in `clos / lag(close, 5)`", error(base + "factors: [{name: vam, expr: \"clos / lag(close, 5)\"}]\n"));
+        assertEquals("factor vam (file conf/research.yaml): syntax error: Syntax error at or near end of input: missing ')'. (line 1, pos 17) "
+                + "in `close / lag(close`", error(base + "factors: [{name: vam, expr: \"close / lag(close\"}]\n"));
+        assertTrue(error(base + "factors: [{name: rev_1, expr: close}]\n")
+                .startsWith("factor rev_1 (file conf/research.yaml): the name is taken by the built-in factor form"));
+        assertEquals("unknown config key `factors[0].exp` (file conf/research.yaml); accepted keys: name, expr",
+                error(base + "factors: [{name: vam, exp: close}]\n"));
+        assertEquals("config key `factors[1].expr` is required (file conf/research.yaml); required keys: name, expr",
+                error(base + "factors: [rev_1, {name: vam}]\n"));
+        assertEquals("config key `factors[0]` must be a factor name or a mapping {name: …, expr: …}, got 5 (file conf/research.yaml)",
+                error(base + "factors: [5]\n"));
+    }
+
+    @Test
     void specRejectsImpossibleStudies() {
         List<io.quantlake.factor.Factor> mom = List.of(new Momentum(5, 1));
         assertEquals("horizons must be >= 1 bar, got 0 in [0]",
@@ -132,7 +176,9 @@ class FactorResearchConfigTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(root != null, "skipped: quantlake.root is not set (run through Maven)");
         FactorResearchConfig c = FactorResearchConfig.load(java.nio.file.Path.of(root, "datasets/configs/research/factors.yaml"));
         assertTrue(c.universe().isEmpty(), "universe: all");
-        assertEquals(List.of("mom_30_1", "rev_1", "rvol_20", "amihud_20", "beta_ew_60", "high_ratio_60"), c.spec().names());
+        assertEquals(List.of("mom_30_1", "rev_1", "rvol_20", "amihud_20", "beta_ew_60", "high_ratio_60", "vol_adj_mom"),
+                c.spec().names());
+        assertEquals(31, c.spec().factors().get(6).warmup());
         assertEquals(List.of(1, 5, 20), c.spec().horizons());
     }
 }

@@ -8,6 +8,7 @@ import io.quantlake.config.BacktestConfig;
 import io.quantlake.config.ConfigLoader;
 import io.quantlake.metrics.Metrics;
 import io.quantlake.panel.Panel;
+import io.quantlake.strategy.quant.ReferenceFactors;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -32,12 +33,14 @@ class SweepBitsTest {
                 "grid: {lookback: [5, 10, 20], skip: [0, 2], top: [1], bottom: [1]}"},
             {"sma_cross_tpsl", "{fast: 5, slow: 20, take_profit: 0.1, stop_loss: 0.05, max_positions: 2}",
                 "grid: {fast: [3, 5], slow: [10, 20], take_profit: [0.1], stop_loss: [0.05], max_positions: [2]}"},
-            {"factor", "{factors: [{name: momentum, lookback: 10, skip: 2, weight: 1.0}, {name: low_vol, lookback: 10,"
-                + " weight: 0.5}], mode: long_only, top_quantile: 0.4, weighting: score, schedule: {every: 5}}",
+            // low_vol 10 (weight 0.5) is now rvol_10 with the weight negated: z(−x)·0.5 and z(x)·(−0.5) have the same
+            // bits, and the Java reference values stand in for Spark's (the sweep path is what this test keeps)
+            {"factor", "{factors: [{name: mom_10_2, weight: 1.0}, {name: rvol_10,"
+                + " weight: -0.5}], mode: long_only, top_quantile: 0.4, weighting: score, schedule: {every: 5}}",
                 "grid: {schedule: [{every: 5}, {every: 2}]}"},
         };
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        Panel panel = SweepFixtures.panel();
+        Panel panel = ReferenceFactors.withFactors(SweepFixtures.panel(), "mom_10_2", "rvol_10");
         for (String[] v : variants) {
             String yaml = SweepFixtures.BASE_YAML.replace("name: inverse_vol", "name: " + v[0])
                     .replace("params: {lookback: 20, schedule: {every: 5}, band: 0}", "params: " + v[1]);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quantlake.config.ConfigException;
 import io.quantlake.config.ConfigLoader;
+import io.quantlake.factorspec.FactorRef;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,5 +101,20 @@ class SweepConfigTest {
 
     private static SweepConfig bind(String yaml) {
         return SweepConfig.bind(ConfigLoader.parse(yaml, "file s.yaml"), SweepFixtures.base());
+    }
+
+    /** The factors every set reads, each once: the sweep computes their union before it broadcasts the panel. */
+    @Test
+    void requiredFactorsAreTheUnionOverTheSets() {
+        String base = SweepFixtures.BASE_YAML.replace("name: inverse_vol", "name: factor").replace(
+                "params: {lookback: 20, schedule: {every: 5}, band: 0}",
+                "params: {factors: [{name: mom_10_1}], mode: long_only, top: 1, schedule: daily}");
+        SweepConfig c = SweepConfig.bind(ConfigLoader.parse("grid: {factors: [[{name: mom_10_1}], [{name: rev_3}, "
+                + "{name: rvol_8, weight: -1}], [{name: mom_10_1, weight: 2}]]}\n"
+                + "validation: {walk_forward: {train_bars: 100, test_bars: 50}}\n", "sweep test"),
+                io.quantlake.config.BacktestConfig.bind(ConfigLoader.parse(base, "base test")));
+        assertEquals(3, c.parameterSets().size());
+        assertEquals(java.util.List.of(FactorRef.of("mom_10_1"), FactorRef.of("rev_3"), FactorRef.of("rvol_8")),
+                c.requiredFactors());
     }
 }

@@ -1,5 +1,6 @@
 package io.quantlake.strategy.quant;
 
+import io.quantlake.factorspec.FactorRef;
 import io.quantlake.panel.Panel;
 import io.quantlake.strategy.reference.CrossSectionalScore;
 import java.util.Arrays;
@@ -18,16 +19,20 @@ import java.util.Objects;
  * 0 at every bar. A negative weight reverses a factor. Uses factor values of row {@code t} only, so
  * it looks no further ahead than its factors.
  *
+ * <p>The factors' values {@code f_k} are the panel features named by the factors ({@link FactorRef#values}): the
+ * research definitions computed by Spark over the lake, point in time, and attached to the panel before the run
+ * (research-core {@code FactorPanels}); a panel without one fails naming the factor.
+ *
  * @param components the factors and their weights, at least one
  */
 public record CompositeScore(List<Component> components) implements CrossSectionalScore {
     /**
      * One factor of the composite.
      *
-     * @param factor the factor
+     * @param factor the factor, read from the panel feature of its name
      * @param weight its weight, finite and non-zero
      */
-    public record Component(Factor factor, double weight) {
+    public record Component(FactorRef factor, double weight) {
         public Component {
             Objects.requireNonNull(factor, "factor");
             if (!Double.isFinite(weight) || weight == 0) {
@@ -43,6 +48,11 @@ public record CompositeScore(List<Component> components) implements CrossSection
         }
     }
 
+    /** The factors of the components, in order (repeats kept). */
+    public List<FactorRef> factors() {
+        return components.stream().map(Component::factor).toList();
+    }
+
     @Override
     public double[] scores(Panel panel) {
         int n = panel.symbolCount();
@@ -50,11 +60,7 @@ public record CompositeScore(List<Component> components) implements CrossSection
         int m = components.size();
         double[][] f = new double[m][];
         for (int k = 0; k < m; k++) {
-            f[k] = components.get(k).factor().scores(panel);
-            if (f[k].length != bars * n) {
-                throw new IllegalArgumentException("factor " + components.get(k).factor() + " has " + f[k].length
-                        + " cells, expected bars × symbols = " + bars * n);
-            }
+            f[k] = components.get(k).factor().values(panel);
         }
         double[] c = new double[bars * n];
         Arrays.fill(c, Double.NaN);

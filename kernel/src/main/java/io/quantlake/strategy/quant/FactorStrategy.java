@@ -1,5 +1,6 @@
 package io.quantlake.strategy.quant;
 
+import io.quantlake.factorspec.FactorRef;
 import io.quantlake.panel.Panel;
 import io.quantlake.schedule.RebalanceSchedule;
 import io.quantlake.strategy.TargetWeights;
@@ -7,6 +8,8 @@ import io.quantlake.strategy.WeightStrategy;
 import io.quantlake.strategy.reference.CrossSectionalScore;
 import io.quantlake.strategy.reference.MarketNeutralStrategy;
 import io.quantlake.strategy.reference.Selection;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -79,6 +82,12 @@ public record FactorStrategy(CompositeScore score, Mode mode, RebalanceSchedule 
     @Override
     public String name() {
         return "factor";
+    }
+
+    /** The composite's factors, each once: the panel must carry their values ({@link CompositeScore}). */
+    @Override
+    public List<FactorRef> requiredFactors() {
+        return List.copyOf(new LinkedHashSet<>(score.factors()));
     }
 
     @Override

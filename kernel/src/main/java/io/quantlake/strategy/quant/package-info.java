@@ -3,7 +3,8 @@
  * {@link io.quantlake.strategy.quant.RiskParityStrategy} ({@code risk_parity}: inverse volatility or
  * ERC on a sample or EWMA covariance, optional Ledoit-Wolf shrinkage and volatility target),
  * {@link io.quantlake.strategy.quant.FactorStrategy} ({@code factor}: a
- * {@link io.quantlake.strategy.quant.CompositeScore} of z-scored {@link io.quantlake.strategy.quant.Factor}s
+ * {@link io.quantlake.strategy.quant.CompositeScore} of z-scored research factors
+ * ({@link io.quantlake.factorspec.FactorRef}, values computed by Spark and read from the panel's features)
  * traded long/short through {@link io.quantlake.strategy.reference.MarketNeutralStrategy} or long-only) and
  * {@link io.quantlake.strategy.quant.BetaNeutralStrategy} ({@code market_neutral_beta}: the market-neutral
  * ranking with a short book scaled to zero {@link io.quantlake.strategy.quant.RollingBeta beta}).

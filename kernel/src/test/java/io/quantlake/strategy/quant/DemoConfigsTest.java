@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quantlake.config.BacktestConfig;
+import io.quantlake.factorspec.FactorRef;
 import io.quantlake.panel.Panel;
 import io.quantlake.strategy.ConfiguredStrategy;
 import io.quantlake.strategy.TargetWeights;
@@ -52,7 +53,9 @@ class DemoConfigsTest {
                 continue;
             }
             String[] universe = c.universe().toArray(new String[0]);
-            Panel p = QuantPanels.market(universe, 400, universe.length);
+            // the factors' values stand in for the ones Spark attaches (research-core FactorLibraryTest)
+            Panel p = QuantPanels.withFactors(QuantPanels.market(universe, 400, universe.length),
+                    c.strategy().requiredFactors().stream().map(FactorRef::name).toArray(String[]::new));
             TargetWeights tw = w.strategy().targets(p);
             int decisions = 0;
             for (int t = 0; t < tw.bars(); t++) {

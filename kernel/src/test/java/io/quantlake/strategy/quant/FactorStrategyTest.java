@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quantlake.factorspec.FactorRef;
 import io.quantlake.panel.Panel;
 import io.quantlake.schedule.RebalanceSchedule;
 import io.quantlake.strategy.TargetWeights;
@@ -20,19 +21,23 @@ class FactorStrategyTest {
     static final String[] ABC = {"AAA", "BBB", "CCC"};
     static final double Z = Math.sqrt(1.5); // (x − mean) / sd for (1, 2, 3): sd = √(2/3), z = ±√1.5
 
+    static final String A = "mom_2_1";
+    static final String B = "rev_1";
+
     /**
-     * Three bars; features {@code a}, {@code b}. Bar 0: a = (1, 2, 3), b = (30, 10, 20). Bar 1: a = (1, 5, NaN),
+     * Three bars; factor features {@code a} ({@value A}), {@code b} ({@value B}), values set by hand.
+     * Bar 0: a = (1, 2, 3), b = (30, 10, 20). Bar 1: a = (1, 5, NaN),
      * b = (10, 10, 10). Bar 2 only completes the panel (no delisting before it).
      */
     static Panel featured() {
         Panel p = QuantPanels.closes(ABC, new double[][]{{1, 1, 1}, {1, 1, 1}, {1, 1, 1}});
-        return p.withFeature("a", new double[]{1, 2, 3, 1, 5, X, 0, 0, 0})
-                .withFeature("b", new double[]{30, 10, 20, 10, 10, 10, 0, 0, 0});
+        return p.withFeature(A, new double[]{1, 2, 3, 1, 5, X, 0, 0, 0})
+                .withFeature(B, new double[]{30, 10, 20, 10, 10, 10, 0, 0, 0});
     }
 
     static final CompositeScore AB = new CompositeScore(List.of(
-            new CompositeScore.Component(new Factor.Feature("a"), 1),
-            new CompositeScore.Component(new Factor.Feature("b"), 0.5)));
+            new CompositeScore.Component(FactorRef.of(A), 1),
+            new CompositeScore.Component(FactorRef.of(B), 0.5)));
 
     /**
      * Bar 0: z_a = (−Z, 0, Z), z_b = (Z, −Z, 0), c = z_a + 0.5 z_b = (−Z/2, −Z/2, Z). Bar 1: CCC lacks
@@ -68,35 +73,32 @@ class FactorStrategyTest {
         assertThrows(IllegalArgumentException.class, () -> new FactorStrategy.LongOnly(new Selection.Counts(1, 1), false));
     }
 
-    /** Own bars skip the gap: AAA's low_vol at bar 4 uses closes 100, 110, 99, 108.9 (bars 0, 1, 3, 4). */
+    /** The strategy declares its factors (each once); a panel lacking one fails with one line naming it. */
     @Test
-    void builtInFactorsMatchDirectComputationOnOwnBars() {
-        Panel p = QuantPanels.closes(new String[]{"AAA", "BBB"},
-                new double[][]{{100, 1}, {110, 1}, {X, 1}, {99, 1}, {108.9, 1}});
-        double[] r = {0.1, 99 / 110.0 - 1, 108.9 / 99 - 1};
-        double mean = (r[0] + r[1] + r[2]) / 3;
-        double sd = Math.sqrt(((r[0] - mean) * (r[0] - mean) + (r[1] - mean) * (r[1] - mean)
-                + (r[2] - mean) * (r[2] - mean)) / 2);
-        double[] lowVol = new Factor.LowVolatility(3).scores(p);
-        assertArrayEquals(new double[]{X, X, X, X, X, X, X, -0.0, -sd, -0.0}, lowVol, 1e-15);
-        double[] rev = new Factor.Reversal(2).scores(p);
-        assertArrayEquals(new double[]{X, X, X, X, X, -0.0, -(99 / 100.0 - 1), -0.0, -(108.9 / 110 - 1), -0.0},
-                rev, 1e-15);
-        double[] mom = new Factor.Momentum(3, 1).scores(p);
-        assertArrayEquals(new double[]{X, X, X, X, X, X, X, 0, 99 / 100.0 - 1, 0}, mom, 1e-15);
+    void requiredFactorsAreDeclaredAndAMissingOneIsNamed() {
+        CompositeScore twice = new CompositeScore(List.of(new CompositeScore.Component(FactorRef.of(A), 1),
+                new CompositeScore.Component(FactorRef.of(B), 0.5), new CompositeScore.Component(FactorRef.of(A), 2)));
+        FactorStrategy f = new FactorStrategy(twice, new FactorStrategy.LongOnly(new Selection.Counts(1, 0), false),
+                new RebalanceSchedule.EveryBar());
+        assertEquals(List.of(FactorRef.of(A), FactorRef.of(B)), f.requiredFactors());
+        Panel onlyA = QuantPanels.closes(ABC, new double[][]{{1, 1, 1}}).withFeature(A, new double[]{1, 2, 3});
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> f.targets(onlyA));
+        assertTrue(e.getMessage().startsWith("the panel has no values of factor 'rev_1': factor values are computed by "
+                + "Spark over the lake"), e.getMessage());
+        assertTrue(!e.getMessage().contains("\n"), e.getMessage());
     }
 
     /** Composite NaN (no weight) exactly where a symbol is not listed, misses bar t or lacks a factor. */
     @Test
     void compositeIsUndefinedWhereASymbolIsNotValid() {
         String[] s = {"AAA", "BBB", "CCC", "DDD"};
-        Panel p = QuantPanels.market(s, 60, 3);
-        CompositeScore score = new CompositeScore(List.of(new CompositeScore.Component(new Factor.Momentum(10, 1), 1),
-                new CompositeScore.Component(new Factor.LowVolatility(8), 0.5),
-                new CompositeScore.Component(new Factor.Feature("carry"), -0.25)));
+        Panel p = QuantPanels.withFactors(QuantPanels.market(s, 60, 3), "mom_10_1", "rvol_8", "rev_3");
+        CompositeScore score = new CompositeScore(List.of(new CompositeScore.Component(FactorRef.of("mom_10_1"), 1),
+                new CompositeScore.Component(FactorRef.of("rvol_8"), -0.5),
+                new CompositeScore.Component(FactorRef.of("rev_3"), -0.25)));
         double[] c = score.scores(p);
-        double[] mom = new Factor.Momentum(10, 1).scores(p);
-        double[] vol = new Factor.LowVolatility(8).scores(p);
+        double[] mom = p.feature("mom_10_1");
+        double[] vol = p.feature("rvol_8");
         for (int t = 0; t < 60; t++) {
             double sum = 0;
             for (int i = 0; i < 4; i++) {
@@ -113,9 +115,9 @@ class FactorStrategyTest {
     @Test
     void betaNeutralLongShortDelegatesToBetaNeutralStrategy() {
         String[] s = {"AAA", "BBB", "CCC", "DDD", "EEE"};
-        Panel p = QuantPanels.market(s, 120, 8);
-        CompositeScore score = new CompositeScore(List.of(new CompositeScore.Component(new Factor.Momentum(15, 0), 1),
-                new CompositeScore.Component(new Factor.Reversal(2), 0.3)));
+        Panel p = QuantPanels.withFactors(QuantPanels.market(s, 120, 8), "mom_15_0", "rev_2");
+        CompositeScore score = new CompositeScore(List.of(new CompositeScore.Component(FactorRef.of("mom_15_0"), 1),
+                new CompositeScore.Component(FactorRef.of("rev_2"), 0.3)));
         RollingBeta beta = new RollingBeta(20, new MarketIndex.Symbol("AAA"));
         RebalanceSchedule weekly = new RebalanceSchedule.Weekly(1);
         TargetWeights viaFactor = new FactorStrategy(score, new FactorStrategy.LongShort(new Selection.Quantiles(0.4, 0.4),
@@ -134,9 +136,10 @@ class FactorStrategyTest {
     @Test
     void componentsAreValidated() {
         assertThrows(IllegalArgumentException.class, () -> new CompositeScore(List.of()));
-        assertThrows(IllegalArgumentException.class, () -> new CompositeScore.Component(new Factor.Reversal(1), 0));
-        assertThrows(IllegalArgumentException.class, () -> new Factor.LowVolatility(1));
-        assertThrows(IllegalArgumentException.class, () -> new Factor.Momentum(3, 3));
-        assertThrows(IllegalArgumentException.class, () -> new Factor.Reversal(0));
+        assertThrows(IllegalArgumentException.class, () -> new CompositeScore.Component(FactorRef.of("rev_1"), 0));
+        assertThrows(IllegalArgumentException.class, () -> FactorRef.of("rvol_1"));
+        assertThrows(IllegalArgumentException.class, () -> FactorRef.of("mom_3_3"));
+        assertThrows(IllegalArgumentException.class, () -> FactorRef.of("rev_0"));
+        assertThrows(IllegalArgumentException.class, () -> FactorRef.of("momentum"));
     }
 }

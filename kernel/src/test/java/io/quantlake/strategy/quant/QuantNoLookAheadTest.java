@@ -3,6 +3,7 @@ package io.quantlake.strategy.quant;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quantlake.factorspec.FactorRef;
 import io.quantlake.panel.Panel;
 import io.quantlake.schedule.RebalanceSchedule;
 import io.quantlake.strategy.TargetWeights;
@@ -25,7 +26,10 @@ class QuantNoLookAheadTest {
     static final int BARS = 110;
 
     static void assertNoLookAhead(WeightStrategy s) {
-        Panel base = QuantPanels.market(SYMBOLS, BARS, 17);
+        assertNoLookAhead(s, QuantPanels.market(SYMBOLS, BARS, 17));
+    }
+
+    static void assertNoLookAhead(WeightStrategy s, Panel base) {
         TargetWeights expected = s.targets(base);
         int decisions = 0;
         for (boolean d : expected.decision()) {
@@ -65,21 +69,27 @@ class QuantNoLookAheadTest {
                 Optional.of(new VolTargeting(0.3, 1)), new RebalanceSchedule.Weekly(5)));
     }
 
+    /**
+     * The factor strategy reads its factors from the panel's features (attached by Spark; research-core's
+     * FactorLibraryTest checks the values are the research definitions, its look-ahead is FactorEngineTest's): with
+     * point-in-time factor values, scrambling the closes and the factor values after {@code t} leaves every decision
+     * up to {@code t} unchanged, so the composite, the ranking and the beta hedge add no look-ahead.
+     */
     @Test
     void factor() {
-        CompositeScore score = new CompositeScore(List.of(new CompositeScore.Component(new Factor.Momentum(12, 2), 1),
-                new CompositeScore.Component(new Factor.Reversal(3), 0.5),
-                new CompositeScore.Component(new Factor.LowVolatility(10), 0.5),
-                new CompositeScore.Component(new Factor.Feature("carry"), 0.2)));
+        CompositeScore score = new CompositeScore(List.of(new CompositeScore.Component(FactorRef.of("mom_12_2"), 1),
+                new CompositeScore.Component(FactorRef.of("rev_3"), 0.5),
+                new CompositeScore.Component(FactorRef.of("rvol_10"), -0.5)));
+        Panel base = QuantPanels.withFactors(QuantPanels.market(SYMBOLS, BARS, 17), "mom_12_2", "rev_3", "rvol_10");
         RebalanceSchedule daily = new RebalanceSchedule.Daily();
         assertNoLookAhead(new FactorStrategy(score, new FactorStrategy.LongShort(new Selection.Counts(2, 2), 1, 1,
-                Optional.empty()), daily));
+                Optional.empty()), daily), base);
         assertNoLookAhead(new FactorStrategy(score, new FactorStrategy.LongShort(new Selection.Counts(2, 1), 0.5, 0.5,
-                Optional.of(new RollingBeta(15, new MarketIndex.EqualWeight()))), daily));
+                Optional.of(new RollingBeta(15, new MarketIndex.EqualWeight()))), daily), base);
         assertNoLookAhead(new FactorStrategy(score, new FactorStrategy.LongOnly(new Selection.Quantiles(0.5, 0), true),
-                new RebalanceSchedule.Every(4)));
+                new RebalanceSchedule.Every(4)), base);
         assertNoLookAhead(new FactorStrategy(score, new FactorStrategy.LongOnly(new Selection.Counts(3, 0), false),
-                daily));
+                daily), base);
     }
 
     @Test

@@ -88,6 +88,11 @@ final class QuantPanels {
         return new Panel(p.interval(), p.times(), p.symbols(), close, close, close, close, p.volume(), features);
     }
 
+    /** {@code p} with the research factors {@code names} as features ({@link ReferenceFactors#withFactors}). */
+    static Panel withFactors(Panel p, String... names) {
+        return ReferenceFactors.withFactors(p, names);
+    }
+
     /** Sum of the row of bar {@code t}. */
     static double rowSum(double[] w, int n, int t) {
         double s = 0;

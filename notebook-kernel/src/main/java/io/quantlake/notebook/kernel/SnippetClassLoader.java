@@ -23,6 +23,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * project classpath) as parent. It is also the context class loader of every cell thread, so that
  * Spark's code generation and deserialization find classes and records declared in cells.
  *
+ * <p>A class declared in a cell is compiled as a member of a JShell wrapper ({@code REPL.$JShell$12$MyStrategy}); a
+ * name without a package ({@code MyStrategy}) that nothing else defines loads the latest cell declaration of that
+ * name, so a config written in a notebook can say {@code strategy: {class: MyStrategy}} (the config binder loads
+ * strategy classes through the context class loader).
+ *
  * <p>Snippet class files are served as resources too ({@code REPL/$JShell$12.class}) for libraries
  * that read a class's bytecode, as Spark's closure cleaner does.
  */
@@ -32,6 +37,8 @@ final class SnippetClassLoader extends URLClassLoader implements LoaderDelegate 
     }
 
     private final Map<String, byte[]> snippetClasses = new ConcurrentHashMap<>();
+    /** Simple name of a class declared in a cell → binary name of its latest declaration (JShell's order of loads). */
+    private final Map<String, String> declarations = new ConcurrentHashMap<>();
 
     SnippetClassLoader(ClassLoader parent) {
         super("quantlake-cells", new URL[0], parent);
@@ -42,6 +49,7 @@ final class SnippetClassLoader extends URLClassLoader implements LoaderDelegate 
         boolean[] installed = new boolean[classes.length];
         for (ClassBytecodes c : classes) {
             snippetClasses.put(c.name(), c.bytecodes());
+            declared(c.name());
         }
         for (int i = 0; i < classes.length; i++) {
             try {
@@ -57,6 +65,37 @@ final class SnippetClassLoader extends URLClassLoader implements LoaderDelegate 
     public void classesRedefined(ClassBytecodes[] classes) {
         for (ClassBytecodes c : classes) {
             snippetClasses.put(c.name(), c.bytecodes());
+        }
+    }
+
+    /**
+     * The class {@code name}; a name without a package that no parent defines is the latest cell declaration of that
+     * simple name (see the class comment).
+     */
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        try {
+            return super.loadClass(name, resolve);
+        } catch (ClassNotFoundException e) {
+            String declared = name.indexOf('.') < 0 ? latestDeclaration(name) : null;
+            if (declared == null) {
+                throw e;
+            }
+            return super.loadClass(declared, resolve);
+        }
+    }
+
+    /** The binary name of the latest cell declaration of {@code simpleName} ({@code REPL.$JShell$18B$X}), or null. */
+    private String latestDeclaration(String simpleName) {
+        return declarations.get(simpleName);
+    }
+
+    /** Records {@code binaryName} as the latest declaration of its simple name when it is a cell's top-level class. */
+    private void declared(String binaryName) {
+        String prefix = "REPL.$JShell$";
+        int wrapperEnd = binaryName.startsWith(prefix) ? binaryName.indexOf('$', prefix.length()) : -1;
+        if (wrapperEnd > 0 && binaryName.indexOf('$', wrapperEnd + 1) < 0 && wrapperEnd + 1 < binaryName.length()) {
+            declarations.put(binaryName.substring(wrapperEnd + 1), binaryName);
         }
     }
 

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quantlake.backtest.Backtest;
 import io.quantlake.backtest.BacktestOutcome;
+import io.quantlake.backtest.FactorPanels;
+import io.quantlake.backtest.PanelCandles;
 import io.quantlake.config.BacktestConfig;
 import io.quantlake.ingest.ArchiveReader;
 import io.quantlake.ingest.CandleBar;
@@ -15,6 +17,7 @@ import io.quantlake.ingest.IngestBatch;
 import io.quantlake.panel.Panel;
 import io.quantlake.panel.PanelBuilder;
 import io.quantlake.sim.BacktestResult;
+import io.quantlake.spark.SharedSpark;
 import io.quantlake.sim.FundingSchedule;
 import io.quantlake.strategy.ConfiguredStrategy;
 import java.io.IOException;
@@ -28,8 +31,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every demo config of {@code datasets/configs} end to end through {@link Backtest#run} (the kernel,
- * no Spark) on the committed synthetic sample, read with the archive reader; skipped where the
+ * Every demo config of {@code datasets/configs} end to end through {@link Backtest#run} (the kernel;
+ * Spark only for the factors of the factor configs) on the committed synthetic sample, read with the archive reader; skipped where the
  * sample is absent. Checks that the run completes with a positive equity at every bar, trades, and,
  * for weight strategies, decides.
  */
@@ -70,7 +73,9 @@ class DemoBacktestTest {
 
     /**
      * The config's panel from the sample; every bar opening after {@code cutMs} has its open, high, low, close
-     * and volume multiplied by one seeded random factor in [0.7, 1.3] (the listing pattern is kept).
+     * and volume multiplied by one seeded random factor in [0.7, 1.3] (the listing pattern is kept). The factors the
+     * config reads are computed by Spark from these bars ({@link FactorPanels}, as a lake run attaches them), so the
+     * look-ahead perturbation ({@link DemoLookAheadTest}) covers the factor values too.
      */
     static Panel panel(Path sample, BacktestConfig c, long cutMs, long seed) throws IOException {
         Random rnd = new Random(seed);
@@ -86,7 +91,9 @@ class DemoBacktestTest {
                 }
             }
         }
-        return b.build();
+        Panel p = b.build();
+        return c.strategy().requiredFactors().isEmpty() ? p
+                : PanelCandles.withFactors(SharedSpark.spark(), p, c.market(), c.strategy().requiredFactors());
     }
 
     static Map<String, FundingSchedule> funding(Path sample, BacktestConfig c) throws IOException {

@@ -5,6 +5,8 @@ import io.quantlake.spark.SharedSpark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quantlake.backtest.PanelCandles;
+import io.quantlake.factorspec.FactorRef;
 import io.quantlake.ingest.CandleBar;
 import io.quantlake.ingest.CsvCandleReader;
 import io.quantlake.ingest.IngestBatch;
@@ -13,6 +15,7 @@ import io.quantlake.market.Market;
 import io.quantlake.panel.Panel;
 import io.quantlake.panel.PanelBuilder;
 import io.quantlake.schedule.RebalanceSchedule;
+import io.quantlake.spark.SharedSpark;
 import io.quantlake.strategy.TargetWeights;
 import io.quantlake.strategy.reference.MarketNeutralStrategy;
 import io.quantlake.strategy.reference.Selection;
@@ -107,9 +110,11 @@ class QuantRealDataTest {
 
     @Test
     void factorLongShortAndLongOnly() {
-        CompositeScore score = new CompositeScore(List.of(new CompositeScore.Component(new Factor.Momentum(20, 1), 1),
-                new CompositeScore.Component(new Factor.Reversal(3), 0.5),
-                new CompositeScore.Component(new Factor.LowVolatility(20), 0.5)));
+        CompositeScore score = new CompositeScore(List.of(new CompositeScore.Component(FactorRef.of("mom_20_1"), 1),
+                new CompositeScore.Component(FactorRef.of("rev_3"), 0.5),
+                new CompositeScore.Component(FactorRef.of("rvol_20"), -0.5)));
+        // the research definitions computed by Spark over the real candles (FactorPanels), as a backtest attaches them
+        Panel panel = PanelCandles.withFactors(SharedSpark.spark(), QuantRealDataTest.panel, Market.SPOT, score.factors());
         TargetWeights ls = new FactorStrategy(score, new FactorStrategy.LongShort(new Selection.Counts(2, 2), 0.6, 0.4,
                 Optional.empty()), new RebalanceSchedule.Weekly(1)).targets(panel);
         assertTrue(eachDecision(ls, (t, row) -> {
