@@ -75,7 +75,7 @@ final class RowParsing {
             candleRules(checks);
         }
         List<Column> out = new ArrayList<>();
-        for (String c : List.of("file_id", "source", "line", "entry", "raw", "layout", "event", "event_detail", "market",
+        for (String c : List.of("file_id", "source", "line", "raw", "layout", "event", "event_detail", "market",
                 "interval", "interval_ms", "symbol")) {
             out.add(col(c));
         }
