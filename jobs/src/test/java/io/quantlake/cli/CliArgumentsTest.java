@@ -42,6 +42,15 @@ class CliArgumentsTest {
     }
 
     @Test
+    void aMemoryBudgetMustBeAPositiveNumberOfMebibytes() {
+        CliRun run = CliRun.of("backtest", "--config", "x.yaml", "--memory-budget", "0");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("--memory-budget") && run.err().contains("'0' is not a positive whole number of MiB")
+                && run.err().strip().lines().count() == 1, run.err());
+        assertTrue(CliRun.of("backtest", "--help").out().contains("--memory-budget=MB"));
+    }
+
+    @Test
     void badConfigNamesTheKeyAndFile(@TempDir Path dir) throws Exception {
         Path cfg = dir.resolve("bad.yaml");
         Files.writeString(cfg, """

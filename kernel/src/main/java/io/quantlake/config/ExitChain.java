@@ -45,6 +45,19 @@ public record ExitChain(ConfigNode section, List<ExitStrategy> rules, Map<String
         }
     }
 
+    /**
+     * Own bars up to a bar that the features the rules compute read ({@link CrossSectionalScore#warmupBars}): 0
+     * without computed features, {@link io.quantlake.strategy.WeightStrategy#UNDECLARED} when one does not declare
+     * it (Wilder's ATR is an expanding recursion: its value depends on every earlier bar).
+     */
+    public int warmupBars() {
+        int w = 0;
+        for (CrossSectionalScore c : computed.values()) {
+            w = io.quantlake.strategy.WeightStrategy.maxWarmup(w, c.warmupBars());
+        }
+        return w;
+    }
+
     /** Whether the config has no exit rules. */
     public boolean isEmpty() {
         return rules.isEmpty();

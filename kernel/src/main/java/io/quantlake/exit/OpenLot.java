@@ -15,7 +15,7 @@ public final class OpenLot {
     private final PositionSide side;
     private final List<ExitStrategy> chain;
     private final double fillPrice;
-    private final int fillBar;
+    private int fillBar;
     private final boolean filledAtOpen;
     private final double initialQuantity;
     private final double[] doubleState;
@@ -76,6 +76,14 @@ public final class OpenLot {
 
     public int fillBar() {
         return fillBar;
+    }
+
+    /**
+     * Moves the fill bar by {@code -shift}: a block run re-indexes bars from each block's first row, so a lot
+     * opened in an earlier block keeps its distance in grid bars ({@link TimeBasedExitStrategy}).
+     */
+    public void shiftBars(int shift) {
+        fillBar -= shift;
     }
 
     public boolean filledAtOpen() {

@@ -35,6 +35,10 @@ public final class Panel {
     /** {@code complete[t]}: every symbol has a bar at grid index {@code t}. */
     private final boolean[] complete;
     private final int[] barCount;
+    /** Where this panel is one time block of a longer grid ({@link #block}); null for a whole panel. */
+    private final BlockContext block;
+    /** Global grid index of this panel's row 0 (0 for a whole panel). */
+    private final int offset;
     private final DerivedValues derived = new DerivedValues(this);
 
     /**
@@ -44,6 +48,19 @@ public final class Panel {
      */
     public Panel(Interval interval, long[] times, String[] symbols, double[] open, double[] high,
                  double[] low, double[] close, double[] volume, Map<String, double[]> features) {
+        this(interval, times, symbols, open, high, low, close, volume, features, null, 0);
+    }
+
+    private Panel(Interval interval, long[] times, String[] symbols, double[] open, double[] high,
+                  double[] low, double[] close, double[] volume, Map<String, double[]> features, BlockContext block,
+                  int offset) {
+        this.block = block;
+        this.offset = offset;
+        if (block != null && (offset < 0 || offset + times.length > block.times().length
+                || !Arrays.equals(times, 0, times.length, block.times(), offset, offset + times.length))) {
+            throw new IllegalArgumentException("block of " + times.length + " bars at grid index " + offset
+                    + " is not a slice of the " + block.times().length + "-bar grid");
+        }
         this.interval = Objects.requireNonNull(interval, "interval");
         this.times = Objects.requireNonNull(times, "times");
         this.symbols = Objects.requireNonNull(symbols, "symbols");
@@ -199,11 +216,18 @@ public final class Panel {
      * is before the last grid bar, else -1 (still listed at the end of the panel).
      */
     public int delistingBar(int i) {
+        if (block != null) {
+            int d = block.delistingBar(i);
+            return d < 0 || d - offset < 0 ? -1 : d - offset;
+        }
         return lastBar[i] >= 0 && lastBar[i] < times.length - 1 ? lastBar[i] : -1;
     }
 
     /** Whether symbol {@code i} exists at bar {@code t} (R7): from its first bar up to, not including, its delisting bar. */
     public boolean exists(int t, int i) {
+        if (block != null) {
+            return block.exists(t + offset, i);
+        }
         int first = firstBar[i];
         if (first < 0 || t < first) {
             return false;
@@ -246,11 +270,45 @@ public final class Panel {
         return f;
     }
 
-    /** A panel with one more (or a replaced) feature matrix; the candle arrays are shared. */
+    /** A panel with one more (or a replaced) feature matrix; the candle arrays and the block context are shared. */
     public Panel withFeature(String name, double[] values) {
         Map<String, double[]> f = new LinkedHashMap<>(features);
         f.put(name, values);
-        return new Panel(interval, times, symbols, open, high, low, close, volume, f);
+        return new Panel(interval, times, symbols, open, high, low, close, volume, f, block, offset);
+    }
+
+    /**
+     * This panel (arrays shared) as the block of grid rows {@code [offset, offset + bars())} of the longer grid
+     * {@code context} describes: {@link #exists}, {@link #delistingBar} and {@link #scheduled} then answer for
+     * the whole grid (a symbol delisted after this block still exists at its last bar here), while the own-bar
+     * counts ({@link #firstBar}, {@link #barCount}) stay this panel's. Used by block runs (PanelBlocks).
+     */
+    public Panel asBlock(BlockContext context, int offset) {
+        return new Panel(interval, times, symbols, open, high, low, close, volume, features,
+                Objects.requireNonNull(context, "context"), offset);
+    }
+
+    /** Global grid index of row 0: this panel's offset in the grid of its block context, 0 for a whole panel. */
+    public int offset() {
+        return offset;
+    }
+
+    /** The block context of a block panel ({@link #asBlock}), else null. */
+    public BlockContext blockContext() {
+        return block;
+    }
+
+    /**
+     * {@code rule}'s decision bars of this panel, for a calendar rule fixed by the grid's open times
+     * (SIMULATION.md §12.12): {@code rule} over {@link #times()}, or for a block the rows of {@code rule} over the
+     * whole grid (computed once per block context and {@code key}), so a schedule decides at the same bars
+     * whether the run is one panel or many blocks.
+     */
+    public boolean[] scheduled(Object key, java.util.function.Function<long[], boolean[]> rule) {
+        if (block == null) {
+            return rule.apply(times);
+        }
+        return Arrays.copyOfRange(block.scheduled(key, rule), offset, offset + times.length);
     }
 
     /** A copy of the bars {@code [fromT, toT)} with copied arrays. */

@@ -42,6 +42,8 @@ public final class Account {
     private boolean markedAny;
     /** Number of lots with an exit chain (the exit steps do nothing when 0). */
     private int exitLots;
+    /** Grid index of bar row 0 of the current block (0 in a one-panel run): ledger rows are written at {@code barOffset + t}. */
+    private int barOffset;
 
     Account(String[] symbols, long[] times, SimConfig config) {
         this.n = symbols.length;
@@ -55,6 +57,20 @@ public final class Account {
         this.exits = new OpenLot[2 * n];
         this.hedgeLot = new boolean[2 * n];
         this.cash = config.capital();
+    }
+
+    /** Bar rows {@code t} passed to the trades are grid index {@code offset + t} (a block run's current block). */
+    void barOffset(int offset) {
+        this.barOffset = offset;
+    }
+
+    /** Moves the fill bars of the open lots' exit chains by {@code -shift} rows (the next block starts {@code shift} grid bars later). */
+    void shiftBars(int shift) {
+        for (OpenLot lot : exits) {
+            if (lot != null) {
+                lot.shiftBars(shift);
+            }
+        }
     }
 
     /** Slot of symbol {@code i}'s lot on {@code side}. */
@@ -298,7 +314,7 @@ public final class Account {
         } else if (exits[slot] != null) {
             exits[slot].setQuantity(Math.abs(after));
         }
-        ledger.addAtBar(t, slot / 2, side(slot), type, reason, dq, price, fee, cashFlow, pnl, after);
+        ledger.addAtBar(barOffset + t, slot / 2, side(slot), type, reason, dq, price, fee, cashFlow, pnl, after);
     }
 
     /** Closes lot {@code slot} entirely by a market order at raw price {@code p} (taker fee, slippage). */
@@ -314,6 +330,6 @@ public final class Account {
         double q = net(i);
         double cf = -q * mark * rate;
         cash += cf;
-        ledger.addAtBar(t, i, PositionSide.ofQuantity(q), TradeEventType.FUNDING, Reason.FUNDING, 0, mark, 0, cf, 0, q);
+        ledger.addAtBar(barOffset + t, i, PositionSide.ofQuantity(q), TradeEventType.FUNDING, Reason.FUNDING, 0, mark, 0, cf, 0, q);
     }
 }

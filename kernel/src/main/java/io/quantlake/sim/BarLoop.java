@@ -41,22 +41,45 @@ final class BarLoop {
     private final double maintenanceMargin;
 
     BarLoop(SimState s, WeightExecutor weights, SignalExecutor signals, boolean fastPaths) {
+        this(s, weights, signals, fastPaths, funding(s), new Breaker(s, weights, signals));
+    }
+
+    /**
+     * A loop over the rows of {@code s}'s current panel with the run's funding step and breaker (a block run
+     * keeps them, and their state, from block to block).
+     */
+    BarLoop(SimState s, WeightExecutor weights, SignalExecutor signals, boolean fastPaths, FundingStep funding,
+            Breaker breaker) {
         this.s = s;
         this.account = s.account;
         this.weights = weights;
         this.signals = signals;
         this.usdm = s.config.market() == Market.USDM;
-        FundingStep f = usdm ? new FundingStep(s) : null;
-        this.funding = f != null && f.active() ? f : null;
-        this.breaker = new Breaker(s, weights, signals);
+        this.funding = funding;
+        this.breaker = breaker;
         this.quiet = fastPaths ? QuietBars.of(s, weights, signals) : null;
         this.maintenanceMargin = s.config.maintenanceMargin();
+    }
+
+    /** The funding step of a run of {@code s}: null in spot, or when nothing is ever charged. */
+    static FundingStep funding(SimState s) {
+        FundingStep f = s.config.market() == Market.USDM ? new FundingStep(s) : null;
+        return f != null && f.active() ? f : null;
     }
 
     /** Runs every grid bar through the steps. */
     BacktestResult run() {
         EquityRows rows = new EquityRows(s.bars);
-        for (int t = 0; t < s.bars; t++) {
+        run(0, rows);
+        TargetWeights targets = weights != null ? weights.recordedTargets() : noTargets(s);
+        // The grid times are the panel's (shared read-only, like the panel's own arrays).
+        return new BacktestResult(s.panel.interval(), s.times, s.panel.symbols().clone(), s.config.capital(),
+                rows.equity, rows.cash, rows.gross, rows.net, rows.leverage, rows.invested, account.ledger(), targets);
+    }
+
+    /** Runs the rows {@code [from, s.bars)} of the current panel through the steps, writing their equity rows. */
+    void run(int from, EquityRows rows) {
+        for (int t = from; t < s.bars; t++) {
             if (quiet != null && quiet.markPair(t, rows)) {
                 t++; // bars t and t + 1 are marked and written
                 continue;
@@ -72,10 +95,6 @@ final class BarLoop {
             writeEquityRow(t, rows);
             checkCircuitBreaker(t);
         }
-        TargetWeights targets = weights != null ? weights.recordedTargets() : noTargets(s);
-        // The grid times are the panel's (shared read-only, like the panel's own arrays).
-        return new BacktestResult(s.panel.interval(), s.times, s.panel.symbols().clone(), s.config.capital(),
-                rows.equity, rows.cash, rows.gross, rows.net, rows.leverage, rows.invested, account.ledger(), targets);
     }
 
     /**

@@ -119,9 +119,14 @@ final class EngineView implements MarketSnapshot, PortfolioState {
         return this;
     }
 
+    /** The decision bar's row in the current panel ({@link #bar()} is its grid index). */
+    int row() {
+        return t;
+    }
+
     @Override
     public int bar() {
-        return t;
+        return s.offset + t;
     }
 
     @Override

@@ -33,8 +33,9 @@ final class FundingStep {
         this.mark = new double[n][];
         this.hasRecords = new boolean[n];
         this.cursor = new int[n];
-        this.windowStart = s.bars == 0 ? 0 : s.times[0];
-        this.windowEnd = s.bars == 0 ? 0 : s.times[s.bars - 1] + s.panel.interval().millis();
+        long[] grid = s.gridTimes;
+        this.windowStart = grid.length == 0 ? 0 : grid[0];
+        this.windowEnd = grid.length == 0 ? 0 : grid[grid.length - 1] + s.panel.interval().millis();
         for (int i = 0; i < n; i++) {
             FundingSchedule f = s.config.funding().get(s.panel.symbols()[i]);
             if (f == null) {
@@ -80,7 +81,7 @@ final class FundingStep {
             return;
         }
         long lo = s.times[t];
-        long hi = t + 1 < s.bars ? s.times[t + 1] : lo + s.panel.interval().millis();
+        long hi = t + 1 < s.bars ? s.times[t + 1] : s.nextOpen(t);
         Account a = s.account;
         for (int i : withRecords) {
             while (cursor[i] < time[i].length && time[i][cursor[i]] < lo) {

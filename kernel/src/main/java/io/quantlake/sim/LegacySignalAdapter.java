@@ -64,7 +64,7 @@ public final class LegacySignalAdapter implements SignalStrategy {
             }
             LegacyDecision d;
             if (view != null) {
-                int size = view.ownSize(view.bar(), k);
+                int size = view.ownSize(view.row(), k);
                 if (size < warmup) {
                     continue;
                 }

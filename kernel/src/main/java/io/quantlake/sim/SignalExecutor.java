@@ -59,7 +59,8 @@ final class SignalExecutor {
     private final Map<String, Integer> index = new HashMap<>();
     private final List<List<Pending>> pending = new ArrayList<>();
     private final LotExits exits;
-    private final EngineView view;
+    /** The strategy's view of the current panel (a block run: of the current block, {@link #nextBlock}). */
+    private EngineView view;
     private final ExitBar bar = new ExitBar();
     private int pendingSymbols;
     /** Per symbol: the last signal batch ({@link #batch}) that named it. */
@@ -78,6 +79,11 @@ final class SignalExecutor {
         }
         this.exits = new LotExits(s);
         this.seenInBatch = new int[s.n];
+        this.view = new EngineView(s, this);
+    }
+
+    /** Views the rows of {@code s}'s current panel: in a block run, the block {@link SimState#point} has just pointed at. */
+    void nextBlock() {
         this.view = new EngineView(s, this);
     }
 

@@ -1,6 +1,7 @@
 package io.quantlake.sim;
 
 import io.quantlake.market.Market;
+import io.quantlake.panel.BlockContext;
 import io.quantlake.panel.Panel;
 import java.util.Arrays;
 
@@ -13,14 +14,20 @@ final class SimState {
     /** §13 preamble: an order whose notional is below this fraction of {@code E'} is skipped. */
     static final double DUST = 1e-9;
 
-    final Panel panel;
+    /** The panel the bars are read from: the whole panel, or in a block run the current block ({@link #point}). */
+    Panel panel;
     final SimConfig config;
     final Account account;
     final int n;
-    final int bars;
-    final long[] times;
-    final double[] open;
-    final double[] close;
+    /** Rows of {@link #panel}: bar indices {@code t} below are rows of it, {@code [0, bars)}. */
+    int bars;
+    /** {@link #panel}'s open times (UTC epoch ms). */
+    long[] times;
+    double[] open;
+    double[] close;
+    /** The whole grid's open times (the panel's own in a one-panel run) and the grid index of {@link #panel}'s row 0. */
+    final long[] gridTimes;
+    int offset;
     final boolean spot;
     final boolean atClose;
     /**
@@ -36,33 +43,41 @@ final class SimState {
     private int lastCloseRow = -1;
     /** Scratch: execution prices of the current execution step. */
     final double[] px;
+    /** Per symbol: the row of its delisting bar (R5), {@link Integer#MAX_VALUE} when it has none (it may be negative in a block after it). */
     final int[] delistBar;
     final double[] stepSize;
     final double[] minNotional;
     /** Circuit breaker: symbols whose lots must be closed at their next execution. */
     final boolean[] flatten;
-    /** {@link Panel#exists}: symbol {@code i} exists at bars {@code [existsFrom[i], existsTo[i])}. */
+    /** {@link Panel#exists}: symbol {@code i} exists at rows {@code [existsFrom[i], existsTo[i])}. */
     final int[] existsFrom;
     final int[] existsTo;
-    /** From this bar on every symbol has had a bar, so {@link #lastClose} and {@link #px} are finite. */
-    final int allListedFrom;
+    /** From this row on every symbol has had a bar, so {@link #lastClose} and {@link #px} are finite. */
+    int allListedFrom;
     /** The symbols with a delisting bar (R5), in universe order. */
     final int[] delisting;
-    /** Last bar of the current cooldown (entries refused at bars {@code (tripBar, cooldownEnd]}). */
+    /** Row of the last circuit-breaker trip and last row of its cooldown (entries refused at rows {@code (tripBar, cooldownEnd]}). */
     int cooldownEnd = -1;
     int tripBar = -1;
+    /** The grid's listing bounds in a block run; null for a one-panel run. */
+    private final BlockContext context;
 
     SimState(Panel panel, SimConfig config) {
-        this.panel = panel;
+        this(panel, config, null);
+    }
+
+    /**
+     * The state of a run over {@code panel}, or with a {@code context} of a block run whose first block is
+     * {@code panel} (a block panel of that context, {@link Panel#asBlock}).
+     */
+    SimState(Panel panel, SimConfig config, BlockContext context) {
         this.config = config;
+        this.context = context;
         this.n = panel.symbolCount();
-        this.bars = panel.bars();
-        this.times = panel.times();
-        this.open = panel.open();
-        this.close = panel.close();
+        this.gridTimes = context != null ? context.times() : panel.times();
         this.spot = config.market() == Market.SPOT;
         this.atClose = config.executionPrice() == ExecutionPrice.CLOSE;
-        this.account = new Account(panel.symbols(), times, config);
+        this.account = new Account(panel.symbols(), gridTimes, config);
         this.lastClose = new double[n];
         Arrays.fill(lastClose, Double.NaN);
         this.px = new double[n];
@@ -74,28 +89,64 @@ final class SimState {
         this.existsTo = new int[n];
         int delisted = 0;
         for (int i = 0; i < n; i++) {
-            delistBar[i] = panel.delistingBar(i);
-            int first = panel.firstBar(i);
-            existsFrom[i] = first < 0 ? Integer.MAX_VALUE : first;
-            existsTo[i] = delistBar[i] < 0 ? Integer.MAX_VALUE : delistBar[i];
-            if (delistBar[i] >= 0) {
-                delisted++;
-            }
+            int d = context != null ? context.delistingBar(i) : panel.delistingBar(i);
+            delisted += d >= 0 ? 1 : 0;
             SymbolFilter f = config.filter(panel.symbols()[i]);
             stepSize[i] = f.stepSize();
             minNotional[i] = f.minNotional();
         }
-        int listed = 0;
-        for (int i = 0; i < n; i++) {
-            listed = Math.max(listed, existsFrom[i]);
-        }
-        this.allListedFrom = listed;
         this.delisting = new int[delisted];
         for (int i = 0, k = 0; i < n; i++) {
-            if (delistBar[i] >= 0) {
+            if ((context != null ? context.delistingBar(i) : panel.delistingBar(i)) >= 0) {
                 delisting[k++] = i;
             }
         }
+        point(panel);
+    }
+
+    /**
+     * Points the state at {@code panel}: the whole panel, or the next block of a block run (its rows follow the
+     * previous block's). Bar indices kept across bars (the breaker's trip, the lots' fill bars) move to the new
+     * block's rows; the last known closes (R9) are kept.
+     */
+    void point(Panel panel) {
+        int shift = panel.offset() - offset;
+        if (this.panel != null) {
+            materializeLastClose();
+            tripBar -= shift;
+            cooldownEnd -= shift;
+            account.shiftBars(shift);
+        }
+        this.panel = panel;
+        this.offset = panel.offset();
+        this.bars = panel.bars();
+        this.times = panel.times();
+        this.open = panel.open();
+        this.close = panel.close();
+        int listed = 0;
+        for (int i = 0; i < n; i++) {
+            int first;
+            int d;
+            if (context != null) {
+                first = context.firstBar(i) < 0 ? Integer.MAX_VALUE : context.firstBar(i) - offset;
+                d = context.delistingBar(i) < 0 ? Integer.MAX_VALUE : context.delistingBar(i) - offset;
+            } else {
+                first = panel.firstBar(i) < 0 ? Integer.MAX_VALUE : panel.firstBar(i);
+                d = panel.delistingBar(i) < 0 ? Integer.MAX_VALUE : panel.delistingBar(i);
+            }
+            delistBar[i] = d;
+            existsFrom[i] = first;
+            existsTo[i] = d;
+            listed = Math.max(listed, first);
+        }
+        this.allListedFrom = listed;
+        this.account.barOffset(offset);
+    }
+
+    /** The open time (UTC epoch ms) of the grid bar after row {@code t}, or {@code t}'s open plus one interval after the grid's last bar (R4). */
+    long nextOpen(int t) {
+        int g = offset + t + 1;
+        return g < gridTimes.length ? gridTimes[g] : times[t] + panel.interval().millis();
     }
 
     /**
@@ -189,7 +240,7 @@ final class SimState {
 
     /** Whether symbol {@code i} is at or after its delisting bar at {@code t} (R6: its orders are dropped). */
     boolean delisted(int t, int i) {
-        return delistBar[i] >= 0 && t >= delistBar[i];
+        return t >= delistBar[i];
     }
 
     /** Fills {@link #px} with execution prices: the bar's open (or close) where it has one, else the last close (R9). */

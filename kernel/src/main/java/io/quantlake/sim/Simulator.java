@@ -1,7 +1,9 @@
 package io.quantlake.sim;
 
 import io.quantlake.panel.Panel;
+import io.quantlake.panel.PanelBlocks;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * The simulation kernel: one engine for the three strategy tiers (SIMULATION.md). Pure Java over
@@ -21,6 +23,26 @@ public final class Simulator {
     /** Runs one backtest of {@code input} over {@code panel} with {@code config}. */
     public static BacktestResult run(Panel panel, SimConfig config, StrategyInput input) {
         return run(panel, config, input, null, true);
+    }
+
+    /**
+     * Runs one backtest block by block ({@link PanelBlocks}: the time blocks of a panel too large for the memory
+     * budget, each with its strategy's warm-up), with the same results, bit for bit, as
+     * {@link #run(Panel, SimConfig, StrategyInput)} over the whole panel. {@code input} makes the strategy's input
+     * from each block panel: a weight strategy's targets over that block ({@link StrategyInput#weights(
+     * io.quantlake.strategy.WeightStrategy, Panel)}), or the same signal or legacy strategy for every block.
+     */
+    public static BacktestResult run(PanelBlocks blocks, SimConfig config, Function<Panel, StrategyInput> input) {
+        return run(blocks, config, input, true);
+    }
+
+    /** {@link #run(PanelBlocks, SimConfig, Function)}; {@code fastPaths} as for the one-panel run. */
+    static BacktestResult run(PanelBlocks blocks, SimConfig config, Function<Panel, StrategyInput> input,
+                              boolean fastPaths) {
+        Objects.requireNonNull(blocks, "blocks");
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(input, "input");
+        return BlockRun.run(blocks, config, input, fastPaths);
     }
 
     /**

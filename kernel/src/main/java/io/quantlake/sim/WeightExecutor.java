@@ -16,10 +16,11 @@ import io.quantlake.strategy.TargetWeights;
  */
 final class WeightExecutor {
     private final SimState s;
-    private final TargetWeights targets;
+    /** The targets of the current panel (a block run: of the current block, {@link #nextBlock}). */
+    private TargetWeights targets;
     /** The recorded targets: the input matrix itself until R6/R7 forcing changes a cell (copy on write). */
     private double[] recorded;
-    private final boolean[] recordedDecision;
+    private boolean[] recordedDecision;
     private final double band;
     /** {@code rebalance.to: band_edge} with a non-zero band (the threshold rule trades to the targets). */
     private final boolean edge;
@@ -34,8 +35,8 @@ final class WeightExecutor {
     /** Whether any order may be pending (false: {@link #execute} has nothing to do). */
     private boolean anyPending;
     /** Every symbol exists at the bars {@code [allExistFrom, allExistTo)} (no R6/R7 forcing there). */
-    private final int allExistFrom;
-    private final int allExistTo;
+    private int allExistFrom;
+    private int allExistTo;
     private final boolean[] trade;
     /** Scratch: the symbols considered at one execution step, ascending; {@code candidateCount} of them. */
     private final int[] candidates;
@@ -56,12 +57,7 @@ final class WeightExecutor {
      * the band step may use {@link BandPrefilter}.
      */
     WeightExecutor(SimState s, TargetWeights targets, DecisionHook hook, boolean fastPaths) {
-        if (targets.bars() != s.bars || targets.symbols() != s.n) {
-            throw new IllegalArgumentException("target weights are " + targets.bars() + " bars × " + targets.symbols()
-                    + " symbols but the panel is " + s.bars + " × " + s.n);
-        }
         this.s = s;
-        this.targets = targets;
         this.band = s.config.rebalance().band();
         this.threshold = s.config.rebalance().threshold();
         this.edge = s.config.rebalance().toBandEdge();
@@ -69,10 +65,30 @@ final class WeightExecutor {
         this.delistings = s.delisting.length > 0;
         this.q = s.account.netQuantities();
         this.prefilter = fastPaths ? new BandPrefilter(s.n) : null;
-        this.recorded = targets.weights();
-        this.recordedDecision = new boolean[s.bars];
         this.pendingW = new double[s.n];
         java.util.Arrays.fill(pendingW, Double.NaN);
+        nextBlock(targets);
+        this.trade = new boolean[s.n];
+        this.candidates = new int[s.n];
+        this.tw = new double[s.n];
+        this.dq = new double[s.n];
+        this.hook = hook;
+        this.pendingReason = new Reason[s.n];
+        this.cw = new double[s.n];
+    }
+
+    /**
+     * Takes {@code targets} as the targets of the rows of {@code s}'s current panel: the whole panel, or in a
+     * block run the block {@link SimState#point} has just pointed at (pending orders carry over).
+     */
+    void nextBlock(TargetWeights targets) {
+        if (targets.bars() != s.bars || targets.symbols() != s.n) {
+            throw new IllegalArgumentException("target weights are " + targets.bars() + " bars × " + targets.symbols()
+                    + " symbols but the panel is " + s.bars + " × " + s.n);
+        }
+        this.targets = targets;
+        this.recorded = targets.weights();
+        this.recordedDecision = new boolean[s.bars];
         int from = 0;
         int to = Integer.MAX_VALUE;
         for (int i = 0; i < s.n; i++) {
@@ -81,13 +97,6 @@ final class WeightExecutor {
         }
         this.allExistFrom = from;
         this.allExistTo = to;
-        this.trade = new boolean[s.n];
-        this.candidates = new int[s.n];
-        this.tw = new double[s.n];
-        this.dq = new double[s.n];
-        this.hook = hook;
-        this.pendingReason = new Reason[s.n];
-        this.cw = new double[s.n];
     }
 
     /** The targets as decided, after the 0-forcing of R6/R7 (targets.csv, R25). */

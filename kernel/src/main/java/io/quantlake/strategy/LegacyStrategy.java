@@ -14,7 +14,11 @@ public interface LegacyStrategy {
      */
     LegacyDecision decide(CandleWindow window, Interval interval);
 
-    /** Own bars the strategy needs before it can decide (warm-up); the engine does not call earlier. */
+    /**
+     * Own bars the strategy needs before it can decide (warm-up); the engine does not call earlier. It is also
+     * the most history a decision reads: a run in time blocks gives the windows this many own bars before each
+     * block's first bar.
+     */
     default int warmupBars() {
         return 1;
     }

@@ -8,7 +8,7 @@ import io.quantlake.market.Interval;
  * do not keep it (or its windows) across calls.
  */
 public interface MarketSnapshot {
-    /** Grid index of the decision bar. */
+    /** Grid index of the decision bar (in a run in time blocks, its index in the whole window's grid). */
     int bar();
 
     /** Open time of the decision bar, UTC epoch ms. */

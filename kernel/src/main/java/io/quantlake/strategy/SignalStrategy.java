@@ -19,6 +19,19 @@ public interface SignalStrategy extends LegacyStrategy {
     /** The signals decided at {@code snapshot.bar()}'s close; an empty list for none. */
     List<Signal> generateSignals(MarketSnapshot snapshot, PortfolioState state);
 
+    /**
+     * The own bars of history before a bar that its signals read at most (its warm-up, SIMULATION.md §12.9): a
+     * run in time blocks gives each block this many own bars of each symbol before its first bar (the windows of
+     * the snapshot start there), and the signals must then be those of the whole panel. The strategy object lives
+     * across the blocks, so state it carries from call to call is kept. Default
+     * {@link WeightStrategy#UNDECLARED}: such a strategy runs only on a whole panel (the signal path itself does
+     * not read this; a legacy run of the strategy ignores a negative value, as it ignores 1).
+     */
+    @Override
+    default int warmupBars() {
+        return WeightStrategy.UNDECLARED;
+    }
+
     @Override
     default LegacyDecision decide(CandleWindow window, Interval interval) {
         for (Signal s : generateSignals(MarketSnapshot.of(window, interval), PortfolioState.empty())) {

@@ -173,7 +173,7 @@ class OutputDigestTest {
     }
 
     /** 8-hourly funding over the panel's span, seeded rates of about ±1 bp, marks NaN (close used). */
-    private static Map<String, FundingSchedule> funding(Panel p) {
+    static Map<String, FundingSchedule> funding(Panel p) {
         Map<String, FundingSchedule> out = new LinkedHashMap<>();
         long first = p.times()[0];
         long last = p.times()[p.bars() - 1] + p.interval().millis();

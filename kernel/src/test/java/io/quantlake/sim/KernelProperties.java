@@ -202,6 +202,11 @@ class KernelProperties {
         }
 
         private List<ExitStrategy> chain() {
+            return chain(rnd);
+        }
+
+        /** A random exit chain: TP/SL, trailing, time and conditional exits, each or not. */
+        static List<ExitStrategy> chain(Random rnd) {
             List<ExitStrategy> c = new ArrayList<>();
             if (rnd.nextBoolean()) {
                 c.add(TPSLExitStrategy.relative(0.02 + 0.1 * rnd.nextDouble(), 0.02 + 0.1 * rnd.nextDouble(),

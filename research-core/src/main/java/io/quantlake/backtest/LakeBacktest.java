@@ -18,6 +18,7 @@ import io.quantlake.ledger.Ledger;
 import io.quantlake.market.Market;
 import io.quantlake.metrics.Metrics;
 import io.quantlake.panel.Panel;
+import io.quantlake.panel.PanelSource;
 import io.quantlake.sim.BacktestResult;
 import io.quantlake.sim.FundingSchedule;
 import io.quantlake.sim.SymbolFilter;
@@ -57,9 +58,25 @@ public final class LakeBacktest {
     /** Panels with the factors a config reads attached ({@link FactorPanels}), by query and factors. */
     private final Map<List<Object>, Panel> withFactors = new HashMap<>();
     private Map<String, Long> readAt = Map.of();
+    /** The memory budget of a run's panel, bytes: a window over it runs in time blocks ({@link Backtest#run(PanelSource, BacktestConfig, Map, Map, int, long)}). */
+    private final long memoryBudget;
 
+    /** Backtests on {@code lake} with the default memory budget ({@link Backtest#defaultBudget()}, a quarter of the heap). */
     public LakeBacktest(Lake lake) {
+        this(lake, Backtest.defaultBudget());
+    }
+
+    /**
+     * Backtests on {@code lake}; a window whose panel would take more than {@code memoryBudgetBytes}
+     * ({@link Backtest#bytesPerBar} per grid bar) is read and simulated in consecutive time blocks, with the same
+     * results.
+     */
+    public LakeBacktest(Lake lake, long memoryBudgetBytes) {
+        if (memoryBudgetBytes <= 0) {
+            throw new IllegalArgumentException("memory budget must be > 0 bytes, got " + memoryBudgetBytes);
+        }
         this.lake = lake;
+        this.memoryBudget = memoryBudgetBytes;
     }
 
     /**
@@ -73,12 +90,31 @@ public final class LakeBacktest {
         Lake at = lake.pinnedAt(versions); // every read at the versions recorded (a later ingest may commit meanwhile)
         CandleStore store = new CandleStore(at);
         CandleQuery query = FactorPanels.query(config);
-        Panel panel = panel(config, store);
         Map<String, FundingSchedule> funding = config.market() == Market.USDM
                 ? fundings.computeIfAbsent(query, q -> funding(store.funding(config.market(), config.universe(),
                         config.startMs(), config.endMs())))
                 : Map.of();
+        List<FactorRef> factors = config.strategy().requiredFactors();
+        int features = (int) factors.stream().map(FactorRef::name).distinct().count();
+        long maxBars = (config.endMs() - config.startMs() - 1) / config.interval().millis() + 1;
+        if (maxBars * Backtest.bytesPerBar(config.universe().size(), features) > memoryBudget) {
+            // may be over the budget: the grid decides, then the whole panel or time blocks
+            LakePanelSource source = new LakePanelSource(store, query, factors, config.origin());
+            if (source.context().times().length == 0) {
+                throw noCandles(config);
+            }
+            return Backtest.run(source, config, funding, filters(at, config), features, memoryBudget)
+                    .withDataVersions(versions);
+        }
+        Panel panel = panel(config, store);
         return Backtest.run(panel, config, funding, filters(at, config)).withDataVersions(versions);
+    }
+
+    /** The error of a window without a single bar of the universe. */
+    private IllegalArgumentException noCandles(BacktestConfig config) {
+        return new IllegalArgumentException("no candles for " + String.join(", ", config.universe()) + " ("
+                + config.market() + " " + config.interval() + ") between " + config.start() + " and " + config.end()
+                + " in " + lake.root() + " (" + config.origin() + ")");
     }
 
     /**
@@ -105,9 +141,7 @@ public final class LakeBacktest {
         CandleQuery query = FactorPanels.query(config);
         Panel panel = panels.computeIfAbsent(query, store::read).panel();
         if (panel.bars() == 0) {
-            throw new IllegalArgumentException("no candles for " + String.join(", ", config.universe()) + " ("
-                    + config.market() + " " + config.interval() + ") between " + config.start() + " and " + config.end()
-                    + " in " + lake.root() + " (" + config.origin() + ")");
+            throw noCandles(config);
         }
         List<FactorRef> factors = config.strategy().requiredFactors();
         if (factors.isEmpty()) {

@@ -11,8 +11,8 @@
  *         List.of(new Momentum(30, 1), new Beta(60, MarketProxy.btc()), new Liquidity(20)), List.of(qm));
  * Dataset<Row> rows = engine.longTable(candles);   // market, interval, factor, symbol, ts, value, rank, zscore
  * Dataset<Row> wide = engine.wide(candles);        // market, interval, symbol, ts, mom_30_1, beta_btcusdt_60, …
- * Panel p = FactorMatrix.withFeatures(panel, wide.where(col("market").equalTo("spot").and(col("interval").equalTo("1d"))),
- *         List.of("mom_30_1", "quality_momentum"));
+ * Panel p = CandleStore.withFeatures(panel, wide.where(col("market").equalTo("spot").and(col("interval").equalTo("1d")))
+ *         .withColumnRenamed("ts", "open_time"), List.of("mom_30_1", "quality_momentum"));   // columnar, no Row per cell
  * }</pre>
  *
  * <p>User factors: {@link io.quantlake.factor.UserFactor} is a Spark SQL expression from a config

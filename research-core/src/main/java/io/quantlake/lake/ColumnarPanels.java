@@ -6,18 +6,17 @@ import static org.apache.spark.sql.functions.unix_millis;
 import io.quantlake.market.Interval;
 import io.quantlake.panel.Panel;
 import io.quantlake.panel.PanelGrid;
+import io.quantlake.spark.PartitionResults;
+import io.quantlake.spark.PartitionResults.PartitionFunction;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.NoSuchElementException;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
+import java.util.function.Consumer;
+import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 
 /**
@@ -25,13 +24,15 @@ import org.apache.spark.sql.Row;
  * into columnar chunks (primitive arrays of at most {@link #CHUNK_ROWS} rows, Java-serialized); the driver
  * <ol>
  *   <li>collects each partition's distinct open times (a {@code long[]} each) and lays out the grid
- *       ({@link PanelGrid#unionTimes}, one Spark job, no shuffle), then</li>
- *   <li>fetches the chunks one partition at a time ({@link Dataset#toLocalIterator()}) and writes them into the
- *       grid's arrays, dropping each chunk before the next arrives.</li>
+ *       ({@link PanelGrid#unionTimes}), then</li>
+ *   <li>runs one Spark job over all partitions, writing each partition's chunks into the grid's arrays as the
+ *       partition's result arrives and dropping them at once ({@link #forEachChunk}).</li>
  * </ol>
- * Panels above {@link #CHUNK_CELLS} cells are hash-partitioned by open time into
- * {@code max(64, cells / CHUNK_CELLS)} partitions first, so the driver holds at most about 1/64 of the panel's
- * size (or {@link #CHUNK_CELLS} cells) besides the panel's own arrays. Peak driver heap: benchmarks/README.
+ A fixed number of Spark jobs whatever the panel's size: the grid's, the chunks' and, when the input has too few
+ * partitions, the shuffle that makes more. So that the driver holds only a few partitions' chunks besides the
+ * panel's own arrays, a panel of more than {@link #CHUNK_CELLS} cells is read in at least
+ * {@code min(200, max(64, cells / CHUNK_CELLS))} partitions ({@link #partitioned}). Peak driver heap:
+ * benchmarks/README.
  */
 final class ColumnarPanels {
     /** Rows of one columnar chunk (an executor's partition is cut into chunks of at most this many rows). */
@@ -39,6 +40,7 @@ final class ColumnarPanels {
     /** Cells (bars × symbols) up to which a panel is read without repartitioning. */
     static final long CHUNK_CELLS = 1L << 16;
     private static final int MIN_SPLIT = 64;
+    private static final int MAX_SPLIT = 200;
     private static final String[] CANDLE_COLUMNS = {"open", "high", "low", "close", "volume"};
 
     private ColumnarPanels() {
@@ -56,33 +58,18 @@ final class ColumnarPanels {
     /** As {@link #panel(Dataset, Interval, List, String...)}, repartitioning above {@code chunkCells} cells. */
     static Panel panel(Dataset<Row> candles, Interval interval, List<String> universe, long chunkCells,
                        String... features) {
-        List<Column> select = new ArrayList<>();
-        select.add(col("symbol"));
-        select.add(unix_millis(col("open_time")).as("t"));
-        for (String c : CANDLE_COLUMNS) {
-            select.add(col(c).cast("double").as(c));
-        }
-        for (String f : features) {
-            select.add(col(f).cast("double").as(f));
-        }
-        Dataset<Row> rows = candles.filter(col("symbol").isin(universe.toArray()))
-                .select(select.toArray(new Column[0]));
-        List<long[]> parts = rows.select(col("t"))
-                .mapPartitions(new DistinctTimes(), Encoders.javaSerialization(long[].class)).collectAsList();
+        List<String> columns = new ArrayList<>(Arrays.asList(CANDLE_COLUMNS));
+        columns.addAll(Arrays.asList(features));
+        Dataset<Row> rows = candles.filter(col("symbol").isin(universe.toArray())).select(select(columns));
+        List<long[]> parts = new ArrayList<>();
+        RDD<Row> t = rows.select(col("t")).rdd();
+        PartitionResults.forEach(t, new DistinctTimes(), long[].class, parts::add);
         long[] times = PanelGrid.unionTimes(parts);
-        parts = null; // the grid's times replace them
+        parts.clear(); // the grid's times replace them
         PanelGrid grid = PanelGrid.empty(interval, times, universe.toArray(new String[0]), Arrays.asList(features));
         long cells = (long) times.length * universe.size();
-        if (cells > chunkCells) {
-            int split = (int) Math.max(MIN_SPLIT, Math.min(Integer.MAX_VALUE, (cells + chunkCells - 1) / chunkCells));
-            rows = rows.repartition(split, col("t"));
-        }
-        Iterator<Chunk> chunks = rows.mapPartitions(new ToChunks(universe, grid.columnCount()),
-                Encoders.javaSerialization(Chunk.class)).toLocalIterator();
-        while (chunks.hasNext()) {
-            Chunk c = chunks.next();
-            grid.putAll(c.symbol, c.time, c.values, c.rows);
-        }
+        forEachChunk(partitioned(rows, t.getNumPartitions(), cells, chunkCells), universe, columns.size(),
+                c -> grid.putAll(c.symbol, c.time, c.values, c.rows));
         return grid.build();
     }
 
@@ -90,31 +77,26 @@ final class ColumnarPanels {
      * {@code panel} with the double {@code columns} of {@code frame} (columns symbol, open_time and {@code columns};
      * at most one row per symbol and time) as features of the same names, aligned to the panel's grid: rows of
      * other symbols or at times off the grid are ignored, cells without a row and NULL values are NaN. Executors
-     * turn their partitions into columnar chunks as for {@link #panel}; no driver object per row.
+     * turn their partitions into columnar chunks as for {@link #panel}, one Spark job; no driver object per row.
      */
     static Panel withFeatures(Panel panel, Dataset<Row> frame, List<String> columns) {
+        return withFeatures(panel, frame, columns, CHUNK_CELLS);
+    }
+
+    /** As {@link #withFeatures(Panel, Dataset, List)}, repartitioning above {@code chunkCells} cells. */
+    static Panel withFeatures(Panel panel, Dataset<Row> frame, List<String> columns, long chunkCells) {
         List<String> universe = Arrays.asList(panel.symbols());
         long[] times = panel.times();
-        List<Column> select = new ArrayList<>();
-        select.add(col("symbol"));
-        select.add(unix_millis(col("open_time")).as("t"));
-        for (String c : columns) {
-            select.add(col(c).cast("double").as(c));
-        }
         int n = universe.size();
         double[][] values = new double[columns.size()][times.length * n];
         for (double[] v : values) {
             Arrays.fill(v, Double.NaN);
         }
         if (times.length > 0) {
-            Dataset<Row> rows = frame.filter(col("symbol").isin(universe.toArray()))
-                    .select(select.toArray(new Column[0]))
+            Dataset<Row> rows = frame.filter(col("symbol").isin(universe.toArray())).select(select(columns))
                     .filter(col("t").between(times[0], times[times.length - 1]));
             boolean[] seen = new boolean[times.length * n];
-            Iterator<Chunk> chunks = rows.mapPartitions(new ToChunks(universe, columns.size()),
-                    Encoders.javaSerialization(Chunk.class)).toLocalIterator();
-            while (chunks.hasNext()) {
-                Chunk c = chunks.next();
+            forEachChunk(partitioned(rows, 0, (long) times.length * n, chunkCells), universe, columns.size(), c -> {
                 for (int k = 0; k < c.rows; k++) {
                     int t = Arrays.binarySearch(times, c.time[k]);
                     if (t < 0) {
@@ -130,13 +112,53 @@ final class ColumnarPanels {
                         values[f][cell] = c.values[f][k];
                     }
                 }
-            }
+            });
         }
         Panel out = panel;
         for (int f = 0; f < columns.size(); f++) {
             out = out.withFeature(columns.get(f), values[f]);
         }
         return out;
+    }
+
+    /** symbol, t (open time, UTC epoch ms) and {@code columns} cast to double. */
+    private static Column[] select(List<String> columns) {
+        List<Column> select = new ArrayList<>();
+        select.add(col("symbol"));
+        select.add(unix_millis(col("open_time")).as("t"));
+        for (String c : columns) {
+            select.add(col(c).cast("double").as(c));
+        }
+        return select.toArray(new Column[0]);
+    }
+
+    /**
+     * The rows of a panel of {@code cells} cells as an RDD of at least {@code split = min(200, max(64,
+     * cells / chunkCells))} partitions: {@code rows}' own partitions when there are that many ({@code parts}),
+     * else hash-partitioned by open time into {@code split}. At most 200 ({@code spark.shuffle.sort.bypassMergeThreshold}'s
+     * default), so that the shuffle's map side writes every row straight to its partition's file instead of
+     * sorting the whole input partition in memory first.
+     */
+    private static RDD<Row> partitioned(Dataset<Row> rows, int parts, long cells, long chunkCells) {
+        if (cells <= chunkCells) {
+            return rows.rdd();
+        }
+        int split = (int) Math.max(MIN_SPLIT, Math.min(MAX_SPLIT, (cells + chunkCells - 1) / chunkCells));
+        return parts >= split ? rows.rdd() : rows.repartition(split, col("t")).rdd();
+    }
+
+    /**
+     * Runs one Spark job over every partition of {@code rows} (symbol, t, {@code columns} doubles): executors turn
+     * each partition into chunks ({@link ToChunks}); on the driver {@code sink} takes every chunk of a partition
+     * as the partition's result arrives, and the chunks are dropped after it ({@link PartitionResults#forEach}).
+     */
+    private static void forEachChunk(RDD<Row> rows, List<String> universe, int columns, Consumer<Chunk> sink) {
+        PartitionResults.forEach(rows, new ToChunks(universe, columns), Chunk[].class, chunks -> {
+            for (int k = 0; k < chunks.length; k++) {
+                sink.accept(chunks[k]);
+                chunks[k] = null;
+            }
+        });
     }
 
     /** Rows of one partition as primitive arrays: symbol index (universe order), open time (ms), value columns. */
@@ -155,12 +177,12 @@ final class ColumnarPanels {
         }
     }
 
-    /** (t) rows → one sorted distinct {@code long[]} per partition. */
-    private static final class DistinctTimes implements MapPartitionsFunction<Row, long[]> {
+    /** A partition's (t) rows → its open times, sorted and distinct. */
+    private static final class DistinctTimes extends PartitionFunction<Row, long[]> {
         private static final long serialVersionUID = 1L;
 
         @Override
-        public Iterator<long[]> call(Iterator<Row> input) {
+        public long[] apply(scala.collection.Iterator<Row> input) {
             long[] t = new long[1024];
             int n = 0;
             while (input.hasNext()) {
@@ -171,12 +193,12 @@ final class ColumnarPanels {
                 }
                 t[n++] = input.next().getLong(0);
             }
-            return List.of(PanelGrid.sortedDistinct(t, n)).iterator();
+            return PanelGrid.sortedDistinct(t, n);
         }
     }
 
-    /** (symbol, t, values...) rows → chunks of at most {@link #CHUNK_ROWS} rows. */
-    private static final class ToChunks implements MapPartitionsFunction<Row, Chunk> {
+    /** A partition's (symbol, t, values...) rows → chunks of at most {@link #CHUNK_ROWS} rows. */
+    private static final class ToChunks extends PartitionFunction<Row, Chunk[]> {
         private static final long serialVersionUID = 1L;
         private final HashMap<String, Integer> index = new HashMap<>();
         private final int columns;
@@ -189,42 +211,32 @@ final class ColumnarPanels {
         }
 
         @Override
-        public Iterator<Chunk> call(Iterator<Row> input) {
-            Map<String, Integer> idx = index;
-            return new Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                    return input.hasNext();
+        public Chunk[] apply(scala.collection.Iterator<Row> input) {
+            List<Chunk> out = new ArrayList<>();
+            while (input.hasNext()) {
+                int[] symbol = new int[CHUNK_ROWS];
+                long[] time = new long[CHUNK_ROWS];
+                double[][] values = new double[columns][CHUNK_ROWS];
+                int n = 0;
+                while (n < CHUNK_ROWS && input.hasNext()) {
+                    Row r = input.next();
+                    symbol[n] = index.get(r.getString(0));
+                    time[n] = r.getLong(1);
+                    for (int c = 0; c < columns; c++) {
+                        values[c][n] = r.isNullAt(2 + c) ? Double.NaN : r.getDouble(2 + c);
+                    }
+                    n++;
                 }
-
-                @Override
-                public Chunk next() {
-                    if (!input.hasNext()) {
-                        throw new NoSuchElementException();
+                if (n < CHUNK_ROWS) {
+                    symbol = Arrays.copyOf(symbol, n);
+                    time = Arrays.copyOf(time, n);
+                    for (int c = 0; c < columns; c++) {
+                        values[c] = Arrays.copyOf(values[c], n);
                     }
-                    int[] symbol = new int[CHUNK_ROWS];
-                    long[] time = new long[CHUNK_ROWS];
-                    double[][] values = new double[columns][CHUNK_ROWS];
-                    int n = 0;
-                    while (n < CHUNK_ROWS && input.hasNext()) {
-                        Row r = input.next();
-                        symbol[n] = idx.get(r.getString(0));
-                        time[n] = r.getLong(1);
-                        for (int c = 0; c < columns; c++) {
-                            values[c][n] = r.isNullAt(2 + c) ? Double.NaN : r.getDouble(2 + c);
-                        }
-                        n++;
-                    }
-                    if (n < CHUNK_ROWS) {
-                        symbol = Arrays.copyOf(symbol, n);
-                        time = Arrays.copyOf(time, n);
-                        for (int c = 0; c < columns; c++) {
-                            values[c] = Arrays.copyOf(values[c], n);
-                        }
-                    }
-                    return new Chunk(n, symbol, time, values);
                 }
-            };
+                out.add(new Chunk(n, symbol, time, values));
+            }
+            return out.toArray(new Chunk[0]);
         }
     }
 }

@@ -24,6 +24,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.unix_millis;
 
 import io.quantlake.factor.FactorFrame;
+import io.quantlake.spark.PartitionResults;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ import org.slf4j.LoggerFactory;
  * ({@link FactorCorrelation}).
  *
  * <p>All of it runs as Spark Column expressions, windows and aggregates; only per-date and summary
- * rows are collected to the driver. The candles must hold one market and one interval.
+ * rows reach the driver, the per-date ones a partition at a time ({@link PartitionResults#forEachRow}). The candles must hold one market and one interval.
  *
  * <pre>{@code
  * FactorResearchSpec spec = FactorResearchSpec.of(List.of(new Momentum(30, 1), new Reversal(1)), List.of(1, 5, 20));
@@ -140,11 +141,11 @@ public final class FactorResearch {
         }
     }
 
+    /** The per-date ICs, one partition's rows at a time (a minute study has millions: never all as Rows at once). */
     private static void collectIc(Dataset<Row> ranked, int q, List<IcPoint> out) {
-        for (Row r : ResearchFrames.icPerDate(ranked, q).select(col(FACTOR), col(HORIZON), unix_millis(col(TS)), col(N),
-                col(IC), col(RANK_IC), col(TOP).minus(col(BOTTOM))).collectAsList()) {
-            out.add(new IcPoint(r.getString(0), r.getInt(1), r.getLong(2), r.getInt(3), dbl(r, 4), dbl(r, 5), dbl(r, 6)));
-        }
+        PartitionResults.forEachRow(ResearchFrames.icPerDate(ranked, q).select(col(FACTOR), col(HORIZON), unix_millis(col(TS)),
+                col(N), col(IC), col(RANK_IC), col(TOP).minus(col(BOTTOM))), r -> out.add(new IcPoint(r.getString(0).intern(),
+                r.getInt(1), r.getLong(2), r.getInt(3), dbl(r, 4), dbl(r, 5), dbl(r, 6))));
     }
 
     private static void collectQuantiles(Dataset<Row> ranked, List<QuantileReturn> out) {
@@ -154,13 +155,12 @@ public final class FactorResearch {
         }
     }
 
+    /** The per-date stability, one partition's rows at a time. */
     private static List<StabilityPoint> collectStability(Dataset<Row> values, int q, int min) {
         List<StabilityPoint> out = new ArrayList<>();
-        for (Row r : ResearchFrames.stability(values, q, min).select(col(FACTOR), unix_millis(col(TS)), col(N),
-                col(TURNOVER), col(N_COMMON), col(AUTOCORR)).collectAsList()) {
-            out.add(new StabilityPoint(r.getString(0), r.getLong(1), r.getInt(2), dbl(r, 3), r.isNullAt(4) ? 0 : r.getInt(4),
-                    dbl(r, 5)));
-        }
+        PartitionResults.forEachRow(ResearchFrames.stability(values, q, min).select(col(FACTOR), unix_millis(col(TS)), col(N),
+                col(TURNOVER), col(N_COMMON), col(AUTOCORR)), r -> out.add(new StabilityPoint(r.getString(0).intern(),
+                r.getLong(1), r.getInt(2), dbl(r, 3), r.isNullAt(4) ? 0 : r.getInt(4), dbl(r, 5))));
         return out;
     }
 

@@ -1,5 +1,6 @@
 package io.quantlake.research;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -15,7 +16,8 @@ import java.util.Objects;
  * @param spread  mean forward return of the top quantile minus that of the bottom one (fraction);
  *                NaN when ties leave either bucket empty
  */
-public record IcPoint(String factor, int horizon, long ts, int n, double ic, double rankIc, double spread) {
+public record IcPoint(String factor, int horizon, long ts, int n, double ic, double rankIc, double spread)
+        implements Serializable {
     public IcPoint {
         Objects.requireNonNull(factor, "factor");
         if (horizon < 1 || n < 1) {

@@ -7,27 +7,28 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * A {@link FactorResearchResult} as Datasets of the {@link LakeTable#RESEARCH_TABLES}' schemas, every row
  * carrying the run's id; an undefined statistic (NaN in the records) is written as NULL.
  */
 public final class ResearchTables {
+    private static final int SLICE = 50_000;
     private ResearchTables() {
     }
 
     /** Rows of {@link LakeTable#FACTOR_IC}. */
     public static Dataset<Row> factorIc(SparkSession spark, String runId, FactorResearchResult result) {
-        List<Row> rows = new ArrayList<>();
-        for (IcPoint p : result.ic()) {
-            rows.add(RowFactory.create(run(runId), p.factor(), p.horizon(), new Timestamp(p.ts()), orNull(p.ic()),
-                    orNull(p.rankIc()), p.n(), orNull(p.spread())));
-        }
-        return spark.createDataFrame(rows, LakeTable.FACTOR_IC.schema());
+        String run = run(runId);
+        return perDate(spark, result.ic(), p -> RowFactory.create(run, p.factor(), p.horizon(), new Timestamp(p.ts()),
+                orNull(p.ic()), orNull(p.rankIc()), p.n(), orNull(p.spread())), LakeTable.FACTOR_IC.schema());
     }
 
     /** Rows of {@link LakeTable#FACTOR_IC_SUMMARY}. */
@@ -58,12 +59,19 @@ public final class ResearchTables {
 
     /** Rows of {@link LakeTable#FACTOR_STABILITY}. */
     public static Dataset<Row> stability(SparkSession spark, String runId, FactorResearchResult result) {
-        List<Row> rows = new ArrayList<>();
-        for (StabilityPoint p : result.stability()) {
-            rows.add(RowFactory.create(run(runId), p.factor(), new Timestamp(p.ts()), p.n(), orNull(p.turnover()),
-                    p.nCommon(), orNull(p.rankAutocorr())));
-        }
-        return spark.createDataFrame(rows, LakeTable.FACTOR_STABILITY.schema());
+        String run = run(runId);
+        return perDate(spark, result.stability(), p -> RowFactory.create(run, p.factor(), new Timestamp(p.ts()), p.n(),
+                orNull(p.turnover()), p.nCommon(), orNull(p.rankAutocorr())), LakeTable.FACTOR_STABILITY.schema());
+    }
+
+    /**
+     * Per-date records (millions in a minute study) as rows of {@code schema}, turned into rows by the tasks that
+     * write them, {@value #SLICE} records per task: no driver copy of the whole list as Rows.
+     */
+    private static <T> Dataset<Row> perDate(SparkSession spark, List<T> records, Function<T, Row> row, StructType schema) {
+        int slices = Math.max(1, (records.size() + SLICE - 1) / SLICE);
+        return spark.createDataFrame(JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(records, slices)
+                .map(row), schema);
     }
 
     /** Rows of {@link LakeTable#FACTOR_CORRELATION}. */

@@ -1,5 +1,6 @@
 package io.quantlake.research;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -16,7 +17,8 @@ import java.util.Objects;
  *                     the common symbols; NaN at the first date, when fewer than the minimum are common,
  *                     or when either side is constant
  */
-public record StabilityPoint(String factor, long ts, int n, double turnover, int nCommon, double rankAutocorr) {
+public record StabilityPoint(String factor, long ts, int n, double turnover, int nCommon, double rankAutocorr)
+        implements Serializable {
     public StabilityPoint {
         Objects.requireNonNull(factor, "factor");
         if (!(Double.isNaN(turnover) || (turnover >= 0.0 && turnover <= 1.0))) {

@@ -23,6 +23,7 @@ import io.quantlake.nightly.NightlyRun;
 import io.quantlake.nightly.Positions;
 import io.quantlake.panel.Panel;
 import io.quantlake.research.FactorResearchConfig;
+import io.quantlake.sim.BacktestResult;
 import io.quantlake.spark.SharedSpark;
 import io.quantlake.strategy.TargetWeights;
 import java.io.OutputStream;
@@ -46,7 +47,8 @@ import org.junit.jupiter.api.Test;
  * panel it traded on (every decision bar among them) each factor feature equals the table's {@code value} exactly,
  * NaN exactly where the table has no row. The window starts after 20 days of history: those are the warm-up of
  * both (the first bar's mom_10_1 is defined). {@code nightly} with the same strategy config targets the backtest's
- * last decision (its panel gets the same factors).
+ * last decision (its panel gets the same factors). With a memory budget of 25 bars the same backtest runs in time
+ * blocks read from Delta ({@link LakePanelSource}) and gives the same bits.
  */
 class FactorLibraryTest {
     static final long T0 = 1_704_067_200_000L; // 2024-01-01
@@ -118,7 +120,18 @@ class FactorLibraryTest {
 
         LakeBacktest backtest = new LakeBacktest(lake);
         Panel panel = backtest.panel(config);
-        TargetWeights targets = backtest.run(config).result().targets();
+        BacktestResult result = backtest.run(config).result();
+        TargetWeights targets = result.targets();
+        // the same run in time blocks (issue 13 item 5): a memory budget of 25 of the 40 bars reads the window from
+        // Delta in two blocks, the factors attached to each, and gives the same bits
+        long budget = Backtest.bytesPerBar(SYMBOLS.length, FACTORS.size()) * 25;
+        BacktestResult inBlocks = new LakeBacktest(lake, budget).run(config).result();
+        assertTrue(Arrays.equals(result.equity(), inBlocks.equity()) && Arrays.equals(result.cash(), inBlocks.cash()),
+                "equity in blocks");
+        assertEquals(result.ledger().events(), inBlocks.ledger().events(), "ledger in blocks");
+        assertTrue(Arrays.equals(targets.weights(), inBlocks.targets().weights())
+                && Arrays.equals(targets.decision(), inBlocks.targets().decision()), "targets in blocks");
+        assertTrue(result.ledger().size() > 0, "the run trades");
 
         Map<String, Double> table = new HashMap<>();
         for (Row r : lake.read(LakeTable.FACTORS).where(col("factor").isin(FACTORS.toArray()))

@@ -2,13 +2,13 @@ package io.quantlake.factor;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.quantlake.lake.CandleStore;
 import io.quantlake.market.Interval;
 import io.quantlake.panel.Panel;
 import io.quantlake.panel.PanelBuilder;
@@ -216,7 +216,7 @@ class FactorEngineTest {
     }
 
     @Test
-    void factorMatrixAlignsWithPanelGridAndUniverse() {
+    void factorFeaturesAlignWithPanelGridAndUniverse() {
         String[] universe = {"NEWUSDT", "BTCUSDT", "XRPUSDT"};
         PanelBuilder b = Panel.builder(Interval.D1, universe);
         for (int s : new int[] {3, 0}) {
@@ -225,12 +225,12 @@ class FactorEngineTest {
                 b.bar(SmallPanel.SYMBOLS[s], SmallPanel.time(panel.grid[s][k]), c, c, c, c, panel.volume[s][k]);
             }
         }
-        Panel withFactors = FactorMatrix.withFeatures(b.build(), wide, List.of("rev_3", "combo"));
+        Panel withFactors = CandleStore.withFeatures(b.build(), wide.withColumnRenamed(FactorFrame.TS, "open_time"),
+                List.of("rev_3", "combo"));
         long[] times = withFactors.times();
         assertEquals(SmallPanel.GRID, times.length);
         double[] rev = withFactors.feature("rev_3");
         double[] combo = withFactors.feature("combo");
-        assertArrayEquals(rev, FactorMatrix.fromWide(wide, "rev_3", times, universe));
         for (int t = 0; t < times.length; t++) {
             int g = (int) ((times[t] - SmallPanel.T0) / SmallPanel.DAY);
             assertEquals(valueOrNaN(cell(3, g, "rev_3")), rev[t * 3], "NEWUSDT rev_3 at " + g);

@@ -35,6 +35,11 @@ class ColumnarPanelsTest {
 
     /** Rows id = bar × SYMBOLS + symbol (S0..S11), every 7th missing, volume NULL every 5th, quote_volume a feature. */
     private static Dataset<Row> candles() {
+        return rows().orderBy(col("id").desc());
+    }
+
+    /** {@link #candles()} in the three partitions of their ids, unsorted. */
+    private static Dataset<Row> rows() {
         Column bar = floor(col("id").divide(SYMBOLS));
         Column sym = pmod(col("id"), lit(SYMBOLS));
         return SharedSpark.spark().range(0, (long) SYMBOLS * BARS, 1, 3)
@@ -44,8 +49,7 @@ class ColumnarPanelsTest {
                         col("id").cast("double").as("open"), col("id").plus(2).cast("double").as("high"),
                         col("id").minus(1).cast("double").as("low"), col("id").plus(0.5).as("close"),
                         when(pmod(col("id"), lit(5)).equalTo(0), lit(null)).otherwise(col("id").divide(3)).as("volume"),
-                        col("id").multiply(2).cast("long").as("quote_volume"))
-                .orderBy(col("id").desc());
+                        col("id").multiply(2).cast("long").as("quote_volume"), col("id"));
     }
 
     @Test
@@ -75,6 +79,23 @@ class ColumnarPanelsTest {
             assertArrayEquals(rows.volume(), p.volume());
             assertArrayEquals(rows.feature("quote_volume"), p.feature("quote_volume"));
         }
+    }
+
+    /**
+     * A panel read in 64 partitions runs three Spark jobs (the grid's, the shuffle into 64 partitions, the chunks'),
+     * features two, not one per partition.
+     */
+    @Test
+    void aPanelInManyPartitionsIsReadInThreeSparkJobs() throws Exception {
+        List<String> universe = List.of("S0", "S1", "S2", "S3");
+        Dataset<Row> candles = rows(); // no orderBy: its range partitioning's sampling would be a job of its own
+        Panel[] p = new Panel[2];
+        assertEquals(3, SharedSpark.jobsDuring(() -> p[0] = ColumnarPanels.panel(candles, Interval.H1, universe, 10)),
+                "Spark jobs for one panel in 64 partitions");
+        assertEquals(BARS, p[0].bars());
+        assertEquals(2, SharedSpark.jobsDuring(() -> p[1] = ColumnarPanels.withFeatures(p[0],
+                candles.withColumnRenamed("close", "c2"), List.of("c2"), 10)), "Spark jobs for one feature in 64 partitions");
+        assertArrayEquals(p[0].close(), p[1].feature("c2"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.quantlake.research;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,11 +16,14 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.plans.logical.LocalRelation;
+import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Every statistic of {@link FactorResearch} against {@link DirectResearch} on {@link HandCandles}
@@ -183,6 +187,17 @@ class FactorResearchTest {
         List<Row> stability = ResearchTables.stability(SharedSpark.spark(), "run-1", result).collectAsList();
         assertTrue(stability.get(0).isNullAt(4), "NaN turnover at the first date is written as null");
         assertEquals(names.size() * names.size(), ResearchTables.correlation(SharedSpark.spark(), "run-1", result).count());
+    }
+
+    /** The per-date tables (millions of rows in a minute study) are not a driver-side copy of their rows (a LocalRelation). */
+    @Test
+    void perDateTablesAreBuiltByTasksNotFromADriverCopy() {
+        for (Dataset<Row> table : List.of(ResearchTables.factorIc(SharedSpark.spark(), "run-1", result),
+                ResearchTables.stability(SharedSpark.spark(), "run-1", result))) {
+            for (LogicalPlan leaf : CollectionConverters.asJava(table.queryExecution().analyzed().collectLeaves())) {
+                assertFalse(leaf instanceof LocalRelation, "a local relation of " + table.count() + " rows: " + leaf.nodeName());
+            }
+        }
     }
 
     @Test

@@ -5,6 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.spark.SparkContext;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -35,6 +40,28 @@ public final class SharedSpark {
             return Files.createTempDirectory(base, prefix);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temp dir under " + System.getProperty("java.io.tmpdir"), e);
+        }
+    }
+
+    /** The number of Spark jobs {@code action} starts on the shared session (listener events drained before and after). */
+    public static int jobsDuring(Runnable action) throws TimeoutException {
+        SparkContext sc = spark().sparkContext();
+        AtomicInteger jobs = new AtomicInteger();
+        SparkListener counter = new SparkListener() {
+            @Override
+            public void onJobStart(SparkListenerJobStart start) {
+                jobs.incrementAndGet();
+            }
+        };
+        sc.addSparkListener(counter);
+        try {
+            sc.listenerBus().waitUntilEmpty();
+            jobs.set(0);
+            action.run();
+            sc.listenerBus().waitUntilEmpty();
+            return jobs.get();
+        } finally {
+            sc.removeSparkListener(counter);
         }
     }
 

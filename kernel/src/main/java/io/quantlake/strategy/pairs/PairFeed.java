@@ -30,14 +30,20 @@ public final class PairFeed {
         return model;
     }
 
-    /** The z-score at bar {@code t}, advancing the model from the panel over the bars it has not seen, up to {@code t}. */
+    /**
+     * The z-score at row {@code t} of {@code panel}, advancing the model from the panel over the bars it has not
+     * seen, up to {@code t}. The model counts grid bars ({@link io.quantlake.strategy.MarketSnapshot#bar()}), which
+     * in a block panel are its rows plus {@link Panel#offset()}.
+     */
     public double zAt(Panel panel, int t) {
-        for (int s = model.lastBar() + 1; s <= t; s++) {
-            model.advance(s, price(panel, s, y), price(panel, s, x));
+        int offset = panel.offset();
+        int g = offset + t;
+        for (int s = model.lastBar() + 1; s <= g; s++) {
+            model.advance(s, price(panel, s - offset, y), price(panel, s - offset, x));
         }
-        if (model.lastBar() != t) {
+        if (model.lastBar() != g) {
             throw new IllegalStateException("spread model of " + panel.symbols()[y] + "/" + panel.symbols()[x]
-                    + " is at bar " + model.lastBar() + ", past the asked bar " + t);
+                    + " is at bar " + model.lastBar() + ", past the asked bar " + g);
         }
         return model.z();
     }

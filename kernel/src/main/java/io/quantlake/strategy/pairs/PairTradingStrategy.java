@@ -78,6 +78,15 @@ public final class PairTradingStrategy implements SignalStrategy {
         }
     }
 
+    /**
+     * 1: a decision reads the bar's closes only ({@code snapshot.window(k).lastClose()}); the formation window, the
+     * hedge ratio and the z-score are the strategy's own state, kept across the blocks of a run in time blocks.
+     */
+    @Override
+    public int warmupBars() {
+        return 1;
+    }
+
     /** The selected pairs with their formation-window test, best first; empty before the selection bar. */
     public List<PairScanRow> selection() {
         return List.copyOf(selection);

@@ -59,10 +59,16 @@ public record BetaNeutralStrategy(MarketNeutralStrategy dollarNeutral, RollingBe
         return "market_neutral_beta";
     }
 
+    /** The ranking's and the rolling beta's warm-up. */
+    @Override
+    public int warmupBars() {
+        return WeightStrategy.maxWarmup(dollarNeutral.warmupBars(), beta.warmupBars());
+    }
+
     @Override
     public TargetWeights targets(Panel panel) {
         int n = panel.symbolCount();
-        boolean[] rows = dollarNeutral.schedule().decisionBars(panel.times());
+        boolean[] rows = panel.scheduled(dollarNeutral.schedule(), dollarNeutral.schedule()::decisionBars);
         double[] b = beta.betas(panel, rows);
         double[] s = dollarNeutral.score().scores(panel);
         if (s.length != b.length) {

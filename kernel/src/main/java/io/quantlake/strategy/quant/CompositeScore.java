@@ -53,6 +53,12 @@ public record CompositeScore(List<Component> components) implements CrossSection
         return components.stream().map(Component::factor).toList();
     }
 
+    /** None: row {@code t}'s factor values only. */
+    @Override
+    public int warmupBars() {
+        return 0;
+    }
+
     @Override
     public double[] scores(Panel panel) {
         int n = panel.symbolCount();

@@ -90,6 +90,12 @@ public record FactorStrategy(CompositeScore score, Mode mode, RebalanceSchedule 
         return List.copyOf(new LinkedHashSet<>(score.factors()));
     }
 
+    /** The composite reads its factors' row {@code t} only; a beta-neutral short book adds the rolling beta's warm-up. */
+    @Override
+    public int warmupBars() {
+        return mode instanceof LongShort ls && ls.beta().isPresent() ? ls.beta().get().warmupBars() : score.warmupBars();
+    }
+
     @Override
     public TargetWeights targets(Panel panel) {
         double[] c = score.scores(panel);

@@ -67,6 +67,7 @@ public record RiskParityStrategy(Method method, int lookback, CovarianceModel co
     }
 
     /** Grid bars a symbol needs up to {@code t}, all with a bar: {@code lookback + 1}. */
+    @Override
     public int warmupBars() {
         return lookback + 1;
     }
@@ -76,7 +77,7 @@ public record RiskParityStrategy(Method method, int lookback, CovarianceModel co
         int n = panel.symbolCount();
         int bars = panel.bars();
         double[] r = GridReturns.of(panel);
-        boolean[] decision = schedule.decisionBars(panel.times());
+        boolean[] decision = panel.scheduled(schedule, schedule::decisionBars);
         double[] w = new double[bars * n];
         Arrays.fill(w, Double.NaN);
         int[] cols = new int[n];

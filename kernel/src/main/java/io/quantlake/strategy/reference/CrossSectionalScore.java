@@ -13,6 +13,14 @@ public interface CrossSectionalScore {
     /** The score matrix over {@code panel}'s grid and universe. */
     double[] scores(Panel panel);
 
+    /**
+     * Own bars of history before a bar that its score reads at most ({@link io.quantlake.strategy.WeightStrategy#warmupBars});
+     * default {@link io.quantlake.strategy.WeightStrategy#UNDECLARED}.
+     */
+    default int warmupBars() {
+        return io.quantlake.strategy.WeightStrategy.UNDECLARED;
+    }
+
     /** A precomputed matrix (e.g. a factor from the Spark side); its shape is checked at use. */
     static CrossSectionalScore matrix(double[] scores) {
         Objects.requireNonNull(scores, "scores");
@@ -22,6 +30,17 @@ public interface CrossSectionalScore {
     /** The panel's feature matrix {@code name} (see Panel#withFeature). */
     static CrossSectionalScore feature(String name) {
         Objects.requireNonNull(name, "name");
-        return panel -> panel.feature(name);
+        return new CrossSectionalScore() {
+            @Override
+            public double[] scores(Panel panel) {
+                return panel.feature(name);
+            }
+
+            /** A feature's row {@code t} is the score at {@code t}: no history read here. */
+            @Override
+            public int warmupBars() {
+                return 0;
+            }
+        };
     }
 }

@@ -34,6 +34,7 @@ public record InverseVolStrategy(int lookback, RebalanceSchedule schedule) imple
     }
 
     /** Own bars a symbol needs up to {@code t} before it can be valid: {@code lookback + 1} closes. */
+    @Override
     public int warmupBars() {
         return lookback + 1;
     }
@@ -43,7 +44,7 @@ public record InverseVolStrategy(int lookback, RebalanceSchedule schedule) imple
         int n = panel.symbolCount();
         int bars = panel.bars();
         OwnBars own = OwnBars.of(panel);
-        boolean[] decision = schedule.decisionBars(panel.times());
+        boolean[] decision = panel.scheduled(schedule, schedule::decisionBars);
         double[] w = new double[bars * n];
         Arrays.fill(w, Double.NaN);
         for (int t = 0; t < bars; t++) {

@@ -50,6 +50,12 @@ public record MarketNeutralStrategy(CrossSectionalScore score, Selection selecti
         return "market_neutral";
     }
 
+    /** The score's warm-up (the ranking reads row {@code t} only). */
+    @Override
+    public int warmupBars() {
+        return score.warmupBars();
+    }
+
     @Override
     public TargetWeights targets(Panel panel) {
         int n = panel.symbolCount();
@@ -59,7 +65,7 @@ public record MarketNeutralStrategy(CrossSectionalScore score, Selection selecti
             throw new IllegalArgumentException("score matrix has " + s.length + " cells, expected bars × symbols = "
                     + bars * n);
         }
-        boolean[] decision = schedule.decisionBars(panel.times());
+        boolean[] decision = panel.scheduled(schedule, schedule::decisionBars);
         // A momentum ranking depends only on the panel and (lookback, skip): rank every bar once and
         // share it across the sets of a sweep; other scores rank the decision bars only.
         Ranking ranking = score instanceof MomentumScore m

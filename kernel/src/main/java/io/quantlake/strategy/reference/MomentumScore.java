@@ -23,6 +23,7 @@ public record MomentumScore(int lookback, int skip) implements CrossSectionalSco
     }
 
     /** Own bars a symbol needs up to {@code t} before its score is defined: {@code lookback + 1} closes. */
+    @Override
     public int warmupBars() {
         return lookback + 1;
     }

@@ -42,6 +42,12 @@ public record MonthlyRebalanceStrategy(Map<String, Double> targetWeights, int da
         return "monthly_rebalance";
     }
 
+    /** None: a decision reads the calendar and which symbols exist only. */
+    @Override
+    public int warmupBars() {
+        return 0;
+    }
+
     @Override
     public TargetWeights targets(Panel panel) {
         int n = panel.symbolCount();
@@ -55,7 +61,7 @@ public record MonthlyRebalanceStrategy(Map<String, Double> targetWeights, int da
             base[i] = e.getValue();
         }
         long[] times = panel.times();
-        boolean[] decision = decisionBars(times, day);
+        boolean[] decision = panel.scheduled(java.util.List.of("monthly_rebalance", day), all -> decisionBars(all, day));
         double[] w = new double[times.length * n];
         Arrays.fill(w, Double.NaN);
         for (int t = 0; t < times.length; t++) {
