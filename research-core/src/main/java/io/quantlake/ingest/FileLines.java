@@ -39,7 +39,8 @@ final class FileLines {
 
     /**
      * {@code file_id} ({@link FileJob#id()}), {@code source} (the file, or {@code zip!/entry}), {@code line}
-     * (1-based physical line, header included; 0 for an event), {@code raw} (the line), {@code layout} (index of
+     * (1-based physical line, header included; 0 for an event), {@code entry} (index of the CSV entry in a zip, 0 for
+     * a plain CSV and an event), {@code raw} (the line), {@code layout} (index of
      * the header found among the format's headers, -1 for none), {@code event} and {@code detail} (null for a data
      * line), then the file's {@code market}, {@code interval}, {@code interval_ms} and {@code symbol}.
      */
@@ -47,6 +48,7 @@ final class FileLines {
             .add("file_id", DataTypes.IntegerType, false)
             .add("source", DataTypes.StringType, false)
             .add("line", DataTypes.LongType, false)
+            .add("entry", DataTypes.IntegerType, false)
             .add("raw", DataTypes.StringType, true)
             .add("layout", DataTypes.IntegerType, false)
             .add("event", DataTypes.StringType, true)
@@ -95,7 +97,7 @@ final class FileLines {
                 readZip(job, file, out);
             } else {
                 try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    readCsv(job, new CsvText(in, job.path()), out);
+                    readCsv(job, new CsvText(in, job.path()), 0, out);
                 }
             }
             return out;
@@ -130,7 +132,7 @@ final class FileLines {
                 csvEntries++;
                 try (BufferedReader in = new BufferedReader(
                         new InputStreamReader(zip.getInputStream(entry), StandardCharsets.UTF_8))) {
-                    readCsv(job, new CsvText(in, job.path() + "!/" + entry.getName()), out);
+                    readCsv(job, new CsvText(in, job.path() + "!/" + entry.getName()), csvEntries - 1, out);
                 }
             }
             if (csvEntries == 0) {
@@ -139,16 +141,16 @@ final class FileLines {
         }
     }
 
-    private static void readCsv(FileJob job, CsvText text, List<Row> out) throws IOException {
+    private static void readCsv(FileJob job, CsvText text, int entry, List<Row> out) throws IOException {
         int layout = text.header(headers(job.format()), required(job.format()));
         for (CsvText.Row r = text.next(); r != null; r = text.next()) {
-            out.add(RowFactory.create(job.id(), text.source(), r.line(), r.raw(), layout, null, null, job.market(),
+            out.add(RowFactory.create(job.id(), text.source(), r.line(), entry, r.raw(), layout, null, null, job.market(),
                     job.interval(), job.intervalMs(), job.symbol()));
         }
     }
 
     private static Row event(FileJob job, String event, String detail) {
-        return RowFactory.create(job.id(), job.path(), 0L, null, -1, event, detail, job.market(), job.interval(),
+        return RowFactory.create(job.id(), job.path(), 0L, 0, null, -1, event, detail, job.market(), job.interval(),
                 job.intervalMs(), job.symbol());
     }
 

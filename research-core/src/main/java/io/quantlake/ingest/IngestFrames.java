@@ -6,6 +6,7 @@ import io.quantlake.market.Market;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -30,10 +31,45 @@ import org.apache.spark.sql.types.StructType;
  *                      in input order, then conflicting duplicates by key
  * @param filesRejected the files quarantined whole (also in {@code quarantine}), in input order
  * @param cached        the persisted frames {@link #release()} unpersists
+ * @param known         what the read counted already, so that the write need not read rows for it; null: nothing
  */
 public record IngestFrames(int files, long rowsRead, Dataset<Row> candles, Dataset<Row> funding,
                            List<SymbolInfo> symbols, Dataset<Row> quarantine, List<QuarantineRow> filesRejected,
-                           List<Dataset<Row>> cached) {
+                           List<Dataset<Row>> cached, Known known) {
+    /**
+     * The time range of one input file's rows: its series and the smallest and largest time (epoch ms) of its rows.
+     *
+     * @param interval null for funding
+     */
+    public record Span(String market, String interval, String symbol, long minMs, long maxMs) {
+        public Span {
+            Objects.requireNonNull(market, "market");
+            Objects.requireNonNull(symbol, "symbol");
+            if (minMs > maxMs) {
+                throw new IllegalArgumentException("span of " + market + " " + interval + " " + symbol
+                        + ": min time " + minMs + " after max time " + maxMs);
+            }
+        }
+    }
+
+    /**
+     * Counts an ingest read knows before writing.
+     *
+     * @param candles            rows of {@link #candles()} (one per key), -1 when unknown (keys grouped in Spark)
+     * @param funding            rows of {@link #funding()}, -1 when unknown
+     * @param quarantineByReason rows of {@link #quarantine()} by reason code, null when unknown
+     * @param candleSpans        the spans of the files the candles come from (each candle lies in one)
+     * @param fundingSpans       the spans of the files the funding records come from
+     */
+    public record Known(long candles, long funding, Map<String, Long> quarantineByReason, List<Span> candleSpans,
+                        List<Span> fundingSpans) {
+        public Known {
+            quarantineByReason = quarantineByReason == null ? null : Map.copyOf(quarantineByReason);
+            candleSpans = List.copyOf(candleSpans);
+            fundingSpans = List.copyOf(fundingSpans);
+        }
+    }
+
     private static final Comparator<Row> QUARANTINE_ORDER = Comparator
             .<Row>comparingInt(r -> r.getInt(r.fieldIndex("q_phase")))
             .thenComparing(r -> r.<String>getAs("q_market"), Comparator.nullsFirst(Comparator.naturalOrder()))

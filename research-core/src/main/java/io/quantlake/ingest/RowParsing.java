@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.spark_partition_id;
 import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.timestamp_millis;
 import static org.apache.spark.sql.functions.try_element_at;
@@ -58,6 +59,19 @@ final class RowParsing {
     private RowParsing() {
     }
 
+    /** A column of the parse's output that no optimizer rule can see through (see {@link #where}). */
+    private static final String BARRIER = "parse_task_";
+
+    /**
+     * The rows of {@code parsed} (an output of {@link #parse}) that meet {@code condition}, the parse evaluated once
+     * per row: the condition also reads a non-deterministic column of the parse projection, so the optimizer keeps
+     * the filter above the projection instead of pushing it below with the projection's expressions inlined (which
+     * matched every field's pattern again for {@code reason}; {@code RowParsingPlanTest}).
+     */
+    static Dataset<Row> where(Dataset<Row> parsed, Column condition) {
+        return parsed.filter(condition.and(col(BARRIER).geq(0)));
+    }
+
     /** Parses and checks the lines of files of {@code format}. */
     static Dataset<Row> parse(Dataset<Row> lines, FileJob.Format format) {
         RowChecks checks = new RowChecks(lines.withColumnRenamed("detail", "event_detail")
@@ -75,7 +89,7 @@ final class RowParsing {
             candleRules(checks);
         }
         List<Column> out = new ArrayList<>();
-        for (String c : List.of("file_id", "source", "line", "raw", "layout", "event", "event_detail", "market",
+        for (String c : List.of("file_id", "source", "line", "entry", "raw", "layout", "event", "event_detail", "market",
                 "interval", "interval_ms", "symbol")) {
             out.add(col(c));
         }
@@ -86,6 +100,7 @@ final class RowParsing {
         out.add(when(data, checks.detail()).as("detail"));
         out.add(when(data, checks.firstMillis()).as("ms_at"));
         out.add(when(data, checks.firstMicros()).as("us_at"));
+        out.add(spark_partition_id().as(BARRIER));
         return checks.frame().select(out.toArray(new Column[0]));
     }
 

@@ -2,11 +2,11 @@ package io.quantlake.ingest;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
@@ -16,14 +16,14 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * Reads input files as Spark DataFrames, so that the driver never holds rows: the list of files is parallelized
  * and each executor reads (unzips, verifies the {@code .CHECKSUM} of) its files ({@link FileLines}); the lines are
  * parsed and checked as Column expressions ({@link RowParsing}); per-file aggregates decide the files quarantined
- * whole or an abort ({@link FileVerdicts}); valid rows are grouped by key ({@link KeyedFrame}). The parsed rows
- * and the keyed rows are persisted (memory, then disk) until {@link IngestFrames#release()}.
+ * whole or an abort ({@link FileVerdicts}) and tell whether valid rows can share a key; only then are they grouped
+ * by key ({@link KeyedFrame}, the one frame persisted until {@link IngestFrames#release()}). Nothing else is
+ * cached: each frame reads the files it needs again when it is written (see {@link #part}).
  */
 final class SparkIngest {
     /** Columns of the quarantine frame: the row, then its order (phase, key, file, line; see {@link IngestFrames}). */
@@ -70,18 +70,38 @@ final class SparkIngest {
             rejected.addAll(funding.verdicts.rejected());
             Dataset<Row> quarantine = candles.quarantine.unionByName(funding.quarantine)
                     .unionByName(fileRows(spark, candles.verdicts, funding.verdicts));
+            Map<String, Long> byReason = new TreeMap<>();
+            for (FileVerdicts v : List.of(candles.verdicts, funding.verdicts)) {
+                for (FileVerdicts.FileStats f : v.files()) {
+                    f.byReason().forEach((reason, n) -> byReason.merge(reason, n, Long::sum));
+                }
+            }
+            for (QuarantineRow q : rejected) {
+                byReason.merge(q.reason().code(), 1L, Long::sum);
+            }
+            // conflicting duplicates are counted only once grouped
+            boolean counted = candles.rows >= 0 && funding.rows >= 0;
+            IngestFrames.Known known = new IngestFrames.Known(candles.rows, funding.rows, counted ? byReason : null,
+                    spans(candles.verdicts), spans(funding.verdicts));
             return new IngestFrames(jobs.size() + metadataFiles,
                     candles.verdicts.rowsRead() + funding.verdicts.rowsRead(), candles.accepted, funding.accepted,
-                    symbols, quarantine, rejected, cached);
+                    symbols, quarantine, rejected, cached, known);
         } catch (RuntimeException e) {
             cached.forEach(Dataset::unpersist);
             throw e;
         }
     }
 
-    private record Part(FileVerdicts verdicts, Dataset<Row> accepted, Dataset<Row> quarantine) {
+    /** The part of one kind (candles or funding): its verdicts, accepted rows ({@code rows} of them, -1: unknown). */
+    private record Part(FileVerdicts verdicts, Dataset<Row> accepted, Dataset<Row> quarantine, long rows) {
     }
 
+    /**
+     * Reads the files of one kind in three kinds of pass, none cached: the verdict pass reads every file (one job,
+     * {@link FileVerdicts}); the accepted rows read the files kept that hold valid rows, the rejected rows only the
+     * files that hold some. When the verdicts show that no key can repeat (the usual case), the valid rows are the
+     * accepted rows as read; otherwise they are grouped by key ({@link KeyedFrame}, persisted).
+     */
     private static Part part(SparkSession spark, List<FileJob> jobs, boolean funding, List<Dataset<Row>> cached) {
         FileJob.Format format = jobs.isEmpty() ? (funding ? FileJob.Format.ARCHIVE_FUNDING : FileJob.Format.ARCHIVE_KLINES)
                 : jobs.get(0).format();
@@ -91,28 +111,62 @@ final class SparkIngest {
                         + " format, got " + format + " and " + j.format() + " (" + j.path() + ")");
             }
         }
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        int slices = Math.max(1, Math.min(jobs.size(), jsc.defaultParallelism() * 4));
-        JavaRDD<Row> rows = jsc.parallelize(jobs, slices).mapPartitions(FileLines::read);
-        Dataset<Row> lineage = RowParsing.parse(spark.createDataFrame(rows, FileLines.SCHEMA), format);
-        // the cache keeps the text of rejected rows only; conflicting duplicates (rare) re-read theirs
-        Dataset<Row> parsed = lineage.withColumn("raw", when(col("reason").isNotNull(), col("raw")))
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        cached.add(parsed);
-        FileVerdicts verdicts = jobs.isEmpty() ? new FileVerdicts(0, List.of(), List.of())
-                : FileVerdicts.of(jobs, parsed, lineage, !funding);
-        Column good = col("event").isNull().and(not(col("file_id").isin(verdicts.badFiles().toArray())));
-        Dataset<Row> rowsOfGoodFiles = parsed.filter(good);
-        Dataset<Row> rejectedRows = rowsOfGoodFiles.filter(col("reason").isNotNull()).select(col("source"), col("line"),
+        String time = funding ? "funding_time" : "open_time";
+        FileVerdicts verdicts = jobs.isEmpty() ? FileVerdicts.NONE
+                : FileVerdicts.of(jobs, parsed(spark, jobs, format), time, !funding,
+                        job -> parsed(spark, List.of(job), format));
+        List<FileJob> withValid = new ArrayList<>();
+        List<FileJob> withRejected = new ArrayList<>();
+        for (FileVerdicts.FileStats f : verdicts.files()) {
+            if (f.valid() > 0) {
+                withValid.add(f.job());
+            }
+            if (f.rejectedRows() > 0) {
+                withRejected.add(f.job());
+            }
+        }
+        Dataset<Row> rejectedRows = RowParsing.where(parsed(spark, withRejected, format),
+                        col("event").isNull().and(col("reason").isNotNull())).select(col("source"), col("line"),
                 col("raw"), col("reason"), col("detail"), lit(0).as("q_phase"), lit(null).cast("string").as("q_market"),
                 lit(null).cast("long").as("q_interval_ms"), lit(null).cast("string").as("q_symbol"),
                 lit(null).cast("long").as("q_time"), col("file_id").as("q_file"));
-        KeyedFrame keyed = KeyedFrame.of(rowsOfGoodFiles.filter(col("reason").isNull()),
-                lineage.filter(good.and(col("reason").isNull())),
-                funding ? FUNDING_KEYS : CANDLE_KEYS, funding ? "funding_time" : "open_time",
-                funding ? FUNDING_VALUES : CANDLE_VALUES, funding ? 2 : 1);
+        Dataset<Row> valid = RowParsing.where(parsed(spark, withValid, format),
+                col("event").isNull().and(col("reason").isNull()));
+        List<String> keys = funding ? FUNDING_KEYS : CANDLE_KEYS;
+        List<KeyedFrame.Value> values = funding ? FUNDING_VALUES : CANDLE_VALUES;
+        if (verdicts.keysUnique()) {
+            List<Column> out = new ArrayList<>();
+            keys.forEach(k -> out.add(col(k)));
+            values.forEach(v -> out.add(col(v.column())));
+            Dataset<Row> noConflicts = spark.createDataFrame(List.of(), QUARANTINE_SCHEMA);
+            return new Part(verdicts, valid.select(out.toArray(new Column[0])), rejectedRows.unionByName(noConflicts),
+                    verdicts.validRows());
+        }
+        // the aggregate reads the rows without their text; conflicting duplicates (rare) re-read theirs
+        KeyedFrame keyed = KeyedFrame.of(valid.withColumn("raw", lit(null).cast("string")), valid, keys, time, values,
+                funding ? 2 : 1);
         cached.add(keyed.keyed());
-        return new Part(verdicts, keyed.accepted(), rejectedRows.unionByName(keyed.conflicts()));
+        return new Part(verdicts, keyed.accepted(), rejectedRows.unionByName(keyed.conflicts()), -1);
+    }
+
+    /** The parsed lines of {@code jobs} ({@link RowParsing}), read by the executors. */
+    private static Dataset<Row> parsed(SparkSession spark, List<FileJob> jobs, FileJob.Format format) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        int slices = Math.max(1, Math.min(jobs.size(), jsc.defaultParallelism() * 4));
+        JavaRDD<Row> rows = jsc.parallelize(jobs, slices).mapPartitions(FileLines::read);
+        return RowParsing.parse(spark.createDataFrame(rows, FileLines.SCHEMA), format);
+    }
+
+    /** The spans of the files kept that hold valid rows. */
+    private static List<IngestFrames.Span> spans(FileVerdicts verdicts) {
+        List<IngestFrames.Span> out = new ArrayList<>();
+        for (FileVerdicts.FileStats f : verdicts.files()) {
+            if (f.valid() > 0) {
+                out.add(new IngestFrames.Span(f.job().market(), f.job().interval(), f.job().symbol(), f.minTime(),
+                        f.maxTime()));
+            }
+        }
+        return out;
     }
 
     private static Dataset<Row> fileRows(SparkSession spark, FileVerdicts... verdicts) {

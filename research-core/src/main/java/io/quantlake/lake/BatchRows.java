@@ -42,7 +42,7 @@ final class BatchRows {
         return new IngestFrames(batch.files(), batch.rowsRead(),
                 spark.createDataFrame(candles, IngestFrames.CANDLES_SCHEMA),
                 spark.createDataFrame(funding, IngestFrames.FUNDING_SCHEMA), batch.symbols(),
-                spark.createDataFrame(quarantine, IngestFrames.QUARANTINE_SCHEMA), files, List.of());
+                spark.createDataFrame(quarantine, IngestFrames.QUARANTINE_SCHEMA), files, List.of(), null);
     }
 
     /** Candles in the lake's schema ({@link LakeTable#CANDLES}), written by {@code ingestRun}. */

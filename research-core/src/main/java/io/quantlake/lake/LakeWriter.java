@@ -14,6 +14,7 @@ import io.quantlake.ingest.IngestFrames;
 import io.quantlake.market.Interval;
 import io.quantlake.market.Market;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -31,7 +33,9 @@ import org.apache.spark.sql.Row;
  * <ul>
  *   <li>{@code candles}, {@code funding_rates}, {@code symbols}: one MERGE (one Delta commit) per
  *       table on its key; a matched row is updated only when a value differs, so writing the same
- *       batch twice leaves exactly the same rows (the second time: 0 inserted, 0 updated).</li>
+ *       batch twice leaves exactly the same rows (the second time: 0 inserted, 0 updated). When the
+ *       read knows its row count and the partitions its rows fall in ({@link IngestFrames.Known}) and
+ *       the table holds no row there, the rows are appended instead (one commit, all inserted).</li>
  *   <li>{@code quarantine}: rows appended with the run id (one commit).</li>
  *   <li>{@code runs}: one row, kind {@code ingest}, metrics = {@link IngestReport#metricsJson()},
  *       data_versions = the versions of the four tables after the write.</li>
@@ -91,23 +95,35 @@ public final class LakeWriter {
         for (LakeTable t : INGEST_TABLES) {
             lake.table(t);
         }
+        IngestFrames.Known known = frames.known();
         Map<String, MergeCounts> counts = new LinkedHashMap<>();
-        counts.put(LakeTable.CANDLES.tableName(), upsert(LakeTable.CANDLES, frames.candles()
-                .withColumn("open_time", timestamp_millis(col("open_time"))).withColumn("ingest_run", lit(runId))));
-        counts.put(LakeTable.FUNDING_RATES.tableName(), upsert(LakeTable.FUNDING_RATES, frames.funding()
-                .withColumn("funding_time", timestamp_millis(col("funding_time")))));
+        Dataset<Row> candles = frames.candles().withColumn("open_time", timestamp_millis(col("open_time")))
+                .withColumn("ingest_run", lit(runId));
+        counts.put(LakeTable.CANDLES.tableName(), known != null && known.candles() >= 0
+                ? DeltaMerge.insertOrMerge(lake, LakeTable.CANDLES, candles, known.candles(),
+                        partitionsOf(known.candleSpans(), true))
+                : upsert(LakeTable.CANDLES, candles));
+        Dataset<Row> funding = frames.funding().withColumn("funding_time", timestamp_millis(col("funding_time")));
+        counts.put(LakeTable.FUNDING_RATES.tableName(), known != null && known.funding() >= 0
+                ? DeltaMerge.insertOrMerge(lake, LakeTable.FUNDING_RATES, funding, known.funding(),
+                        partitionsOf(known.fundingSpans(), false))
+                : upsert(LakeTable.FUNDING_RATES, funding));
         counts.put(LakeTable.SYMBOLS.tableName(),
                 DeltaMerge.upsert(lake, LakeTable.SYMBOLS, BatchRows.symbols(frames.symbols())));
         Map<String, Long> byReason = new TreeMap<>();
-        for (Row r : frames.quarantine().groupBy("reason").count().collectAsList()) {
-            byReason.put(r.getString(0), r.getLong(1));
+        if (known != null && known.quarantineByReason() != null) {
+            byReason.putAll(known.quarantineByReason());
+        } else {
+            for (Row r : frames.quarantine().groupBy("reason").count().collectAsList()) {
+                byReason.put(r.getString(0), r.getLong(1));
+            }
         }
         if (!byReason.isEmpty()) {
             frames.quarantine().select(lit(runId).as("ingest_run"), col("source"), col("line"), col("raw"), col("reason"))
                     .write().format("delta").mode("append").save(lake.path(LakeTable.QUARANTINE));
         }
         IngestReport report = new IngestReport(runId, frames.files(), frames.rowsRead(), counts, byReason,
-                gaps(frames.candles()));
+                gaps(known != null ? series(known.candleSpans()) : series(frames.candles())));
         new RunStore(lake).record(new RunRecord(runId, "ingest", config, lake.versions(INGEST_TABLES),
                 report.metricsJson(), "succeeded", started, Instant.now()));
         return report;
@@ -118,13 +134,42 @@ public final class LakeWriter {
         return rows.isEmpty() ? MergeCounts.NONE : DeltaMerge.upsert(lake, table, rows);
     }
 
-    /** Missing bars of every (market, interval, symbol) of {@code candles}, read from the lake after the write. */
-    private List<SymbolGaps> gaps(Dataset<Row> candles) {
+    /** The series {@code market|interval|symbol} of {@code candles} (a Spark job over them). */
+    private static TreeSet<String> series(Dataset<Row> candles) {
         TreeSet<String> keys = new TreeSet<>();
         for (Row r : candles.select(concat_ws("|", col("market"), col("interval"), col("symbol"))).distinct()
                 .collectAsList()) {
             keys.add(r.getString(0));
         }
+        return keys;
+    }
+
+    /** The series {@code market|interval|symbol} of {@code spans}. */
+    private static TreeSet<String> series(List<IngestFrames.Span> spans) {
+        TreeSet<String> keys = new TreeSet<>();
+        spans.forEach(s -> keys.add(s.market() + "|" + s.interval() + "|" + s.symbol()));
+        return keys;
+    }
+
+    /**
+     * The partitions {@code spans} fall in: a filter over the partition columns ({@code market}, {@code interval}
+     * when {@code candles}, {@link LakeTable#MONTH}); false for no span.
+     */
+    static Column partitionsOf(List<IngestFrames.Span> spans, boolean candles) {
+        TreeSet<String> parts = new TreeSet<>();
+        for (IngestFrames.Span s : spans) {
+            YearMonth last = YearMonth.parse(LakeLayout.month(s.maxMs()));
+            for (YearMonth m = YearMonth.parse(LakeLayout.month(s.minMs())); !m.isAfter(last); m = m.plusMonths(1)) {
+                parts.add(s.market() + "|" + (candles ? s.interval() + "|" : "") + m);
+            }
+        }
+        Column key = candles ? concat_ws("|", col("market"), col("interval"), col(LakeTable.MONTH))
+                : concat_ws("|", col("market"), col(LakeTable.MONTH));
+        return parts.isEmpty() ? lit(false) : key.isin(parts.toArray());
+    }
+
+    /** Missing bars of the series {@code keys} ({@code market|interval|symbol}), read from the lake after the write. */
+    private List<SymbolGaps> gaps(TreeSet<String> keys) {
         List<SymbolGaps> out = new ArrayList<>();
         if (keys.isEmpty()) {
             return out;

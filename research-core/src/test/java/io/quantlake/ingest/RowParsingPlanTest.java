@@ -20,6 +20,10 @@ class RowParsingPlanTest {
     private static final Pattern RLIKE = Pattern.compile("RLIKE", Pattern.CASE_INSENSITIVE);
 
     private static int regexMatches(FileJob.Format format) {
+        return regexMatches(format, parsed -> parsed);
+    }
+
+    private static int regexMatches(FileJob.Format format, java.util.function.UnaryOperator<Dataset<Row>> use) {
         // rows from an RDD, as SparkIngest reads them (a local relation would be folded away by the optimizer)
         JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(SharedSpark.spark().sparkContext()).emptyRDD();
         Dataset<Row> none = SharedSpark.spark().createDataFrame(rows, FileLines.SCHEMA);
@@ -28,7 +32,7 @@ class RowParsingPlanTest {
         SharedSpark.spark().conf().set(key, "100000"); // the whole projection lists, not "... 40 more fields"
         String plan;
         try {
-            plan = RowParsing.parse(none, format).queryExecution().optimizedPlan().toString();
+            plan = use.apply(RowParsing.parse(none, format)).queryExecution().optimizedPlan().toString();
         } finally {
             SharedSpark.spark().conf().set(key, before);
         }
@@ -53,5 +57,15 @@ class RowParsingPlanTest {
     void csvCandleFieldsAreMatchedOnceEach() {
         // open_time as an integer and as ISO-8601, open, high, low, close, volume
         assertEquals(7, regexMatches(FileJob.Format.CSV_CANDLES));
+    }
+
+    @Test
+    void rowsFilteredAfterTheParseAreNotParsedAgain() {
+        // a filter on the parse's outputs must not be pushed below the parse projection with its expressions
+        // inlined: the fields would be matched once for the filter and once more for the output
+        assertEquals(11, regexMatches(FileJob.Format.ARCHIVE_KLINES, parsed -> RowParsing.where(parsed,
+                        org.apache.spark.sql.functions.col("event").isNull()
+                                .and(org.apache.spark.sql.functions.col("reason").isNull()))
+                .select("market", "interval", "symbol", "open_time", "open", "close")));
     }
 }
