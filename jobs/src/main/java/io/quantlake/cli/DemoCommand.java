@@ -6,7 +6,7 @@ import io.quantlake.config.BacktestConfig;
 import io.quantlake.datasets.SampleUniverseGenerator;
 import io.quantlake.datasets.SampleUniverseSpec;
 import io.quantlake.ingest.ArchiveReader;
-import io.quantlake.ingest.IngestBatch;
+import io.quantlake.ingest.IngestFrames;
 import io.quantlake.lake.Lake;
 import io.quantlake.lake.LakeSummary;
 import io.quantlake.research.FactorResearchConfig;
@@ -52,14 +52,14 @@ final class DemoCommand implements Runnable {
     public void run() {
         Path data = sampleDir();
         System.out.println("== 1. ingest the sample " + data + " into " + lake.root);
-        IngestBatch batch;
+        Lake l = lake.open();
+        IngestFrames frames;
         try {
-            batch = ArchiveReader.read(data);
+            frames = ArchiveReader.read(l.spark(), data);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Lake l = lake.open();
-        IngestCommand.write(l, batch, "demo --sample " + data);
+        IngestCommand.write(l, frames, "demo --sample " + data);
         System.out.println("== 2. the lake");
         System.out.print(LakeSummary.of(l).toTable());
         System.out.println("== 3. backtests of the demo configs in " + configs());

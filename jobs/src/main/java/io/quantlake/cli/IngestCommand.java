@@ -5,6 +5,7 @@ import io.quantlake.ingest.BinanceRestClient;
 import io.quantlake.ingest.CsvCandleReader;
 import io.quantlake.ingest.FundingCsvReader;
 import io.quantlake.ingest.IngestBatch;
+import io.quantlake.ingest.IngestFrames;
 import io.quantlake.ingest.QuarantineRow;
 import io.quantlake.ingest.RestSettings;
 import io.quantlake.lake.CandleStore;
@@ -12,6 +13,7 @@ import io.quantlake.lake.IngestReport;
 import io.quantlake.lake.Lake;
 import io.quantlake.lake.LakeWriter;
 import io.quantlake.lake.RunRecord;
+import io.quantlake.lake.WriterLock;
 import io.quantlake.market.Interval;
 import io.quantlake.market.Market;
 import java.io.IOException;
@@ -48,15 +50,24 @@ final class IngestCommand implements Runnable {
      * Writes {@code batch} to the lake and prints the report; names each file quarantined whole on stderr, one
      * line each; returns the report.
      */
+    static IngestReport write(Lake lake, IngestFrames frames, String config) {
+        String runId = RunRecord.newRunId("ingest", Instant.now());
+        IngestReport report = new LakeWriter(lake).ingest(frames, runId, config);
+        return print(report, frames.filesRejected());
+    }
+
+    /** As {@link #write(Lake, IngestFrames, String)} for an in-memory batch (a REST download). */
     static IngestReport write(Lake lake, IngestBatch batch, String config) {
         String runId = RunRecord.newRunId("ingest", Instant.now());
         IngestReport report = new LakeWriter(lake).ingest(batch, runId, config);
+        return print(report, batch.quarantine().stream().filter(q -> q.reason().isFileReason()).toList());
+    }
+
+    private static IngestReport print(IngestReport report, List<QuarantineRow> filesRejected) {
         System.out.println(report.toTable());
-        for (QuarantineRow q : batch.quarantine()) {
-            if (q.reason().isFileReason()) {
-                System.err.println(q.source() + ": " + q.detail() + "; nothing ingested from this file (quarantined: "
-                        + q.reason().code() + ")");
-            }
+        for (QuarantineRow q : filesRejected) {
+            System.err.println(q.source() + ": " + q.detail() + "; nothing ingested from this file (quarantined: "
+                    + q.reason().code() + ")");
         }
         return report;
     }
@@ -97,14 +108,17 @@ final class IngestCommand implements Runnable {
             }
             Interval iv = funding ? null : OptionValues.parse(spec, "--interval", interval, Interval::parse);
             existing(path);
-            IngestBatch batch;
-            try {
-                batch = funding ? FundingCsvReader.read(path, m) : CsvCandleReader.read(path, m, iv);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            Lake l = lake.open();
+            try (WriterLock.Hold h = l.writerLock().acquire()) { // the lake's writer from the input's read on
+                IngestFrames frames;
+                try {
+                    frames = funding ? FundingCsvReader.read(l.spark(), path, m) : CsvCandleReader.read(l.spark(), path, m, iv);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                write(l, frames, "ingest csv --path " + path + (funding ? " --funding" : " --interval " + interval)
+                        + " --market " + market);
             }
-            write(lake.open(), batch, "ingest csv --path " + path + (funding ? " --funding" : " --interval " + interval)
-                    + " --market " + market);
         }
     }
 
@@ -128,13 +142,16 @@ final class IngestCommand implements Runnable {
         public void run() {
             Market m = market == null ? null : OptionValues.parse(spec, "--market", market, Market::parse);
             existing(path);
-            IngestBatch batch;
-            try {
-                batch = m == null ? ArchiveReader.read(path) : ArchiveReader.read(path, m);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            Lake l = lake.open();
+            try (WriterLock.Hold h = l.writerLock().acquire()) { // the lake's writer from the input's read on
+                IngestFrames frames;
+                try {
+                    frames = m == null ? ArchiveReader.read(l.spark(), path) : ArchiveReader.read(l.spark(), path, m);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                write(l, frames, "ingest archive --path " + path);
             }
-            write(lake.open(), batch, "ingest archive --path " + path);
         }
     }
 

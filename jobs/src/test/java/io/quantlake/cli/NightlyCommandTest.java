@@ -63,7 +63,7 @@ class NightlyCommandTest {
             }
         }
         close = new HashMap<>();
-        for (CandleBar b : ArchiveReader.read(dir.resolve("archive")).candles()) {
+        for (CandleBar b : ArchiveReader.read(TestSpark.spark(), dir.resolve("archive")).collect().candles()) {
             if (b.openTime() == LAST_BAR) {
                 close.put(b.symbol(), b.close());
             }

@@ -4,22 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quantlake.market.Market;
+import io.quantlake.spark.SparkSessions;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
+import org.apache.spark.sql.SparkSession;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +41,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Bad rows are quarantined with source {@code <file>} or {@code <zip>!/<entry>} and their 1-based line;
  * the valid rows of the same file are kept.
+ *
+ * <p>The driver lists the files and checks their names; the executors read them ({@link SparkIngest}): paths must
+ * be readable where the executors run (a shared file system on a cluster).
  */
 public final class ArchiveReader {
     private static final Logger LOG = LoggerFactory.getLogger(ArchiveReader.class);
@@ -57,9 +54,20 @@ public final class ArchiveReader {
     private ArchiveReader() {
     }
 
+    /**
+     * Reads {@code path} as {@link #read(SparkSession, Path)} does, in the running Spark session (a local one,
+     * {@link SparkSessions#getOrCreate(String, Path)}, when none runs), and collects what it read to the driver
+     * ({@link IngestFrames#collect()}): candles and funding sorted by key, the quarantine in its order. For small
+     * inputs, such as a notebook's sample files; an ingest into the lake writes the frames instead.
+     */
+    public static IngestBatch readToDriver(Path path) throws IOException {
+        Path warehouse = Path.of(System.getProperty("java.io.tmpdir"), "quantlake-warehouse");
+        return read(SparkSessions.getOrCreate("quantlake", warehouse), path).collect();
+    }
+
     /** Reads {@code path}; files outside the archive folder layout are taken as spot. */
-    public static IngestBatch read(Path path) throws IOException {
-        return read(path, Market.SPOT);
+    public static IngestFrames read(SparkSession spark, Path path) throws IOException {
+        return read(spark, path, Market.SPOT);
     }
 
     /**
@@ -68,7 +76,7 @@ public final class ArchiveReader {
      * @param bareNameMarket market of kline files whose folders do not follow the archive layout
      *                       (e.g. a bare {@code BTCUSDT-1h-2024-01.csv}); ignored for files inside it
      */
-    public static IngestBatch read(Path path, Market bareNameMarket) throws IOException {
+    public static IngestFrames read(SparkSession spark, Path path, Market bareNameMarket) throws IOException {
         List<ArchiveFile> files = new ArrayList<>();
         List<Path> exchangeInfos = new ArrayList<>();
         for (Path p : InputFiles.list(path)) {
@@ -89,24 +97,16 @@ public final class ArchiveReader {
         if (files.isEmpty() && exchangeInfos.isEmpty()) {
             throw new IngestException(path + ": no Binance archive file (.zip, .csv or " + EXCHANGE_INFO + ") found");
         }
-        IngestCollector collector = new IngestCollector();
-        readExchangeInfos(exchangeInfos, bareNameMarket, collector);
+        List<SymbolInfo> symbols = new ArrayList<>();
+        readExchangeInfos(exchangeInfos, bareNameMarket, symbols);
+        List<FileJob> jobs = new ArrayList<>();
         for (ArchiveFile f : files) {
-            collector.file(f.path().toString(), f.interval(), one -> {
-                Path checksum = ArchiveChecksum.of(f.path());
-                if (Files.isRegularFile(checksum)) {
-                    ArchiveChecksum.verify(f.path(), checksum);
-                }
-                if (InputFiles.hasExtension(f.path(), ".zip")) {
-                    readZip(f, one);
-                } else {
-                    try (BufferedReader in = Files.newBufferedReader(f.path(), StandardCharsets.UTF_8)) {
-                        readCsv(new CsvText(in, f.path().toString()), f, one);
-                    }
-                }
-            });
+            boolean klines = f.kind() == ArchiveFile.Kind.KLINES;
+            jobs.add(new FileJob(jobs.size(), f.path().toString(),
+                    klines ? FileJob.Format.ARCHIVE_KLINES : FileJob.Format.ARCHIVE_FUNDING, f.market().code(),
+                    klines ? f.interval().code() : null, klines ? f.interval().millis() : 0, f.symbol()));
         }
-        return collector.build();
+        return SparkIngest.read(spark, jobs, symbols, exchangeInfos.size());
     }
 
     /**
@@ -114,7 +114,7 @@ public final class ArchiveReader {
      * it is in ({@code spot/} or {@code futures/um/}, else {@code bareNameMarket}). A symbol in two files of one
      * market is an error naming both.
      */
-    private static void readExchangeInfos(List<Path> files, Market bareNameMarket, IngestCollector collector)
+    private static void readExchangeInfos(List<Path> files, Market bareNameMarket, List<SymbolInfo> symbols)
             throws IOException {
         Map<String, Path> seen = new HashMap<>();
         for (Path p : files) {
@@ -125,14 +125,13 @@ public final class ArchiveReader {
             } catch (JsonProcessingException e) {
                 throw new IngestException(p + ": not valid JSON (" + e.getOriginalMessage() + ")", e);
             }
-            collector.countFile();
             for (SymbolInfo s : ExchangeInfoParser.parse(market, root, p.toString())) {
                 Path before = seen.putIfAbsent(market + " " + s.symbol(), p);
                 if (before != null) {
                     throw new IngestException(p + ": " + market + " symbol " + s.symbol() + " is also in " + before
                             + "; keep one " + EXCHANGE_INFO + " per market");
                 }
-                collector.symbol(s);
+                symbols.add(s);
             }
         }
     }
@@ -152,50 +151,5 @@ public final class ArchiveReader {
             throw new IngestException(file + ": coin-margined futures (futures/cm) are not supported; markets: spot, usdm");
         }
         return bareNameMarket;
-    }
-
-    private static void readZip(ArchiveFile f, IngestCollector collector) throws IOException, FileRejection {
-        ZipFile zip;
-        try {
-            zip = new ZipFile(f.path().toFile());
-        } catch (ZipException e) {
-            throw new FileRejection(QuarantineReason.UNREADABLE_FILE, "not a readable zip (" + e.getMessage() + ")");
-        }
-        try (zip) {
-            int csvEntries = 0;
-            for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements(); ) {
-                ZipEntry entry = en.nextElement();
-                if (entry.isDirectory()) {
-                    continue;
-                }
-                String source = f.path() + "!/" + entry.getName();
-                if (!entry.getName().toLowerCase(Locale.ROOT).endsWith(".csv")) {
-                    throw new FileRejection(QuarantineReason.UNREADABLE_FILE, "entry " + entry.getName()
-                            + " is not a CSV file; a Binance archive zip holds CSV files only");
-                }
-                csvEntries++;
-                try (BufferedReader in = new BufferedReader(
-                        new InputStreamReader(zip.getInputStream(entry), StandardCharsets.UTF_8))) {
-                    readCsv(new CsvText(in, source), f, collector);
-                }
-            }
-            if (csvEntries == 0) {
-                throw new FileRejection(QuarantineReason.EMPTY_FILE, "the zip holds no CSV file");
-            }
-        }
-    }
-
-    private static void readCsv(CsvText text, ArchiveFile f, IngestCollector c) throws IOException {
-        String source = text.source();
-        if (f.kind() == ArchiveFile.Kind.KLINES) {
-            text.header(BinanceFormat.KLINE_HEADERS, false);
-            text.forEachRow(c, (r, p) -> c.candle(
-                    BinanceFormat.kline(r.fields(), f.market(), f.interval(), f.symbol(), p, r.line()),
-                    source, r.line(), r.raw()));
-        } else {
-            text.header(BinanceFormat.FUNDING_HEADERS, false);
-            text.forEachRow(c, (r, p) -> c.funding(
-                    BinanceFormat.fundingArchive(r.fields(), f.symbol(), p, r.line()), source, r.line(), r.raw()));
-        }
     }
 }

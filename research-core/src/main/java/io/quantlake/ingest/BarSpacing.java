@@ -3,8 +3,6 @@ package io.quantlake.ingest;
 import io.quantlake.market.Interval;
 
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,19 +17,14 @@ final class BarSpacing {
     private BarSpacing() {
     }
 
-    /** The violation of {@code openTimes[0..n)} (epoch ms, any order) against {@code interval}, if any. */
-    static Optional<Violation> check(long[] openTimes, int n, Interval interval) {
-        long[] t = Arrays.copyOf(openTimes, n);
-        Arrays.sort(t);
-        Map<Long, Integer> gaps = new HashMap<>();
-        for (int k = 1; k < n; k++) {
-            if (t[k] > t[k - 1]) {
-                gaps.merge(t[k] - t[k - 1], 1, Integer::sum);
-            }
-        }
+    /**
+     * The violation of a file whose distinct open times, sorted, are {@code gaps[g]} times {@code g} ms apart
+     * (gap length → count), if any, against {@code interval}.
+     */
+    static Optional<Violation> check(Map<Long, Long> gaps, Interval interval) {
         long spacing = 0;
-        int seen = 0;
-        for (Map.Entry<Long, Integer> g : gaps.entrySet()) {
+        long seen = 0;
+        for (Map.Entry<Long, Long> g : gaps.entrySet()) {
             if (g.getValue() > seen || (g.getValue() == seen && g.getKey() < spacing)) {
                 spacing = g.getKey();
                 seen = g.getValue();
@@ -42,7 +35,7 @@ final class BarSpacing {
             return Optional.empty();
         }
         return Optional.of(new Violation(QuarantineReason.INTERVAL_MISMATCH, "bars are " + show(spacing)
-                + " apart (" + seen + " of " + gaps.values().stream().mapToInt(Integer::intValue).sum()
+                + " apart (" + seen + " of " + gaps.values().stream().mapToLong(Long::longValue).sum()
                 + " gaps between open times), not the interval " + interval + " they are ingested as"));
     }
 

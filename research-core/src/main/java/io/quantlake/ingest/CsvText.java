@@ -6,12 +6,12 @@ import java.util.List;
 
 /**
  * The lines of one CSV source (a file or a zip entry): an optional or required header, then data rows
- * split on commas (the formats read here never quote). Line numbers are 1-based physical lines, header
+ * (split on commas later, as Spark columns: the formats read here never quote). Line numbers are 1-based physical lines, header
  * included; blank lines are skipped (they hold no row); a UTF-8 byte order mark is ignored.
  */
 final class CsvText {
-    /** One data row: its line number, the text as read and its fields. */
-    record Row(long line, String raw, String[] fields) {
+    /** One data line: its line number and the text as read. */
+    record Row(long line, String raw) {
     }
 
     private final BufferedReader in;
@@ -54,33 +54,11 @@ final class CsvText {
                 + "'" + (required ? "" : " or none") + ", got '" + first + "'");
     }
 
-    /** Parses one row; a {@link RowRejection} quarantines it. */
-    @FunctionalInterface
-    interface RowHandler {
-        void row(Row row, FieldParser fields) throws RowRejection;
-    }
-
-    /**
-     * Hands every remaining data row to {@code handler} with this source's {@link FieldParser}, counting it in
-     * {@code collector} and quarantining it there when the handler rejects it.
-     */
-    void forEachRow(IngestCollector collector, RowHandler handler) throws IOException {
-        FieldParser fields = new FieldParser(source);
-        for (Row r = next(); r != null; r = next()) {
-            collector.countRow();
-            try {
-                handler.row(r, fields);
-            } catch (RowRejection e) {
-                collector.reject(e, source, r.line(), r.raw());
-            }
-        }
-    }
-
-    /** The next data row, or null at the end. */
+    /** The next data line (its 1-based line number and text), or null at the end. */
     Row next() throws IOException {
         String text = pending != null ? pending : nextNonBlank();
         pending = null;
-        return text == null ? null : new Row(line, text, text.split(",", -1));
+        return text == null ? null : new Row(line, text);
     }
 
     private String nextNonBlank() throws IOException {

@@ -1,14 +1,12 @@
 package io.quantlake.ingest;
 
-import io.quantlake.market.FundingRecord;
 import io.quantlake.market.Market;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * Reads plain funding CSV files (CLI {@code ingest csv --funding}): one file per symbol, the symbol being the
@@ -20,45 +18,26 @@ import java.util.List;
  */
 public final class FundingCsvReader {
     private static final String TIME_RATE = "funding_time,funding_rate";
-    private static final List<String> HEADERS = List.of(TIME_RATE, TIME_RATE + ",mark_price");
+    static final List<String> HEADERS = List.of(TIME_RATE, TIME_RATE + ",mark_price");
 
     private FundingCsvReader() {
     }
 
     /** Reads a CSV file or a directory of them as USDⓈ-M funding records. */
-    public static IngestBatch read(Path path) throws IOException {
-        return read(path, Market.USDM);
+    public static IngestFrames read(SparkSession spark, Path path) throws IOException {
+        return read(spark, path, Market.USDM);
     }
 
     /** Reads a CSV file or a directory of them; {@code market} must be {@link Market#USDM}. */
-    public static IngestBatch read(Path path, Market market) throws IOException {
+    public static IngestFrames read(SparkSession spark, Path path, Market market) throws IOException {
         if (market != Market.USDM) {
             throw new IngestException("funding rates exist only for market usdm, got " + market);
         }
-        IngestCollector c = new IngestCollector();
+        List<FileJob> jobs = new ArrayList<>();
         for (Path file : InputFiles.csvFiles(path)) {
-            String symbol = InputFiles.symbolOf(file);
-            String source = file.toString();
-            c.file(source, null, one -> {
-                try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    CsvText text = new CsvText(in, source);
-                    int header = text.header(HEADERS, true);
-                    if (header < 0) {
-                        return; // an empty file: no header, no rows
-                    }
-                    String columns = HEADERS.get(header);
-                    int n = header + 2;
-                    text.forEachRow(one, (r, p) -> {
-                        String[] f = r.fields();
-                        BinanceFormat.columns(f, n, columns);
-                        long time = p.epochOrIsoMillis(f, 0, "funding_time", r.line());
-                        double rate = FieldParser.decimal(f, 1, "funding_rate");
-                        double mark = n == 3 ? FieldParser.optionalDecimal(f, 2, "mark_price") : Double.NaN;
-                        one.funding(new FundingRecord(market, symbol, time, rate, mark), source, r.line(), r.raw());
-                    });
-                }
-            });
+            jobs.add(new FileJob(jobs.size(), file.toString(), FileJob.Format.CSV_FUNDING, market.code(), null, 0,
+                    InputFiles.symbolOf(file)));
         }
-        return c.build();
+        return SparkIngest.read(spark, jobs, List.of(), 0);
     }
 }

@@ -4,18 +4,17 @@ import io.quantlake.market.FundingRecord;
 import io.quantlake.market.Interval;
 import io.quantlake.market.Market;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Gathers what one ingest call reads: counts, validated candles and funding records (deduplicated by key,
+ * Gathers what one REST download reads (files are read with Spark, {@link SparkIngest}): counts, validated
+ * candles and funding records (deduplicated by key,
  * see {@link KeyedRows}), symbols and quarantine rows; {@link #build()} makes the {@link IngestBatch}.
- * Quarantine order: rows (and whole files, see {@link #file}) rejected while reading, in reading order, then
+ * Quarantine order: rows rejected while reading, in reading order, then
  * conflicting duplicates by key.
  */
 final class IngestCollector {
@@ -46,57 +45,6 @@ final class IngestCollector {
             new KeyedRows<>(f -> new FundingKey(f.market(), f.symbol(), f.fundingTime()));
     private final List<SymbolInfo> symbols = new ArrayList<>();
     private final List<QuarantineRow> quarantine = new ArrayList<>();
-    /** Open times of every parsed candle, valid or not (for the spacing check of one file). */
-    private long[] openTimes = new long[0];
-    private int parsedCandles;
-
-    /** Reads one input file into a collector of its own; see {@link #file}. */
-    @FunctionalInterface
-    interface FileBody {
-        void read(IngestCollector file) throws IOException, FileRejection;
-    }
-
-    /**
-     * Reads one input file whole or not at all: {@code body} reads it into a collector of its own, whose rows
-     * join this batch only when the file is sound. A file that {@code body} rejects ({@link FileRejection}),
-     * cannot read to its end ({@link IOException}: {@link QuarantineReason#UNREADABLE_FILE}), that holds no data
-     * row ({@link QuarantineReason#EMPTY_FILE}) or whose bars are spaced unlike {@code interval}
-     * ({@link BarSpacing}) becomes one quarantine row: source {@code source}, line 0, empty raw text. Its rows
-     * still count as read.
-     *
-     * @param interval the interval of the file's candles; null for a file of funding records
-     */
-    void file(String source, Interval interval, FileBody body) {
-        countFile();
-        IngestCollector one = new IngestCollector();
-        Optional<Violation> bad;
-        try {
-            body.read(one);
-            bad = one.wholeFileViolation(interval);
-        } catch (FileRejection e) {
-            bad = Optional.of(e.violation());
-        } catch (IOException e) {
-            bad = Optional.of(new Violation(QuarantineReason.UNREADABLE_FILE, "cannot be read to its end ("
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")"));
-        }
-        rowsRead += one.rowsRead;
-        if (bad.isPresent()) {
-            quarantine.add(bad.get().toRow(source, 0, ""));
-        } else {
-            candles.addAll(one.candles);
-            funding.addAll(one.funding);
-            symbols.addAll(one.symbols);
-            quarantine.addAll(one.quarantine);
-        }
-    }
-
-    private Optional<Violation> wholeFileViolation(Interval interval) {
-        if (rowsRead == 0) {
-            return Optional.of(new Violation(QuarantineReason.EMPTY_FILE, "holds no data row"));
-        }
-        return interval == null ? Optional.empty() : BarSpacing.check(openTimes, parsedCandles, interval);
-    }
-
     /** One more input file (or REST page) read. */
     void countFile() {
         files++;
@@ -109,10 +57,6 @@ final class IngestCollector {
 
     /** A parsed candle: kept if {@link CandleValidator} accepts it, else quarantined. */
     void candle(CandleBar bar, String source, long line, String raw) {
-        if (parsedCandles == openTimes.length) {
-            openTimes = Arrays.copyOf(openTimes, Math.max(16, 2 * parsedCandles));
-        }
-        openTimes[parsedCandles++] = bar.openTime();
         Optional<Violation> v = CandleValidator.check(bar);
         if (v.isPresent()) {
             quarantine.add(v.get().toRow(source, line, raw));

@@ -1,12 +1,19 @@
 /**
- * Reading market data into an {@link io.quantlake.ingest.IngestBatch}, before another layer MERGEs it into
- * the Delta tables: pure Java, no Spark.
+ * Reading market data, before another layer ({@code io.quantlake.lake.LakeWriter}) MERGEs it into the Delta
+ * tables. Files are read as Spark DataFrames ({@link io.quantlake.ingest.IngestFrames}): the driver lists the files
+ * and checks their names, executors read them ({@link io.quantlake.ingest.FileLines}: unzip, {@code .CHECKSUM}),
+ * parsing and validation are Column expressions ({@link io.quantlake.ingest.RowParsing}), files quarantined whole
+ * and aborts come from per-file aggregates ({@link io.quantlake.ingest.FileVerdicts}), duplicates from a per-key
+ * aggregate ({@link io.quantlake.ingest.KeyedFrame}); the driver never holds rows. The REST client's pages are small
+ * and read in memory ({@link io.quantlake.ingest.IngestBatch}).
  *
  * <p>Entry points:
  * <ul>
- *   <li>{@link io.quantlake.ingest.ArchiveReader#read(java.nio.file.Path, io.quantlake.market.Market)} —
- *       Binance public archive files (data.binance.vision), zipped or extracted, one file or a tree, and the
- *       {@code exchangeInfo.json} of a market beside them (symbol filters);</li>
+ *   <li>{@link io.quantlake.ingest.ArchiveReader#read(org.apache.spark.sql.SparkSession, java.nio.file.Path,
+ *       io.quantlake.market.Market)} — Binance public archive files (data.binance.vision), zipped or extracted, one
+ *       file or a tree, and the {@code exchangeInfo.json} of a market beside them (symbol filters);</li>
+ *   <li>{@link io.quantlake.ingest.ArchiveReader#readToDriver(java.nio.file.Path)} — the same, collected to the
+ *       driver as an {@link io.quantlake.ingest.IngestBatch}: small inputs (notebooks);</li>
  *   <li>{@link io.quantlake.ingest.CsvCandleReader#read} — plain OHLCV CSV, one file per symbol;</li>
  *   <li>{@link io.quantlake.ingest.FundingCsvReader#read} — plain funding CSV, one file per symbol;</li>
  *   <li>{@link io.quantlake.ingest.BinanceRestClient} — the REST API, paged, throttled, incremental.</li>

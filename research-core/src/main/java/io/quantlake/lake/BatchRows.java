@@ -1,6 +1,8 @@
 package io.quantlake.lake;
 
 import io.quantlake.ingest.CandleBar;
+import io.quantlake.ingest.IngestBatch;
+import io.quantlake.ingest.IngestFrames;
 import io.quantlake.market.FundingRecord;
 import io.quantlake.ingest.QuarantineRow;
 import io.quantlake.ingest.SymbolInfo;
@@ -11,30 +13,69 @@ import java.util.List;
 import java.util.Set;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
 
 /**
- * Converts ingest records to rows of the lake tables' schemas ({@link LakeTable}). Values a source
- * does not carry — NaN doubles, {@code trades} of -1, times of -1 — become SQL NULL.
+ * Converts ingest records to rows of the ingest frames ({@link IngestFrames}) and the lake tables' schemas
+ * ({@link LakeTable}). Values a source does not carry — NaN doubles, {@code trades} of -1, times of -1 — become
+ * SQL NULL.
  */
 final class BatchRows {
     private BatchRows() {
     }
 
+    /**
+     * {@code batch} as the frames a Spark read gives ({@link IngestFrames}), keys checked unique (the error names
+     * the table and the key).
+     */
+    static IngestFrames frames(SparkSession spark, IngestBatch batch, String ingestRun) {
+        List<Row> candles = frameCandles(batch.candles());
+        List<Row> funding = frameFunding(batch.funding());
+        DeltaMerge.requireUniqueKeys(LakeTable.CANDLES, candles);
+        DeltaMerge.requireUniqueKeys(LakeTable.FUNDING_RATES, funding);
+        List<Row> quarantine = new ArrayList<>();
+        for (Row q : quarantine(batch.quarantine(), ingestRun)) {
+            quarantine.add(RowFactory.create(q.getString(1), q.getLong(2), q.getString(3), q.getString(4), null, 0,
+                    null, null, null, null, 0));
+        }
+        List<QuarantineRow> files = batch.quarantine().stream().filter(q -> q.reason().isFileReason()).toList();
+        return new IngestFrames(batch.files(), batch.rowsRead(),
+                spark.createDataFrame(candles, IngestFrames.CANDLES_SCHEMA),
+                spark.createDataFrame(funding, IngestFrames.FUNDING_SCHEMA), batch.symbols(),
+                spark.createDataFrame(quarantine, IngestFrames.QUARANTINE_SCHEMA), files, List.of(), null);
+    }
+
+    /** Candles in the lake's schema ({@link LakeTable#CANDLES}), written by {@code ingestRun}. */
     static List<Row> candles(List<CandleBar> bars, String ingestRun) {
         List<Row> out = new ArrayList<>(bars.size());
-        for (CandleBar b : bars) {
-            out.add(RowFactory.create(b.market().code(), b.interval().code(), b.symbol(), ts(b.openTime()),
-                    b.open(), b.high(), b.low(), b.close(), orNull(b.volume()), orNull(b.quoteVolume()),
-                    b.trades() < 0 ? null : b.trades(), orNull(b.takerBuyBase()), orNull(b.takerBuyQuote()),
-                    ingestRun));
+        for (Row r : frameCandles(bars)) {
+            Object[] v = new Object[r.size() + 1];
+            for (int k = 0; k < r.size(); k++) {
+                v[k] = r.get(k);
+            }
+            v[3] = ts(r.getLong(3));
+            v[r.size()] = ingestRun;
+            out.add(RowFactory.create(v));
         }
         return out;
     }
 
-    static List<Row> funding(List<FundingRecord> records) {
+    /** Candles in {@link IngestFrames#CANDLES_SCHEMA}. */
+    static List<Row> frameCandles(List<CandleBar> bars) {
+        List<Row> out = new ArrayList<>(bars.size());
+        for (CandleBar b : bars) {
+            out.add(RowFactory.create(b.market().code(), b.interval().code(), b.symbol(), b.openTime(),
+                    b.open(), b.high(), b.low(), b.close(), orNull(b.volume()), orNull(b.quoteVolume()),
+                    b.trades() < 0 ? null : b.trades(), orNull(b.takerBuyBase()), orNull(b.takerBuyQuote())));
+        }
+        return out;
+    }
+
+    /** Funding records in {@link IngestFrames#FUNDING_SCHEMA}. */
+    static List<Row> frameFunding(List<FundingRecord> records) {
         List<Row> out = new ArrayList<>(records.size());
         for (FundingRecord f : records) {
-            out.add(RowFactory.create(f.market().code(), f.symbol(), ts(f.fundingTime()), f.fundingRate(),
+            out.add(RowFactory.create(f.market().code(), f.symbol(), f.fundingTime(), f.fundingRate(),
                     orNull(f.markPrice())));
         }
         return out;

@@ -1,6 +1,8 @@
 package io.quantlake.lake;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.to_json;
 
@@ -46,6 +48,44 @@ final class DeltaMerge {
      */
     static MergeCounts upsert(Lake lake, LakeTable table, Dataset<Row> source) {
         return upsert(lake, table, source, -1);
+    }
+
+    /**
+     * Writes {@code source} ({@code rows} rows, in {@code table}'s schema by name, at most one per key: the caller
+     * guarantees both) into {@code table} in one commit, as {@link #upsert(Lake, LakeTable, Dataset)} would: when the
+     * table holds no row in {@code partitions} (a filter over its partition columns covering every row of
+     * {@code source}), no key of it can be present, and the rows are appended (all inserted, no join with the
+     * table); otherwise one join with those partitions counts new and changed keys: none (a re-ingest) writes
+     * nothing, else the rows are MERGEd.
+     */
+    static MergeCounts insertOrMerge(Lake lake, LakeTable table, Dataset<Row> source, long rows, Column partitions) {
+        if (rows == 0) {
+            return MergeCounts.NONE;
+        }
+        Dataset<Row> stored = LakeLayout.withDerivedColumns(table, source);
+        try (WriterLock.Hold h = lake.writerLock().acquire()) {
+            Dataset<Row> present = lake.read(table).filter(partitions);
+            if (!present.isEmpty()) {
+                // one join tells new and changed keys; a MERGE would rewrite every file it matches, changed or not
+                Column absent = col("t." + table.keys().get(0)).isNull();
+                Row changes = stored.as("s").join(present.as("t"), keyMatch(table), "left")
+                        .agg(count(when(absent, 1)), count(when(not(absent).and(anyDifferent(table)), 1))).first();
+                if (changes.getLong(0) == 0 && changes.getLong(1) == 0) {
+                    return new MergeCounts(0, 0, rows);
+                }
+                return merge(lake, table, stored, rows);
+            }
+            long before = lake.version(table);
+            stored.write().format("delta").mode("append").save(lake.path(table));
+            Row last = lake.table(table).history(1).select("version", "operation", "operationMetrics").first();
+            long written = last.getLong(0) == before + 1 ? metric(last.getJavaMap(2), "numOutputRows") : -1;
+            if (written != rows) {
+                throw new IllegalStateException("expected one WRITE of " + rows + " rows to " + lake.path(table)
+                        + " at version " + (before + 1) + ", found " + last.getString(1) + " at version " + last.getLong(0)
+                        + " writing " + written + " (concurrent writer?)");
+            }
+            return new MergeCounts(rows, 0, 0);
+        }
     }
 
     /**
@@ -124,7 +164,12 @@ final class DeltaMerge {
         return differs;
     }
 
-    private static void requireUniqueKeys(LakeTable table, List<Row> rows) {
+    /**
+     * Rejects {@code rows} (in {@code table}'s column order up to its keys) when two share a key.
+     *
+     * @throws IllegalArgumentException naming the table and the key
+     */
+    static void requireUniqueKeys(LakeTable table, List<Row> rows) {
         int[] keyIdx = new int[table.keys().size()];
         for (int k = 0; k < keyIdx.length; k++) {
             keyIdx[k] = table.schema().fieldIndex(table.keys().get(k));

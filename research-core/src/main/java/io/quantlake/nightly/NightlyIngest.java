@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.unix_millis;
 import io.quantlake.ingest.ArchiveReader;
 import io.quantlake.ingest.BinanceRestClient;
 import io.quantlake.ingest.IngestBatch;
+import io.quantlake.ingest.IngestFrames;
 import io.quantlake.ingest.RestSettings;
 import io.quantlake.lake.CandleStore;
 import io.quantlake.lake.IngestReport;
@@ -40,16 +41,18 @@ final class NightlyIngest {
     static IngestReport ingest(Lake lake, IngestSource source, String runId, Instant defaultStart, long endMs) {
         IngestBatch batch;
         String what;
+        LakeWriter writer = new LakeWriter(lake);
         if (source instanceof IngestSource.Archive a) {
             if (!Files.exists(a.path())) {
                 throw new IllegalArgumentException("config key `ingest.archive`: " + a.path() + ": no such file or directory");
             }
+            IngestFrames frames;
             try {
-                batch = ArchiveReader.read(a.path());
+                frames = ArchiveReader.read(lake.spark(), a.path());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the archive " + a.path(), e);
             }
-            what = "nightly ingest archive " + a.path();
+            return writer.ingest(frames, runId, "nightly ingest archive " + a.path());
         } else {
             IngestSource.Api api = (IngestSource.Api) source;
             long startMs = api.start().orElse(defaultStart).toEpochMilli();
@@ -72,7 +75,7 @@ final class NightlyIngest {
             what = "nightly ingest api --market " + api.market() + " --symbols " + String.join(",", api.symbols())
                     + " --interval " + api.interval();
         }
-        return new LakeWriter(lake).ingest(batch, runId, what);
+        return writer.ingest(batch, runId, what);
     }
 
     /**

@@ -31,7 +31,7 @@ class ArchiveReaderTest {
 
     @Test
     void spotZipWithoutHeaderAndGoodChecksumGivesEveryField() throws IOException {
-        IngestBatch b = ArchiveReader.read(Fixtures.path(SPOT_1H));
+        IngestBatch b = Fixtures.archive(Fixtures.path(SPOT_1H));
 
         assertEquals(1, b.files());
         assertEquals(3, b.rowsRead());
@@ -44,7 +44,7 @@ class ArchiveReaderTest {
 
     @Test
     void futuresZipWithHeaderRowReadsAsUsdm() throws IOException {
-        IngestBatch b = ArchiveReader.read(Fixtures.path("archive/data/futures/um/monthly/klines/ETHUSDT/4h"));
+        IngestBatch b = Fixtures.archive(Fixtures.path("archive/data/futures/um/monthly/klines/ETHUSDT/4h"));
 
         assertEquals(2, b.rowsRead(), "the header line is not a row");
         assertEquals(List.of(), b.quarantine());
@@ -58,7 +58,7 @@ class ArchiveReaderTest {
 
     @Test
     void spotFileOf2025InMicrosecondsIsConvertedToMilliseconds() throws IOException {
-        IngestBatch b = ArchiveReader.read(Fixtures.path(
+        IngestBatch b = Fixtures.archive(Fixtures.path(
                 "archive/data/spot/daily/klines/BTCUSDT/1h/BTCUSDT-1h-2025-01-01.zip"));
 
         // 1735689600000000 µs / 1000 = 1735689600000 ms = 2025-01-01T00:00:00Z
@@ -70,7 +70,7 @@ class ArchiveReaderTest {
     @Test
     void fileMixingMillisecondsAndMicrosecondsIsAnError() {
         IngestException e = assertThrows(IngestException.class,
-                () -> ArchiveReader.read(Fixtures.path("mixed-units/BTCUSDT-1h-2025-01.csv")));
+                () -> Fixtures.archive(Fixtures.path("mixed-units/BTCUSDT-1h-2025-01.csv")));
 
         assertTrue(e.getMessage().contains("BTCUSDT-1h-2025-01.csv line 2: open_time 1735693200000000 is epoch µs"
                 + " but line 1 is epoch ms"), e.getMessage());
@@ -78,7 +78,7 @@ class ArchiveReaderTest {
 
     @Test
     void fundingRateArchiveWithHeader() throws IOException {
-        IngestBatch b = ArchiveReader.read(Fixtures.path(
+        IngestBatch b = Fixtures.archive(Fixtures.path(
                 "archive/data/futures/um/monthly/fundingRate/ETHUSDT/ETHUSDT-fundingRate-2024-01.zip"));
 
         assertEquals(List.of(), b.candles());
@@ -89,7 +89,7 @@ class ArchiveReaderTest {
 
     @Test
     void directoryTreeReadsEveryMarketKindAndUnit() throws IOException {
-        IngestBatch b = ArchiveReader.read(Fixtures.path("archive"));
+        IngestBatch b = Fixtures.archive(Fixtures.path("archive"));
 
         assertEquals(4, b.files());
         assertEquals(3 + 3 + 2 + 3, b.rowsRead());
@@ -101,7 +101,7 @@ class ArchiveReaderTest {
     @Test
     void badChecksumQuarantinesThatZipWhileTheOtherFilesLand() throws IOException {
         Path bad = Fixtures.path("bad-checksum/data/spot/monthly/klines/SOLUSDT/1d/SOLUSDT-1d-2024-01.zip");
-        IngestBatch b = ArchiveReader.read(Fixtures.path("bad-checksum"));
+        IngestBatch b = Fixtures.archive(Fixtures.path("bad-checksum"));
 
         assertEquals(2, b.files());
         assertEquals(List.of(new QuarantineRow(bad.toString(), 0, "", QuarantineReason.CHECKSUM_MISMATCH,
@@ -121,7 +121,7 @@ class ArchiveReaderTest {
         Path truncated = tree.resolve("BTCUSDT-1h-2024-02.zip");
         Files.write(truncated, java.util.Arrays.copyOf(zip, zip.length / 2));
 
-        IngestBatch b = ArchiveReader.read(dir);
+        IngestBatch b = Fixtures.archive(dir);
 
         assertEquals(3, b.candles().size(), "the good zip's three bars land");
         assertEquals(1, b.quarantine().size(), b.quarantine().toString());
@@ -137,7 +137,7 @@ class ArchiveReaderTest {
         Path file = dir.resolve("BTCUSDT-1h-2024-03.csv");
         Files.writeString(file, BinanceFormat.KLINE_HEADER + "\n");
 
-        IngestBatch b = ArchiveReader.read(file);
+        IngestBatch b = Fixtures.archive(file);
 
         assertEquals(List.of(new QuarantineRow(file.toString(), 0, "", QuarantineReason.EMPTY_FILE, "holds no data row")),
                 b.quarantine());
@@ -155,7 +155,7 @@ class ArchiveReaderTest {
         Path file = dir.resolve("BTCUSDT-1d-2024-01.csv");
         Files.writeString(file, rows.toString());
 
-        IngestBatch b = ArchiveReader.read(file);
+        IngestBatch b = Fixtures.archive(file);
 
         assertEquals(List.of(), b.candles());
         assertEquals(List.of(new QuarantineRow(file.toString(), 0, "", QuarantineReason.INTERVAL_MISMATCH,
@@ -182,7 +182,7 @@ class ArchiveReaderTest {
                               {"filterType": "MIN_NOTIONAL", "notional": "100"}]}]}
                 """);
 
-        IngestBatch b = ArchiveReader.read(dir);
+        IngestBatch b = Fixtures.archive(dir);
 
         assertEquals(3, b.files(), "one zip and two exchangeInfo files");
         assertEquals(3, b.candles().size());
@@ -204,10 +204,10 @@ class ArchiveReaderTest {
         Path bad = Files.createDirectories(dir.resolve("bad"));
         Files.writeString(bad.resolve("exchangeInfo.json"), "{\"symbols\": 3}");
 
-        IngestException e = assertThrows(IngestException.class, () -> ArchiveReader.read(twice));
+        IngestException e = assertThrows(IngestException.class, () -> Fixtures.archive(twice));
         assertTrue(e.getMessage().endsWith("b/spot/exchangeInfo.json: spot symbol BTCUSDT is also in "
                 + twice.resolve("a/spot/exchangeInfo.json") + "; keep one exchangeInfo.json per market"), e.getMessage());
-        e = assertThrows(IngestException.class, () -> ArchiveReader.read(bad));
+        e = assertThrows(IngestException.class, () -> Fixtures.archive(bad));
         assertEquals(bad.resolve("exchangeInfo.json") + ": exchangeInfo without a 'symbols' array: {\"symbols\":3}",
                 e.getMessage(), "names the file and shows the start of what it holds");
     }
@@ -224,8 +224,8 @@ class ArchiveReaderTest {
                 manifest.put(f[1], f);
             }
         }
-        List<SymbolInfo> spot = ArchiveReader.read(sample.resolve("spot/exchangeInfo.json")).symbols();
-        List<SymbolInfo> usdm = ArchiveReader.read(sample.resolve("futures/um/exchangeInfo.json")).symbols();
+        List<SymbolInfo> spot = Fixtures.archive(sample.resolve("spot/exchangeInfo.json")).symbols();
+        List<SymbolInfo> usdm = Fixtures.archive(sample.resolve("futures/um/exchangeInfo.json")).symbols();
 
         assertEquals(manifest.keySet(), spot.stream().map(SymbolInfo::symbol).collect(Collectors.toSet()));
         assertEquals(manifest.values().stream().filter(f -> List.of(f).contains("usdm=true")).count(), usdm.size());
@@ -251,7 +251,7 @@ class ArchiveReaderTest {
     void checksumOfAMissingZipIsAnError(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("BTCUSDT-1h-2024-01.zip.CHECKSUM"), "00  BTCUSDT-1h-2024-01.zip\n");
 
-        IngestException e = assertThrows(IngestException.class, () -> ArchiveReader.read(dir));
+        IngestException e = assertThrows(IngestException.class, () -> Fixtures.archive(dir));
         assertTrue(e.getMessage().contains("checksum of a missing file BTCUSDT-1h-2024-01.zip"), e.getMessage());
     }
 
@@ -259,8 +259,8 @@ class ArchiveReaderTest {
     void bareFileNameDefaultsToSpotOrTakesTheGivenMarket() throws IOException {
         Path bare = Fixtures.path("bare/BTCUSDT-1h-2024-01.csv");
 
-        assertEquals(Market.SPOT, ArchiveReader.read(bare).candles().get(0).market());
-        assertEquals(Market.USDM, ArchiveReader.read(bare, Market.USDM).candles().get(0).market());
+        assertEquals(Market.SPOT, Fixtures.archive(bare).candles().get(0).market());
+        assertEquals(Market.USDM, Fixtures.archive(bare, Market.USDM).candles().get(0).market());
     }
 
     @Test
@@ -270,7 +270,7 @@ class ArchiveReaderTest {
         Files.copy(Fixtures.path(SPOT_1H), tree.resolve("BTCUSDT-1h-2024-01.zip"));
         Files.copy(Fixtures.path("bare/BTCUSDT-1h-2024-01.csv"), tree.resolve("BTCUSDT-1h-2024-01.csv"));
 
-        IngestBatch b = ArchiveReader.read(dir);
+        IngestBatch b = Fixtures.archive(dir);
 
         assertEquals(6, b.rowsRead());
         assertEquals(3, b.candles().size(), "identical rows of the same key are one candle");
@@ -280,7 +280,7 @@ class ArchiveReaderTest {
     @Test
     void everyKindOfBadRowIsQuarantinedWhileGoodRowsOfTheFileLand() throws IOException {
         Path file = Fixtures.path("bad-rows/data/spot/monthly/klines/XRPUSDT/1h/XRPUSDT-1h-2024-01.csv");
-        IngestBatch b = ArchiveReader.read(file);
+        IngestBatch b = Fixtures.archive(file);
 
         assertEquals(12, b.rowsRead());
         assertEquals(List.of(1704067200000L, 1704096000000L), b.candles().stream().map(CandleBar::openTime).toList(),
@@ -314,7 +314,7 @@ class ArchiveReaderTest {
                     Fixtures.path("bad-rows/data/spot/monthly/klines/XRPUSDT/1h/XRPUSDT-1h-2024-01.csv")));
         }
 
-        QuarantineRow first = ArchiveReader.read(zip).quarantine().get(0);
+        QuarantineRow first = Fixtures.archive(zip).quarantine().get(0);
 
         assertEquals(zip + "!/XRPUSDT-1h-2024-01.csv", first.source());
         assertEquals(2, first.line());

@@ -24,7 +24,7 @@ class CsvCandleReaderTest {
     void knownBtcusdtDailyBarOf20240101FromSharedData() throws IOException {
         Path file = Fixtures.shared("data/binance-spot-2024/1d/BTCUSDT.csv");
 
-        IngestBatch b = CsvCandleReader.read(file, Market.SPOT, Interval.D1);
+        IngestBatch b = Fixtures.csv(file, Market.SPOT, Interval.D1);
 
         assertEquals(List.of(), b.quarantine());
         assertEquals(b.rowsRead(), b.candles().size());
@@ -37,7 +37,7 @@ class CsvCandleReaderTest {
     void everySharedDailySpotFileReadsWithoutABadRow() throws IOException {
         Path dir = Fixtures.shared("data/binance-spot-2024/1d");
 
-        IngestBatch b = CsvCandleReader.read(dir, Market.SPOT, Interval.D1);
+        IngestBatch b = Fixtures.csv(dir, Market.SPOT, Interval.D1);
 
         assertEquals(136, b.files());
         assertEquals(List.of(), b.quarantine());
@@ -48,8 +48,8 @@ class CsvCandleReaderTest {
     void shared4hCandlesReadAs4hLandButAs1dAreAnIntervalMismatch() throws IOException {
         Path dir = Fixtures.shared("data/binance-spot-2024/4h");
 
-        IngestBatch asFourHours = CsvCandleReader.read(dir, Market.SPOT, Interval.H4);
-        IngestBatch asDays = CsvCandleReader.read(dir.resolve("BTCUSDT.csv"), Market.SPOT, Interval.D1);
+        IngestBatch asFourHours = Fixtures.csv(dir, Market.SPOT, Interval.H4);
+        IngestBatch asDays = Fixtures.csv(dir.resolve("BTCUSDT.csv"), Market.SPOT, Interval.D1);
 
         assertEquals(List.of(), asFourHours.quarantine(), "no false alarm on 136 real 4h files");
         assertEquals(List.of(), asDays.candles(), "not one 00:00 bar lands as a daily candle");
@@ -61,9 +61,9 @@ class CsvCandleReaderTest {
 
     @Test
     void sharedUsdmXrpCandlesOf2021ReadWithoutABadRow() throws IOException {
-        IngestBatch fiveMinutes = CsvCandleReader.read(Fixtures.shared("data/binance-usdm-xrp-2021/5m"),
+        IngestBatch fiveMinutes = Fixtures.csv(Fixtures.shared("data/binance-usdm-xrp-2021/5m"),
                 Market.USDM, Interval.M5);
-        IngestBatch hours = CsvCandleReader.read(Fixtures.shared("data/binance-usdm-xrp-2021/1h"),
+        IngestBatch hours = Fixtures.csv(Fixtures.shared("data/binance-usdm-xrp-2021/1h"),
                 Market.USDM, Interval.H1);
 
         assertEquals(List.of(), fiveMinutes.quarantine());
@@ -74,7 +74,7 @@ class CsvCandleReaderTest {
 
     @Test
     void directoryIsReadRecursivelyWithEpochAndIsoTimes() throws IOException {
-        IngestBatch b = CsvCandleReader.read(Fixtures.path("ohlcv"), Market.SPOT, Interval.D1);
+        IngestBatch b = Fixtures.csv(Fixtures.path("ohlcv"), Market.SPOT, Interval.D1);
 
         assertEquals(2, b.files());
         assertEquals(List.of(), b.quarantine());
@@ -97,7 +97,7 @@ class CsvCandleReaderTest {
                 "1704412800000,101.57,110.0,100.64,109.7,2856432.45",
                 ""));
 
-        IngestBatch b = CsvCandleReader.read(file, Market.SPOT, Interval.D1);
+        IngestBatch b = Fixtures.csv(file, Market.SPOT, Interval.D1);
 
         assertEquals(6, b.rowsRead());
         assertEquals(List.of(1704067200000L, 1704412800000L), b.candles().stream().map(CandleBar::openTime).toList());
@@ -123,7 +123,7 @@ class CsvCandleReaderTest {
                 "2024-01-01T00:00:00Z,42283.58,44184.1,42180.77,44179.55,27174.29903",
                 "2024-01-03T00:00:00Z,44179.55,45879.63,44148.34,44946.91,65146.40661", ""));
 
-        IngestBatch b = CsvCandleReader.read(dir, Market.SPOT, Interval.D1);
+        IngestBatch b = Fixtures.csv(dir, Market.SPOT, Interval.D1);
 
         assertEquals(3, b.files());
         assertEquals(List.of("BTCUSDT 1704067200000", "BTCUSDT 1704240000000"),
@@ -143,7 +143,7 @@ class CsvCandleReaderTest {
         Files.writeString(file, "time,o,h,l,c,v\n1704067200000,1,1,1,1,1\n");
 
         IngestException e = assertThrows(IngestException.class,
-                () -> CsvCandleReader.read(file, Market.SPOT, Interval.D1));
+                () -> Fixtures.csv(file, Market.SPOT, Interval.D1));
         assertEquals(file + " line 1: expected header 'open_time,open,high,low,close,volume', got 'time,o,h,l,c,v'",
                 e.getMessage());
     }
@@ -151,7 +151,7 @@ class CsvCandleReaderTest {
     @Test
     void archiveFileNameIsNotASymbol() {
         IngestException e = assertThrows(IngestException.class,
-                () -> CsvCandleReader.read(Fixtures.path("bare"), Market.SPOT, Interval.H1));
+                () -> Fixtures.csv(Fixtures.path("bare"), Market.SPOT, Interval.H1));
         assertTrue(e.getMessage().contains("looks like a Binance archive file"), e.getMessage());
     }
 }

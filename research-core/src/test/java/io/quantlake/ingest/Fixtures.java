@@ -2,11 +2,16 @@ package io.quantlake.ingest;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.quantlake.market.Interval;
+import io.quantlake.market.Market;
+import io.quantlake.spark.SharedSpark;
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.spark.sql.SparkSession;
 
 /** Test files: the committed fixtures under {@code ingest/} and the shared real data. */
 final class Fixtures {
@@ -45,6 +50,31 @@ final class Fixtures {
         Path p = Path.of(root, relative);
         assumeTrue(Files.exists(p), "shared data " + p + " absent: test skipped");
         return p;
+    }
+
+    /** {@link ArchiveReader#read(SparkSession, Path)} in the shared test session, collected. */
+    static IngestBatch archive(Path path) throws IOException {
+        return ArchiveReader.read(SharedSpark.spark(), path).collect();
+    }
+
+    /** {@link ArchiveReader#read(SparkSession, Path, Market)} in the shared test session, collected. */
+    static IngestBatch archive(Path path, Market bareNameMarket) throws IOException {
+        return ArchiveReader.read(SharedSpark.spark(), path, bareNameMarket).collect();
+    }
+
+    /** {@link CsvCandleReader#read} in the shared test session, collected. */
+    static IngestBatch csv(Path path, Market market, Interval interval) throws IOException {
+        return CsvCandleReader.read(SharedSpark.spark(), path, market, interval).collect();
+    }
+
+    /** {@link FundingCsvReader#read(SparkSession, Path)} in the shared test session, collected. */
+    static IngestBatch fundingCsv(Path path) throws IOException {
+        return FundingCsvReader.read(SharedSpark.spark(), path).collect();
+    }
+
+    /** {@link FundingCsvReader#read(SparkSession, Path, Market)} in the shared test session, collected. */
+    static IngestBatch fundingCsv(Path path, Market market) throws IOException {
+        return FundingCsvReader.read(SharedSpark.spark(), path, market).collect();
     }
 
     /** The quarantine rows of {@code batch} with {@code reason}. */

@@ -23,7 +23,7 @@ class FundingCsvReaderTest {
     void sharedXrpFundingOf2021ReadsEveryEightHours() throws IOException {
         Path dir = Fixtures.shared("data/binance-usdm-xrp-2021/funding");
 
-        IngestBatch b = FundingCsvReader.read(dir);
+        IngestBatch b = Fixtures.fundingCsv(dir);
 
         assertEquals(List.of(), b.quarantine());
         assertEquals(b.rowsRead(), b.funding().size());
@@ -36,7 +36,7 @@ class FundingCsvReaderTest {
 
     @Test
     void markPriceColumnIsoTimesAndABlankMarkPrice() throws IOException {
-        IngestBatch b = FundingCsvReader.read(Fixtures.path("funding/XRPUSDT.csv"), Market.USDM);
+        IngestBatch b = Fixtures.fundingCsv(Fixtures.path("funding/XRPUSDT.csv"), Market.USDM);
 
         assertEquals(List.of(
                 new FundingRecord(Market.USDM, "XRPUSDT", 1637193600000L, 0.0001, 1.0812),
@@ -55,7 +55,7 @@ class FundingCsvReaderTest {
                 "1637280000000,0.0001,0",
                 "1637193600000,0.0002,60000.5"));
 
-        IngestBatch b = FundingCsvReader.read(file);
+        IngestBatch b = Fixtures.fundingCsv(file);
 
         assertEquals(List.of(), b.funding(), "line 2 conflicts with line 6");
         assertEquals(List.of(
@@ -72,7 +72,7 @@ class FundingCsvReaderTest {
     @Test
     void spotHasNoFunding() {
         IngestException e = assertThrows(IngestException.class,
-                () -> FundingCsvReader.read(Fixtures.path("funding"), Market.SPOT));
+                () -> Fixtures.fundingCsv(Fixtures.path("funding"), Market.SPOT));
         assertEquals("funding rates exist only for market usdm, got spot", e.getMessage());
     }
 }

@@ -72,9 +72,7 @@ class LakeValuesTest {
         tables.put("candles", new MergeCounts(5, 1, 3));
         tables.put("funding_rates", new MergeCounts(2, 0, 0));
         IngestReport report = new IngestReport("ingest-x", 2, 14, tables,
-                LakeWriter.quarantinedByReason(List.of(Fixtures.rejected("a.csv", 1, QuarantineReason.NEGATIVE_VOLUME),
-                        Fixtures.rejected("a.csv", 2, QuarantineReason.NEGATIVE_VOLUME),
-                        Fixtures.rejected("a.csv", 4, QuarantineReason.CONFLICTING_DUPLICATE))),
+                new java.util.TreeMap<>(Map.of("negative_volume", 2L, "conflicting_duplicate", 1L)),
                 List.of(new SymbolGaps(Market.SPOT, Interval.H4, "BTCUSDT", T0, T0 + DAY, 5)));
         assertEquals(7, report.inserted());
         assertEquals(1, report.updated());

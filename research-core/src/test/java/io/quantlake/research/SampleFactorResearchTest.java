@@ -1,5 +1,7 @@
 package io.quantlake.research;
 
+import io.quantlake.spark.SharedSpark;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,7 +46,7 @@ class SampleFactorResearchTest {
         FactorResearchConfig config = FactorResearchConfig.bind(ConfigLoader.parse(YAML, "sample test"));
         List<CandleBar> bars = new ArrayList<>();
         for (String s : config.universe()) {
-            IngestBatch batch = ArchiveReader.read(klines.resolve(s).resolve("1d"));
+            IngestBatch batch = ArchiveReader.read(SharedSpark.spark(), klines.resolve(s).resolve("1d")).collect();
             assertTrue(batch.quarantine().isEmpty(), s + ": " + batch.quarantine());
             bars.addAll(batch.candles());
         }

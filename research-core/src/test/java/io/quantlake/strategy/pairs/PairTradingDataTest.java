@@ -1,5 +1,7 @@
 package io.quantlake.strategy.pairs;
 
+import io.quantlake.spark.SharedSpark;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -50,7 +52,7 @@ class PairTradingDataTest {
     static Panel panel(Path klines, List<String> symbols, long startMs, long endMs) throws IOException {
         PanelBuilder b = Panel.builder(Interval.D1, symbols.toArray(String[]::new));
         for (String s : symbols) {
-            IngestBatch batch = ArchiveReader.read(klines.resolve(s).resolve("1d"));
+            IngestBatch batch = ArchiveReader.read(SharedSpark.spark(), klines.resolve(s).resolve("1d")).collect();
             assertTrue(batch.quarantine().isEmpty(), s + ": " + batch.quarantine());
             for (CandleBar c : batch.candles()) {
                 if (c.openTime() >= startMs && c.openTime() < endMs) {
@@ -104,7 +106,7 @@ class PairTradingDataTest {
         Panel p = panel(root.resolve("futures/um/monthly/klines"), config.universe(), config.startMs(), config.endMs());
         List<FundingRecord> records = new ArrayList<>();
         for (String s : config.universe()) {
-            records.addAll(ArchiveReader.read(root.resolve("futures/um/monthly/fundingRate").resolve(s)).funding());
+            records.addAll(ArchiveReader.read(SharedSpark.spark(), root.resolve("futures/um/monthly/fundingRate").resolve(s)).collect().funding());
         }
         Map<String, FundingSchedule> funding = FundingSchedule.bySymbol(records);
         BacktestOutcome out = Backtest.run(p, config, funding, Map.of());

@@ -1,5 +1,7 @@
 package io.quantlake.strategy.quant;
 
+import io.quantlake.spark.SharedSpark;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,8 +81,8 @@ class DemoBacktestTest {
         Random rnd = new Random(seed);
         PanelBuilder b = Panel.builder(c.interval(), c.universe().toArray(new String[0]));
         for (String symbol : c.universe()) {
-            IngestBatch batch = ArchiveReader.read(sample.resolve(market(c) + "/monthly/klines/" + symbol + "/"
-                    + c.interval().code()));
+            IngestBatch batch = ArchiveReader.read(SharedSpark.spark(), sample.resolve(market(c) + "/monthly/klines/" + symbol + "/"
+                    + c.interval().code())).collect();
             for (CandleBar bar : batch.candles()) {
                 if (bar.openTime() >= c.startMs() && bar.openTime() < c.endMs()) {
                     double f = bar.openTime() > cutMs ? 0.7 + 0.6 * rnd.nextDouble() : 1;
@@ -101,7 +103,7 @@ class DemoBacktestTest {
         List<FundingRecord> records = new ArrayList<>();
         for (String symbol : c.universe()) {
             Path dir = sample.resolve("futures/um/monthly/fundingRate/" + symbol);
-            for (FundingRecord f : ArchiveReader.read(dir).funding()) {
+            for (FundingRecord f : ArchiveReader.read(SharedSpark.spark(), dir).collect().funding()) {
                 if (f.fundingTime() >= c.startMs() && f.fundingTime() < c.endMs()) {
                     records.add(f);
                 }

@@ -1,5 +1,7 @@
 package io.quantlake.strategy.quant;
 
+import io.quantlake.spark.SharedSpark;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,7 +46,7 @@ class QuantRealDataTest {
                 "real-data smoke test skipped: " + dir + " not found (system property quantlake.shared)");
         PanelBuilder b = Panel.builder(Interval.D1, SYMBOLS);
         for (String symbol : SYMBOLS) {
-            IngestBatch batch = CsvCandleReader.read(dir.resolve(symbol + ".csv"), Market.SPOT, Interval.D1);
+            IngestBatch batch = CsvCandleReader.read(SharedSpark.spark(), dir.resolve(symbol + ".csv"), Market.SPOT, Interval.D1).collect();
             assertEquals(List.of(), batch.quarantine(), symbol);
             for (CandleBar c : batch.candles()) {
                 b.bar(symbol, c.openTime(), c.open(), c.high(), c.low(), c.close(), c.volume());
