@@ -23,7 +23,8 @@ import java.util.List;
  *     /tmp/before.jar benchmarks/target/benchmarks.jar WeightRebalanceBenchmark.rebalance 40 300
  * </pre>
  * arguments: jar A, jar B, {@code Class.method} of a {@code @State(Scope.Benchmark)} class in
- * {@code io.quantlake.bench} with a no-argument {@code setUp()}, the number of round pairs (default 40), the
+ * {@code io.quantlake.bench} with a no-argument {@code setUp()} (the method takes no argument or a
+ * {@code Blackhole}; one operation = one call, whatever its {@code @OperationsPerInvocation}), the number of round pairs (default 40), the
  * length of one round in ms (default 300). Warm-up: 10 rounds each, alternating.
  */
 public final class InProcessAB {
@@ -32,8 +33,8 @@ public final class InProcessAB {
     private InProcessAB() {
     }
 
-    /** One build's benchmark: its instance and method, loaded apart from the other build's. */
-    private record Side(String name, Object state, Method method) {
+    /** One build's benchmark: its instance, method and arguments, loaded apart from the other build's. */
+    private record Side(String name, Object state, Method method, Object[] args) {
         static Side load(String jar, String benchmark) throws Exception {
             int dot = benchmark.lastIndexOf('.');
             URLClassLoader loader = new URLClassLoader(new URL[] {Path.of(jar).toUri().toURL()},
@@ -41,7 +42,17 @@ public final class InProcessAB {
             Class<?> type = Class.forName("io.quantlake.bench." + benchmark.substring(0, dot), true, loader);
             Object state = type.getConstructor().newInstance();
             type.getMethod("setUp").invoke(state);
-            return new Side(jar, state, type.getMethod(benchmark.substring(dot + 1)));
+            String name = benchmark.substring(dot + 1);
+            for (Method m : type.getMethods()) {
+                if (m.getName().equals(name) && m.getParameterCount() == 0) {
+                    return new Side(jar, state, m, new Object[0]);
+                }
+            }
+            // A benchmark that takes JMH's Blackhole (the sweep): one made the way JMH's own tests make it.
+            Class<?> bh = Class.forName("org.openjdk.jmh.infra.Blackhole", true, loader);
+            Object hole = bh.getConstructor(String.class).newInstance(
+                    "Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
+            return new Side(jar, state, type.getMethod(name, bh), new Object[] {hole});
         }
 
         /** Runs the method for about {@code millis} ms; returns {ops/s wall, ops/s thread CPU, ops}. */
@@ -52,7 +63,7 @@ public final class InProcessAB {
             int ops = 0;
             long now;
             do {
-                sink = method.invoke(state);
+                sink = method.invoke(state, args);
                 ops++;
                 now = System.nanoTime();
             } while (now < end);
