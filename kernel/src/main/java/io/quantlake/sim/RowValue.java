@@ -46,7 +46,7 @@ final class RowValue {
         double s3 = 0;
         int i = 0;
         if (finite) {
-            for (; i + 3 < n; i += 4) {
+            for (; i < n - 3; i += 4) {
                 int k = offset + i;
                 s0 += product(q[i], prices[k], gross);
                 s1 += product(q[i + 1], prices[k + 1], gross);
@@ -54,7 +54,7 @@ final class RowValue {
                 s3 += product(q[i + 3], prices[k + 3], gross);
             }
         }
-        for (; i + 3 < n; i += 4) {
+        for (; i < n - 3; i += 4) {
             int k = offset + i;
             s0 += term(q[i], prices[k], gross);
             s1 += term(q[i + 1], prices[k + 1], gross);
@@ -84,7 +84,7 @@ final class RowValue {
         double b2 = 0;
         double b3 = 0;
         int i = 0;
-        for (; i + 3 < n; i += 4) {
+        for (; i < n - 3; i += 4) {
             double q0 = q[i];
             double q1 = q[i + 1];
             double q2 = q[i + 2];
