@@ -34,25 +34,15 @@ final class RankColumns {
 
     /**
      * The 1-based ascending rank of {@code v} in its group, ties sharing the average of the positions
-     * they occupy: a tie block over positions a … b gets (a + b) / 2, with a = {@code rank()} ascending and
-     * b = the count of rows up to and including the block ({@code count} over a range frame, whose current
-     * row is the whole block). Both are windows over the group ordered by {@code v} ascending, so Spark sorts
-     * the rows once per ranked value (a descending rank, the other way to find b, takes a second sort).
+     * they occupy: a tie block over positions a … b gets (a + b) / 2. With {@code rank()} ascending
+     * giving a and {@code rank()} descending giving N + 1 − b: {@code (a + N + 1 − rank_desc) / 2}.
      */
     static Column averageRank(Column v, Column[] group) {
-        WindowSpec ascending = Window.partitionBy(group).orderBy(v.asc());
-        Column a = rank().over(ascending);
-        Column b = count(lit(1)).over(ascending.rangeBetween(Window.unboundedPreceding(), Window.currentRow()));
-        return a.plus(b).cast("double").divide(2.0);
-    }
-
-    /**
-     * The number of rows in the group, as a window over the group ordered by {@code v} ascending (the whole group
-     * as its frame): the order {@link #averageRank} of {@code v} needs, so both share one sort.
-     */
-    static Column groupSize(Column[] group, Column v) {
-        return count(lit(1)).over(Window.partitionBy(group).orderBy(v.asc())
-                .rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing()));
+        WindowSpec whole = Window.partitionBy(group);
+        Column n = count(lit(1)).over(whole);
+        Column a = rank().over(Window.partitionBy(group).orderBy(v.asc()));
+        Column lastTied = n.plus(1).minus(rank().over(Window.partitionBy(group).orderBy(v.desc())));
+        return a.plus(lastTied).cast("double").divide(2.0);
     }
 
     /**
@@ -71,7 +61,7 @@ final class RankColumns {
     static Dataset<Row> ranked(Dataset<Row> rows, String x, String y, List<String> group, int min,
                                String xRank, String yRank) {
         Column[] g = columns(group);
-        return rows.withColumn(N, groupSize(g, col(x)))
+        return rows.withColumn(N, count(lit(1)).over(Window.partitionBy(g)))
                 .where(col(N).geq(min))
                 .withColumn(xRank, averageRank(col(x), g))
                 .withColumn(yRank, averageRank(col(y), g));

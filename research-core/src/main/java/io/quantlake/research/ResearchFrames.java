@@ -146,7 +146,7 @@ final class ResearchFrames {
         String prevQuantile = "prev_quantile";
         Column[] g = {col(FACTOR), col(TS)};
         WindowSpec bySymbol = Window.partitionBy(col(FACTOR), col(SYMBOL)).orderBy(col(TS));
-        Dataset<Row> ranked = values.withColumn(N, RankColumns.groupSize(g, col(VALUE)))
+        Dataset<Row> ranked = values.withColumn(N, count(lit(1)).over(Window.partitionBy(g)))
                 .where(col(N).geq(min))
                 .withColumn(rank, RankColumns.averageRank(col(VALUE), g))
                 .withColumn(QUANTILE, RankColumns.bucket(col(rank), col(N), quantiles))
