@@ -7,8 +7,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -65,13 +67,25 @@ public final class ResearchTables {
     }
 
     /**
-     * Per-date records (millions in a minute study) as rows of {@code schema}, turned into rows by the tasks that
-     * write them, {@value #SLICE} records per task: no driver copy of the whole list as Rows.
+     * Per-date records (millions in a minute study) as rows of {@code schema}: the list is shipped to the executors
+     * once, as a broadcast, and each of the tasks that write the rows turns its own slice of {@value #SLICE}
+     * records into rows. A task carries its slice's index only, never the records (a parallelized list would put
+     * each slice's records into its task), and the driver holds no copy of the list as Rows.
      */
     private static <T> Dataset<Row> perDate(SparkSession spark, List<T> records, Function<T, Row> row, StructType schema) {
-        int slices = Math.max(1, (records.size() + SLICE - 1) / SLICE);
-        return spark.createDataFrame(JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(records, slices)
-                .map(row), schema);
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Broadcast<List<T>> shared = jsc.broadcast(records);
+        int size = records.size();
+        int slices = Math.max(1, (size + SLICE - 1) / SLICE);
+        List<Integer> slice = IntStream.range(0, slices).boxed().toList();
+        return spark.createDataFrame(jsc.parallelize(slice, slices).flatMap(k -> {
+            List<T> all = shared.value();
+            List<Row> out = new ArrayList<>();
+            for (T t : all.subList(k * SLICE, Math.min(size, (k + 1) * SLICE))) {
+                out.add(row.call(t));
+            }
+            return out.iterator();
+        }), schema);
     }
 
     /** Rows of {@link LakeTable#FACTOR_CORRELATION}. */
