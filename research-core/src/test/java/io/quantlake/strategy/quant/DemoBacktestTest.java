@@ -67,6 +67,21 @@ class DemoBacktestTest {
         return c.market().code().equals("usdm") ? "futures/um" : "spot";
     }
 
+    private static final Map<Path, IngestBatch> READ = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The sample folder {@code dir} as {@link ArchiveReader} reads it, read once per test JVM: a read is a few Spark
+     * jobs, and the look-ahead test builds every config's panel three times from the same unchanging files.
+     */
+    static IngestBatch readOnce(Path dir) throws IOException {
+        IngestBatch batch = READ.get(dir);
+        if (batch == null) {
+            batch = ArchiveReader.read(SharedSpark.spark(), dir).collect();
+            READ.put(dir, batch);
+        }
+        return batch;
+    }
+
     static Panel panel(Path sample, BacktestConfig c) throws IOException {
         return panel(sample, c, Long.MAX_VALUE, 0);
     }
@@ -81,8 +96,8 @@ class DemoBacktestTest {
         Random rnd = new Random(seed);
         PanelBuilder b = Panel.builder(c.interval(), c.universe().toArray(new String[0]));
         for (String symbol : c.universe()) {
-            IngestBatch batch = ArchiveReader.read(SharedSpark.spark(), sample.resolve(market(c) + "/monthly/klines/" + symbol + "/"
-                    + c.interval().code())).collect();
+            IngestBatch batch = readOnce(sample.resolve(market(c) + "/monthly/klines/" + symbol + "/"
+                    + c.interval().code()));
             for (CandleBar bar : batch.candles()) {
                 if (bar.openTime() >= c.startMs() && bar.openTime() < c.endMs()) {
                     double f = bar.openTime() > cutMs ? 0.7 + 0.6 * rnd.nextDouble() : 1;
@@ -103,7 +118,7 @@ class DemoBacktestTest {
         List<FundingRecord> records = new ArrayList<>();
         for (String symbol : c.universe()) {
             Path dir = sample.resolve("futures/um/monthly/fundingRate/" + symbol);
-            for (FundingRecord f : ArchiveReader.read(SharedSpark.spark(), dir).collect().funding()) {
+            for (FundingRecord f : readOnce(dir).funding()) {
                 if (f.fundingTime() >= c.startMs() && f.fundingTime() < c.endMs()) {
                     records.add(f);
                 }
