@@ -28,10 +28,10 @@ public final class TaskSizes {
     public static long largestPartitionBytes(Dataset<?> frame) {
         long max = 0;
         Map<RDD<?>, Boolean> seen = new IdentityHashMap<>();
-        Deque<RDD<?>> todo = new ArrayDeque<>();
-        todo.push(frame.queryExecution().toRdd());
-        while (!todo.isEmpty()) {
-            RDD<?> rdd = todo.pop();
+        Deque<RDD<?>> pending = new ArrayDeque<>();
+        pending.push(frame.queryExecution().toRdd());
+        while (!pending.isEmpty()) {
+            RDD<?> rdd = pending.pop();
             if (seen.put(rdd, Boolean.TRUE) != null) {
                 continue;
             }
@@ -39,7 +39,7 @@ public final class TaskSizes {
                 max = Math.max(max, serializedBytes(p));
             }
             for (Dependency<?> d : CollectionConverters.asJava(rdd.dependencies())) {
-                todo.push(d.rdd());
+                pending.push(d.rdd());
             }
         }
         return max;
