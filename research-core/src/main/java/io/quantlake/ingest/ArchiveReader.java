@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
@@ -61,8 +62,17 @@ public final class ArchiveReader {
      * inputs, such as a notebook's sample files; an ingest into the lake writes the frames instead.
      */
     public static IngestBatch readToDriver(Path path) throws IOException {
+        return readToDriver(List.of(path));
+    }
+
+    /**
+     * Reads every one of {@code paths} in one Spark read ({@link #read(SparkSession, List, Market)}, files outside
+     * the archive layout taken as spot) and collects it to the driver as {@link #readToDriver(Path)} does: a few
+     * Spark jobs whatever the number of folders, where one call per folder would run them per folder.
+     */
+    public static IngestBatch readToDriver(List<Path> paths) throws IOException {
         Path warehouse = Path.of(System.getProperty("java.io.tmpdir"), "quantlake-warehouse");
-        return read(SparkSessions.getOrCreate("quantlake", warehouse), path).collect();
+        return read(SparkSessions.getOrCreate("quantlake", warehouse), paths, Market.SPOT).collect();
     }
 
     /** Reads {@code path}; files outside the archive folder layout are taken as spot. */
@@ -77,9 +87,28 @@ public final class ArchiveReader {
      *                       (e.g. a bare {@code BTCUSDT-1h-2024-01.csv}); ignored for files inside it
      */
     public static IngestFrames read(SparkSession spark, Path path, Market bareNameMarket) throws IOException {
+        return read(spark, List.of(path), bareNameMarket);
+    }
+
+    /**
+     * Reads every one of {@code paths} (each a .zip, an extracted .csv or a directory of them) as one input: one
+     * set of Spark jobs, one {@link IngestFrames}. A file reached through two of the paths is read once.
+     *
+     * @param bareNameMarket market of kline files whose folders do not follow the archive layout
+     */
+    public static IngestFrames read(SparkSession spark, List<Path> paths, Market bareNameMarket) throws IOException {
+        if (paths.isEmpty()) {
+            throw new IngestException("no input path given");
+        }
+        Map<Path, Path> inputs = new LinkedHashMap<>(); // by the file's absolute path: each file once, named as given
+        for (Path path : paths) {
+            for (Path p : InputFiles.list(path)) {
+                inputs.putIfAbsent(p.toAbsolutePath().normalize(), p);
+            }
+        }
         List<ArchiveFile> files = new ArrayList<>();
         List<Path> exchangeInfos = new ArrayList<>();
-        for (Path p : InputFiles.list(path)) {
+        for (Path p : inputs.values()) {
             String name = p.getFileName().toString();
             if (name.equals(EXCHANGE_INFO)) {
                 exchangeInfos.add(p);
@@ -95,7 +124,8 @@ public final class ArchiveReader {
             }
         }
         if (files.isEmpty() && exchangeInfos.isEmpty()) {
-            throw new IngestException(path + ": no Binance archive file (.zip, .csv or " + EXCHANGE_INFO + ") found");
+            throw new IngestException((paths.size() == 1 ? paths.get(0).toString() : paths.toString())
+                    + ": no Binance archive file (.zip, .csv or " + EXCHANGE_INFO + ") found");
         }
         List<SymbolInfo> symbols = new ArrayList<>();
         readExchangeInfos(exchangeInfos, bareNameMarket, symbols);

@@ -112,12 +112,13 @@ public record IngestFrames(int files, long rowsRead, Dataset<Row> candles, Datas
 
     /**
      * Collects everything to the driver as an {@link IngestBatch} (candles and funding sorted by key, quarantine in
-     * its order) and releases the frames: for small inputs and tests only.
+     * its order) and releases the frames: for small inputs and tests only. A frame the read counted empty
+     * ({@link #known()}) runs no Spark job.
      */
     public IngestBatch collect() {
         try {
             List<CandleBar> bars = new ArrayList<>();
-            for (Row r : candles.collectAsList()) {
+            for (Row r : known != null && known.candles() == 0 ? List.<Row>of() : candles.collectAsList()) {
                 bars.add(new CandleBar(Market.parse(r.getAs("market")), Interval.parse(r.getAs("interval")),
                         r.getAs("symbol"), r.<Long>getAs("open_time"), r.getAs("open"), r.getAs("high"), r.getAs("low"),
                         r.getAs("close"), nan(r, "volume"), nan(r, "quote_volume"),
@@ -126,12 +127,14 @@ public record IngestFrames(int files, long rowsRead, Dataset<Row> candles, Datas
             }
             bars.sort(IngestCollector.CANDLE_ORDER);
             List<FundingRecord> records = new ArrayList<>();
-            for (Row r : funding.collectAsList()) {
+            for (Row r : known != null && known.funding() == 0 ? List.<Row>of() : funding.collectAsList()) {
                 records.add(new FundingRecord(Market.parse(r.getAs("market")), r.getAs("symbol"),
                         r.<Long>getAs("funding_time"), r.getAs("funding_rate"), nan(r, "mark_price")));
             }
             records.sort(IngestCollector.FUNDING_ORDER);
-            List<Row> q = new ArrayList<>(quarantine.collectAsList());
+            boolean noneRejected = known != null && known.quarantineByReason() != null
+                    && known.quarantineByReason().values().stream().allMatch(n -> n == 0);
+            List<Row> q = new ArrayList<>(noneRejected ? List.of() : quarantine.collectAsList());
             q.sort(QUARANTINE_ORDER);
             List<QuarantineRow> rows = new ArrayList<>();
             for (Row r : q) {

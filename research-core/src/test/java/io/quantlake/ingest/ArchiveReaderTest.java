@@ -99,6 +99,61 @@ class ArchiveReaderTest {
     }
 
     @Test
+    void severalPathsReadAsOneInputEachFileOnce() throws IOException {
+        Path futures = Fixtures.path("archive/data/futures/um/monthly");
+        Path badTree = Fixtures.path("bad-checksum");
+        IngestBatch apart1 = Fixtures.archive(futures);
+        IngestBatch apart2 = Fixtures.archive(badTree);
+
+        // the futures folder twice (and once more through a file inside it): its files are read once
+        IngestBatch together = ArchiveReader.read(io.quantlake.spark.SharedSpark.spark(),
+                List.of(futures, badTree, futures.resolve("klines/ETHUSDT/4h/ETHUSDT-4h-2024-01.zip")), Market.SPOT)
+                .collect();
+
+        assertEquals(apart1.files() + apart2.files(), together.files());
+        assertEquals(apart1.rowsRead() + apart2.rowsRead(), together.rowsRead());
+        java.util.List<CandleBar> candles = new java.util.ArrayList<>(apart1.candles());
+        candles.addAll(apart2.candles());
+        candles.sort(IngestCollector.CANDLE_ORDER);
+        assertEquals(candles, together.candles());
+        assertEquals(apart1.funding(), together.funding());
+        assertEquals(apart2.quarantine(), together.quarantine(), "the bad checksum of the second path, named as given");
+        assertTrue(!apart1.candles().isEmpty() && !apart1.funding().isEmpty() && !apart2.candles().isEmpty());
+        IngestException none = assertThrows(IngestException.class,
+                () -> ArchiveReader.read(io.quantlake.spark.SharedSpark.spark(), List.of(), Market.SPOT));
+        assertTrue(none.getMessage().contains("no input path"), none.getMessage());
+    }
+
+    @Test
+    void aReadOfSeveralFoldersRunsAsFewSparkJobsAsAReadOfOne() throws IOException {
+        Path spot = Fixtures.path("archive/data/spot/monthly/klines/BTCUSDT/1h");
+        List<Path> three = List.of(spot, Fixtures.path("archive/data/futures/um/monthly/klines/ETHUSDT/4h"),
+                Fixtures.path("archive/data/spot/daily/klines/BTCUSDT/1h"));
+
+        int one = sparkJobs(() -> Fixtures.archive(spot));
+        int together = sparkJobs(() -> ArchiveReader.read(io.quantlake.spark.SharedSpark.spark(), three, Market.SPOT)
+                .collect());
+
+        assertEquals(one, together, "one read, whatever the number of folders");
+        assertTrue(one <= 3, "a clean klines read runs the verdicts' and the candles' few jobs, got " + one);
+    }
+
+    /** The Spark jobs {@code read} runs. */
+    private static int sparkJobs(org.junit.jupiter.api.function.ThrowingSupplier<IngestBatch> read) {
+        org.apache.spark.SparkContext sc = io.quantlake.spark.SharedSpark.spark().sparkContext();
+        String group = "jobs-" + System.nanoTime();
+        sc.setJobGroup(group, "counted", false);
+        try {
+            read.get();
+        } catch (Throwable e) {
+            throw new AssertionError(e);
+        } finally {
+            sc.clearJobGroup();
+        }
+        return sc.statusTracker().getJobIdsForGroup(group).length;
+    }
+
+    @Test
     void badChecksumQuarantinesThatZipWhileTheOtherFilesLand() throws IOException {
         Path bad = Fixtures.path("bad-checksum/data/spot/monthly/klines/SOLUSDT/1d/SOLUSDT-1d-2024-01.zip");
         IngestBatch b = Fixtures.archive(Fixtures.path("bad-checksum"));

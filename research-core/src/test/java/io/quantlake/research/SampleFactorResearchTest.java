@@ -1,19 +1,17 @@
 package io.quantlake.research;
 
-import io.quantlake.spark.SharedSpark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quantlake.config.ConfigLoader;
-import io.quantlake.ingest.ArchiveReader;
+import io.quantlake.datasets.SampleReads;
 import io.quantlake.ingest.CandleBar;
 import io.quantlake.ingest.IngestBatch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -44,12 +42,9 @@ class SampleFactorResearchTest {
         Path klines = Path.of(root, "datasets", "sample", "spot", "monthly", "klines");
         assertTrue(Files.isDirectory(klines), "the committed sample is missing: " + klines);
         FactorResearchConfig config = FactorResearchConfig.bind(ConfigLoader.parse(YAML, "sample test"));
-        List<CandleBar> bars = new ArrayList<>();
-        for (String s : config.universe()) {
-            IngestBatch batch = ArchiveReader.read(SharedSpark.spark(), klines.resolve(s).resolve("1d")).collect();
-            assertTrue(batch.quarantine().isEmpty(), s + ": " + batch.quarantine());
-            bars.addAll(batch.candles());
-        }
+        IngestBatch batch = SampleReads.read(SampleReads.folders(klines, config.universe(), "1d"));
+        assertTrue(batch.quarantine().isEmpty(), "quarantined: " + batch.quarantine());
+        List<CandleBar> bars = batch.candles();
 
         FactorResearchResult r = FactorResearch.run(CandleRows.dataset(bars), config);
 

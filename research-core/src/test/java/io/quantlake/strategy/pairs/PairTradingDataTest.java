@@ -1,6 +1,5 @@
 package io.quantlake.strategy.pairs;
 
-import io.quantlake.spark.SharedSpark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +8,7 @@ import io.quantlake.sim.BooksCheck;
 import io.quantlake.backtest.Backtest;
 import io.quantlake.backtest.BacktestOutcome;
 import io.quantlake.config.BacktestConfig;
-import io.quantlake.ingest.ArchiveReader;
+import io.quantlake.datasets.SampleReads;
 import io.quantlake.ingest.CandleBar;
 import io.quantlake.market.FundingRecord;
 import io.quantlake.ingest.IngestBatch;
@@ -51,10 +50,11 @@ class PairTradingDataTest {
     /** The 1d klines of {@code symbols} under {@code klines} ({@code <klines>/<SYMBOL>/1d}), read by ArchiveReader. */
     static Panel panel(Path klines, List<String> symbols, long startMs, long endMs) throws IOException {
         PanelBuilder b = Panel.builder(Interval.D1, symbols.toArray(String[]::new));
+        IngestBatch batch = SampleReads.read(SampleReads.folders(klines, symbols, "1d"));
+        assertTrue(batch.quarantine().isEmpty(), "quarantined: " + batch.quarantine());
+        Map<String, List<CandleBar>> bySymbol = SampleReads.candlesBySymbol(batch);
         for (String s : symbols) {
-            IngestBatch batch = ArchiveReader.read(SharedSpark.spark(), klines.resolve(s).resolve("1d")).collect();
-            assertTrue(batch.quarantine().isEmpty(), s + ": " + batch.quarantine());
-            for (CandleBar c : batch.candles()) {
+            for (CandleBar c : bySymbol.getOrDefault(s, List.of())) {
                 if (c.openTime() >= startMs && c.openTime() < endMs) {
                     b.bar(s, c.openTime(), c.open(), c.high(), c.low(), c.close(), c.volume());
                 }
@@ -105,8 +105,10 @@ class PairTradingDataTest {
         BacktestConfig config = BacktestConfig.load(root.getParent().resolve("configs").resolve("pair_trading.yaml"));
         Panel p = panel(root.resolve("futures/um/monthly/klines"), config.universe(), config.startMs(), config.endMs());
         List<FundingRecord> records = new ArrayList<>();
+        IngestBatch fundingRead = SampleReads.read(SampleReads.folders(root.resolve("futures/um/monthly/fundingRate"),
+                config.universe(), ""));
         for (String s : config.universe()) {
-            records.addAll(ArchiveReader.read(SharedSpark.spark(), root.resolve("futures/um/monthly/fundingRate").resolve(s)).collect().funding());
+            records.addAll(SampleReads.funding(fundingRead, s));
         }
         Map<String, FundingSchedule> funding = FundingSchedule.bySymbol(records);
         BacktestOutcome out = Backtest.run(p, config, funding, Map.of());

@@ -1,6 +1,5 @@
 package io.quantlake.strategy.quant;
 
-import io.quantlake.spark.SharedSpark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +9,7 @@ import io.quantlake.backtest.BacktestOutcome;
 import io.quantlake.backtest.FactorPanels;
 import io.quantlake.backtest.PanelCandles;
 import io.quantlake.config.BacktestConfig;
-import io.quantlake.ingest.ArchiveReader;
+import io.quantlake.datasets.SampleReads;
 import io.quantlake.ingest.CandleBar;
 import io.quantlake.market.FundingRecord;
 import io.quantlake.ingest.IngestBatch;
@@ -67,21 +66,6 @@ class DemoBacktestTest {
         return c.market().code().equals("usdm") ? "futures/um" : "spot";
     }
 
-    private static final Map<Path, IngestBatch> READ = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /**
-     * The sample folder {@code dir} as {@link ArchiveReader} reads it, read once per test JVM: a read is a few Spark
-     * jobs, and the look-ahead test builds every config's panel three times from the same unchanging files.
-     */
-    static IngestBatch readOnce(Path dir) throws IOException {
-        IngestBatch batch = READ.get(dir);
-        if (batch == null) {
-            batch = ArchiveReader.read(SharedSpark.spark(), dir).collect();
-            READ.put(dir, batch);
-        }
-        return batch;
-    }
-
     static Panel panel(Path sample, BacktestConfig c) throws IOException {
         return panel(sample, c, Long.MAX_VALUE, 0);
     }
@@ -95,10 +79,10 @@ class DemoBacktestTest {
     static Panel panel(Path sample, BacktestConfig c, long cutMs, long seed) throws IOException {
         Random rnd = new Random(seed);
         PanelBuilder b = Panel.builder(c.interval(), c.universe().toArray(new String[0]));
+        Map<String, List<CandleBar>> bySymbol = SampleReads.candlesBySymbol(SampleReads.read(SampleReads.folders(
+                sample.resolve(market(c) + "/monthly/klines"), c.universe(), c.interval().code())));
         for (String symbol : c.universe()) {
-            IngestBatch batch = readOnce(sample.resolve(market(c) + "/monthly/klines/" + symbol + "/"
-                    + c.interval().code()));
-            for (CandleBar bar : batch.candles()) {
+            for (CandleBar bar : bySymbol.getOrDefault(symbol, List.of())) {
                 if (bar.openTime() >= c.startMs() && bar.openTime() < c.endMs()) {
                     double f = bar.openTime() > cutMs ? 0.7 + 0.6 * rnd.nextDouble() : 1;
                     b.bar(symbol, bar.openTime(), bar.open() * f, bar.high() * f, bar.low() * f, bar.close() * f,
@@ -116,9 +100,10 @@ class DemoBacktestTest {
             return Map.of();
         }
         List<FundingRecord> records = new ArrayList<>();
+        IngestBatch read = SampleReads.read(SampleReads.folders(sample.resolve("futures/um/monthly/fundingRate"),
+                c.universe(), ""));
         for (String symbol : c.universe()) {
-            Path dir = sample.resolve("futures/um/monthly/fundingRate/" + symbol);
-            for (FundingRecord f : readOnce(dir).funding()) {
+            for (FundingRecord f : SampleReads.funding(read, symbol)) {
                 if (f.fundingTime() >= c.startMs() && f.fundingTime() < c.endMs()) {
                     records.add(f);
                 }
