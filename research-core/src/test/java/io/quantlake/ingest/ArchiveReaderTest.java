@@ -106,13 +106,12 @@ class ArchiveReaderTest {
         IngestBatch apart2 = Fixtures.archive(badTree);
 
         // the futures folder twice (and once more through a file inside it): its files are read once
-        IngestBatch together = ArchiveReader.read(io.quantlake.spark.SharedSpark.spark(),
-                List.of(futures, badTree, futures.resolve("klines/ETHUSDT/4h/ETHUSDT-4h-2024-01.zip")), Market.SPOT)
-                .collect();
+        IngestBatch together = read(List.of(futures, badTree,
+                futures.resolve("klines/ETHUSDT/4h/ETHUSDT-4h-2024-01.zip")));
 
         assertEquals(apart1.files() + apart2.files(), together.files());
         assertEquals(apart1.rowsRead() + apart2.rowsRead(), together.rowsRead());
-        java.util.List<CandleBar> candles = new java.util.ArrayList<>(apart1.candles());
+        List<CandleBar> candles = new java.util.ArrayList<>(apart1.candles());
         candles.addAll(apart2.candles());
         candles.sort(IngestCollector.CANDLE_ORDER);
         assertEquals(candles, together.candles());
@@ -120,37 +119,29 @@ class ArchiveReaderTest {
         assertEquals(apart2.quarantine(), together.quarantine(), "the bad checksum of the second path, named as given");
         assertTrue(!apart1.candles().isEmpty() && !apart1.funding().isEmpty() && !apart2.candles().isEmpty());
         IngestException none = assertThrows(IngestException.class,
-                () -> ArchiveReader.read(io.quantlake.spark.SharedSpark.spark(), List.of(), Market.SPOT));
+                () -> read(List.of()));
         assertTrue(none.getMessage().contains("no input path"), none.getMessage());
     }
 
     @Test
-    void aReadOfSeveralFoldersRunsAsFewSparkJobsAsAReadOfOne() throws IOException {
+    void aReadOfSeveralFoldersRunsAsFewSparkJobsAsAReadOfOne() throws Exception {
         Path spot = Fixtures.path("archive/data/spot/monthly/klines/BTCUSDT/1h");
         List<Path> three = List.of(spot, Fixtures.path("archive/data/futures/um/monthly/klines/ETHUSDT/4h"),
                 Fixtures.path("archive/data/spot/daily/klines/BTCUSDT/1h"));
 
-        int one = sparkJobs(() -> Fixtures.archive(spot));
-        int together = sparkJobs(() -> ArchiveReader.read(io.quantlake.spark.SharedSpark.spark(), three, Market.SPOT)
-                .collect());
+        int one = io.quantlake.spark.SharedSpark.jobsDuring(() -> read(List.of(spot)));
+        int together = io.quantlake.spark.SharedSpark.jobsDuring(() -> read(three));
 
         assertEquals(one, together, "one read, whatever the number of folders");
         assertTrue(one <= 3, "a clean klines read runs the verdicts' and the candles' few jobs, got " + one);
     }
 
-    /** The Spark jobs {@code read} runs. */
-    private static int sparkJobs(org.junit.jupiter.api.function.ThrowingSupplier<IngestBatch> read) {
-        org.apache.spark.SparkContext sc = io.quantlake.spark.SharedSpark.spark().sparkContext();
-        String group = "jobs-" + System.nanoTime();
-        sc.setJobGroup(group, "counted", false);
+    private static IngestBatch read(List<Path> paths) {
         try {
-            read.get();
-        } catch (Throwable e) {
-            throw new AssertionError(e);
-        } finally {
-            sc.clearJobGroup();
+            return ArchiveReader.read(io.quantlake.spark.SharedSpark.spark(), paths, Market.SPOT).collect();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        return sc.statusTracker().getJobIdsForGroup(group).length;
     }
 
     @Test
