@@ -68,8 +68,8 @@ final class BacktestCommand implements Runnable {
         backtest.candlesRead(cfg).ifPresent(scan -> System.out.println("candles read: " + scan.describe()));
     }
 
-    /** A budget in MiB (a positive integer) in bytes. */
-    private static long mebibytes(String value) {
+    /** A budget in MiB (a positive integer) in bytes (also {@code sweep --memory-budget}). */
+    static long mebibytes(String value) {
         long mb;
         try {
             mb = Long.parseLong(value);

@@ -1,5 +1,6 @@
 package io.quantlake.cli;
 
+import io.quantlake.backtest.Backtest;
 import io.quantlake.lake.Lake;
 import io.quantlake.sweep.BacktestOverfitting;
 import io.quantlake.sweep.Sweep;
@@ -15,9 +16,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code sweep --config F [--grid G] [--run-id ID] [--out DIR]}: a grid or random search over a strategy's
- * params with walk-forward or purged k-fold validation, distributed over Spark executors against one
- * broadcast panel; results in Delta {@code sweep_results}, the Deflated Sharpe Ratio and the
+ * {@code sweep --config F [--grid G] [--run-id ID] [--out DIR] [--memory-budget MB]}: a grid or random search
+ * over a strategy's params with walk-forward or purged k-fold validation, distributed over Spark executors against
+ * one broadcast panel (a panel over the memory budget: broadcast in chunks, each set run in time blocks); results in Delta {@code sweep_results}, the Deflated Sharpe Ratio and the
  * Probability of Backtest Overfitting in the {@code runs} row. Resumable: a rerun with the same
  * {@code --run-id} skips the parameter sets already in the table. After the sweep, its tear sheet
  * {@code sweep_report.html} ({@link SweepTearSheet}) is written to {@code --out} (default {@code out/<run id>}).
@@ -41,11 +42,21 @@ final class SweepCommand implements Runnable {
     @Option(names = "--out", paramLabel = "DIR", description = "output directory of sweep_report.html (default: out/<run id>)")
     Path out;
 
+    @Option(names = "--memory-budget", paramLabel = "MB", description = "memory budget of the sweep's panel in MiB "
+            + "(default: a quarter of the heap), as backtest's; a panel over it is broadcast in chunks read one at a "
+            + "time and each set simulated in time blocks, with the same results")
+    String memoryBudget;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public void run() {
+        long budget = memoryBudget == null ? Backtest.defaultBudget()
+                : OptionValues.parse(spec, "--memory-budget", memoryBudget, BacktestCommand::mebibytes);
         SweepConfig sweep = grid == null ? SweepConfig.load(config) : SweepConfig.load(config, grid);
         Lake l = lake.openExisting();
-        SweepOutcome outcome = Sweep.run(l, sweep, Optional.ofNullable(runId));
+        SweepOutcome outcome = Sweep.run(l, sweep, Optional.ofNullable(runId), budget, System.err::println);
         System.out.print(report(outcome));
         writeReport(l, outcome, sweep, out);
     }

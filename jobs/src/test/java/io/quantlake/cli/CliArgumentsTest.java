@@ -48,6 +48,11 @@ class CliArgumentsTest {
         assertTrue(run.err().contains("--memory-budget") && run.err().contains("'0' is not a positive whole number of MiB")
                 && run.err().strip().lines().count() == 1, run.err());
         assertTrue(CliRun.of("backtest", "--help").out().contains("--memory-budget=MB"));
+        CliRun sweep = CliRun.of("sweep", "--config", "x.yaml", "--memory-budget", "-3");
+        assertEquals(2, sweep.exitCode());
+        assertTrue(sweep.err().contains("--memory-budget") && sweep.err().contains("'-3' is not a positive whole number"
+                + " of MiB"), sweep.err());
+        assertTrue(CliRun.of("sweep", "--help").out().contains("--memory-budget=MB"));
     }
 
     @Test

@@ -102,7 +102,7 @@ public final class Backtest {
                 + ((long) bars * perBar >> 20) + " MB) is over the memory budget of " + (budgetBytes >> 20)
                 + " MB, so it runs in time blocks";
         PortfolioSections sections = config.portfolio();
-        int warmup = WeightStrategy.maxWarmup(warmup(strategy), config.strategy().exits().warmupBars());
+        int warmup = blockWarmup(config);
         if (warmup < 0) {
             throw new ConfigException(budget + ", and strategy " + config.strategy().name() + " does not declare the "
                     + "history it reads (warmupBars()); raise the memory budget or declare the warm-up ("
@@ -110,7 +110,6 @@ public final class Backtest {
         }
         if (sections.any()) {
             requireWeightsForHedge(config, strategy);
-            warmup = Math.max(warmup, sections.manager().warmupBars());
         }
         SimConfig sim = config.simConfig(funding, filters);
         PanelBlocks blocks = new PanelBlocks(source, PanelBlocks.blockBars(budgetBytes, perBar, warmup), warmup,
@@ -120,6 +119,21 @@ public final class Backtest {
         }
         BacktestResult result = Simulator.run(blocks, sim, p -> input(strategy, p, config));
         return new BacktestOutcome(config, result, Metrics.of(result), Map.of(), null);
+    }
+
+    /**
+     * The own bars of history a run of {@code config} in time blocks reads before each block's first bar: the
+     * strategy's declared warm-up, its exits' and its portfolio sections' ({@link
+     * io.quantlake.portfolio.AdvancedPortfolioManager#warmupBars}); -1 when the strategy does not declare it (such a
+     * config runs on the whole panel only).
+     */
+    public static int blockWarmup(BacktestConfig config) {
+        int warmup = WeightStrategy.maxWarmup(warmup(config.strategy().built()), config.strategy().exits().warmupBars());
+        if (warmup < 0) {
+            return -1;
+        }
+        PortfolioSections sections = config.portfolio();
+        return sections.any() ? Math.max(warmup, sections.manager().warmupBars()) : warmup;
     }
 
     /**

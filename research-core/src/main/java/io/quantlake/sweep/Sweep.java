@@ -1,6 +1,7 @@
 package io.quantlake.sweep;
 
 import io.delta.tables.DeltaTable;
+import io.quantlake.backtest.Backtest;
 import io.quantlake.config.BacktestConfig;
 import io.quantlake.config.ConfigException;
 import io.quantlake.config.ConfigLoader;
@@ -36,7 +37,12 @@ import org.apache.spark.util.LongAccumulator;
  *       (a rerun of an interrupted sweep resumes; a rerun of a finished one evaluates nothing);</li>
  *   <li>broadcasts the panel ({@link PanelData}) and, chunk by chunk ({@code progress.chunk_sets}
  *       sets), parallelizes the pending sets into partitions; each task simulates its sets against
- *       the one broadcast panel ({@link SweepTask}, {@link SetEvaluator}); the driver collects the
+ *       the one broadcast panel ({@link SweepTask}, {@link SetEvaluator}). A panel over the memory budget
+ *       (the backtest's rule and setting) is not read whole: the driver reads it from the lake in chunks of
+ *       grid rows, one at a time, and broadcasts each ({@link BroadcastPanelSource}); each set's backtest
+ *       then runs in time blocks, fetching the chunks a block needs, with the same results bit for bit (a
+ *       set whose strategy does not declare its warm-up makes the sweep fall back to the whole panel, with a
+ *       progress line saying so, {@link LakeInputs}); the driver collects the
  *       chunk's results, MERGEs them into {@code sweep_results} (one commit per chunk: the resume
  *       step) and prints progress — every {@code progress.seconds} while a chunk runs and after it;</li>
  *   <li>computes the {@link SweepSummary} (best set, Deflated Sharpe Ratio, PBO) over the stored
@@ -53,13 +59,26 @@ public final class Sweep {
     private Sweep() {
     }
 
-    /** Runs {@code config} under {@code runId} (a new id when empty), progress on stderr. */
+    /**
+     * Runs {@code config} under {@code runId} (a new id when empty) with the default memory budget
+     * ({@link Backtest#defaultBudget()}), progress on stderr.
+     */
     public static SweepOutcome run(Lake lake, SweepConfig config, Optional<String> runId) {
         return run(lake, config, runId, System.err::println);
     }
 
     /** As {@link #run(Lake, SweepConfig, Optional)}, progress lines to {@code progress}. */
     public static SweepOutcome run(Lake lake, SweepConfig config, Optional<String> runId, Consumer<String> progress) {
+        return run(lake, config, runId, Backtest.defaultBudget(), progress);
+    }
+
+    /**
+     * As {@link #run(Lake, SweepConfig, Optional, Consumer)}: a panel over {@code budgetBytes}
+     * ({@link Backtest#bytesPerBar} per grid bar, as {@code backtest --memory-budget}) is read and broadcast in
+     * chunks and each set simulated in time blocks, with the same results bit for bit.
+     */
+    public static SweepOutcome run(Lake lake, SweepConfig config, Optional<String> runId, long budgetBytes,
+                                   Consumer<String> progress) {
         Instant started = Instant.now();
         String id = runId.map(RunRecord::requireValidRunId).orElseGet(() -> RunRecord.newRunId("sweep", started));
         BacktestConfig base = config.base();
@@ -74,7 +93,7 @@ public final class Sweep {
         try {
             Map<String, Long> versions = new LinkedHashMap<>(lake.versions(LakeInputs.TABLES));
             // at the versions recorded; every set's factors computed before the panel is broadcast
-            PanelData data = LakeInputs.read(lake.pinnedAt(versions), base, config.requiredFactors());
+            PanelData data = LakeInputs.read(lake.pinnedAt(versions), config, budgetBytes, progress);
             List<Fold> folds;
             try {
                 folds = config.validation().folds(data.bars());
@@ -126,8 +145,14 @@ public final class Sweep {
                                  List<ParameterSet> pending, SweepResultsTable table, SweepProgress meter) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(lake.spark().sparkContext());
         BacktestConfig base = config.base();
-        Broadcast<SweepTask.Context> context =
-                jsc.broadcast(new SweepTask.Context(data, base.rawYaml(), base.origin(), folds));
+        PanelData shipped = data.shipped(jsc); // a blocked panel: its chunks read and broadcast one at a time
+        Broadcast<SweepTask.Context> context;
+        try {
+            context = jsc.broadcast(new SweepTask.Context(shipped, base.rawYaml(), base.origin(), folds));
+        } catch (RuntimeException e) {
+            shipped.destroy();
+            throw e;
+        }
         LongAccumulator counter = jsc.sc().longAccumulator("sweep " + id + " sets");
         int slices = Math.max(1, jsc.defaultParallelism() * 2);
         List<SetResult> all = new ArrayList<>(pending.size());
@@ -144,6 +169,7 @@ public final class Sweep {
             }
         } finally {
             context.destroy();
+            shipped.destroy();
         }
         return all;
     }

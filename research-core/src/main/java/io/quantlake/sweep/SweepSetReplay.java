@@ -44,8 +44,7 @@ public final class SweepSetReplay {
                         + " parameter set " + paramHash));
         PanelData data = LakeInputs.read(pinned, config.base(), config.requiredFactors());
         List<Fold> folds = config.validation().folds(data.bars());
-        SetResult result = new SetEvaluator(data.panel(), config.base(), data.funding(), data.filters(), folds)
-                .evaluate(set);
+        SetResult result = data.evaluator(config.base(), folds).evaluate(set);
         List<List<Object>> replayed = new ArrayList<>();
         for (Row r : SweepResultsTable.rows(runId, result, folds, data)) {
             replayed.add(values(r));

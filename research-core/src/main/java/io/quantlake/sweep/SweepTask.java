@@ -13,16 +13,18 @@ import org.apache.spark.util.LongAccumulator;
 /**
  * One Spark task of a sweep: evaluates every parameter set of its partition against the broadcast
  * panel, one {@link SetEvaluator} (one panel, one parsed base config) per task, and counts the sets
- * done in an accumulator the driver reads for progress lines. The task's panel, rebuilt from the
+ * done in an accumulator the driver reads for progress lines. A whole task's panel, rebuilt from the
  * broadcast, carries the values its sets share (own bars, score matrices, rankings:
- * {@link io.quantlake.panel.Panel#derived()}); nothing is shared through static state.
+ * {@link io.quantlake.panel.Panel#derived()}); a panel in broadcast chunks ({@link PanelData#blocked}) is read
+ * block by block for each set, and its blocks' derived values are not shared between sets. Nothing is shared
+ * through static state.
  */
 final class SweepTask implements FlatMapFunction<Iterator<ParameterSet>, SetResult> {
     private static final long serialVersionUID = 1L;
 
     /**
-     * The broadcast payload: the panel's arrays, the base config as YAML text (re-bound on the
-     * executor: {@link BacktestConfig} is not Serializable) and the folds.
+     * The broadcast payload: the panel's arrays (or its chunks' broadcasts), the base config as YAML text
+     * (re-bound on the executor: {@link BacktestConfig} is not Serializable) and the folds.
      */
     record Context(PanelData data, String baseYaml, String baseOrigin, List<Fold> folds) implements Serializable {
         private static final long serialVersionUID = 1L;
@@ -47,8 +49,7 @@ final class SweepTask implements FlatMapFunction<Iterator<ParameterSet>, SetResu
     @Override
     public Iterator<SetResult> call(Iterator<ParameterSet> sets) {
         Context c = context.value();
-        PanelData data = c.data();
-        SetEvaluator evaluator = new SetEvaluator(data.panel(), c.base(), data.funding(), data.filters(), c.folds());
+        SetEvaluator evaluator = c.data().evaluator(c.base(), c.folds());
         List<SetResult> out = new ArrayList<>();
         while (sets.hasNext()) {
             out.add(evaluator.evaluate(sets.next()));
