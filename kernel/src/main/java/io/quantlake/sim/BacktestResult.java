@@ -185,8 +185,20 @@ public final class BacktestResult {
         }
     }
 
-    /** Whether arrays over all bars of the equity rows are held (given, computed or read back); for the heap checks. */
-    boolean rowsInMemory() {
+    /**
+     * Whether the equity rows, the ledger's full blocks and the recorded targets' full chunks are in scratch files
+     * (a run in time blocks): read the rows chunk by chunk ({@link #readRows}, {@link #forEachEquity}) and the
+     * ledger in row order to keep the heap flat.
+     */
+    public boolean spilled() {
+        return spilled != null;
+    }
+
+    /**
+     * Whether arrays over all bars of the equity rows are held (given, computed, or read back by a whole-array
+     * accessor); for the heap checks of a run in time blocks.
+     */
+    public boolean rowsInMemory() {
         return given != null || computed != null;
     }
 
