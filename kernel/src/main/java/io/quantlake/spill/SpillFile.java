@@ -19,47 +19,69 @@ import java.nio.file.StandardOpenOption;
 public final class SpillFile implements AutoCloseable {
     private static final Cleaner CLEANER = Cleaner.create();
 
-    private final Path path;
-    private final FileChannel channel;
+    private final String what;
+    private final State state = new State();
     private final Cleaner.Cleanable cleanable;
     /** Bytes written so far (the file's length). */
     private long size;
 
-    /** Closes the channel (deleting the file where it could not be unlinked at once); holds no reference to the owner. */
-    private record Closer(FileChannel channel) implements Runnable {
+    /** The open file, once the first bytes are appended; the cleaning action closes it (no reference to the owner). */
+    private static final class State implements Runnable {
+        Path path;
+        FileChannel channel;
+        boolean closed;
+
         @Override
-        public void run() {
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // a scratch file: nothing to recover
+        public synchronized void run() {
+            closed = true;
+            if (channel != null) {
+                try {
+                    channel.close();
+                } catch (IOException ignored) {
+                    // a scratch file: nothing to recover
+                }
             }
         }
     }
 
-    private SpillFile(Path path, FileChannel channel) {
-        this.path = path;
-        this.channel = channel;
-        this.cleanable = CLEANER.register(this, new Closer(channel));
+    private SpillFile(String what) {
+        this.what = what;
+        this.cleanable = CLEANER.register(this, state);
     }
 
-    /** A new empty scratch file named {@code quantlake-<what>-*.spill} in {@code java.io.tmpdir}. */
+    /**
+     * A new empty scratch file named {@code quantlake-<what>-*.spill} in {@code java.io.tmpdir}, created when the
+     * first bytes are appended (a short run that never fills a chunk opens no file).
+     */
     public static SpillFile create(String what) {
-        Path p = null;
-        try {
-            p = Files.createTempFile("quantlake-" + what + "-", ".spill");
-            FileChannel c = FileChannel.open(p, StandardOpenOption.READ, StandardOpenOption.WRITE,
-                    StandardOpenOption.DELETE_ON_CLOSE);
-            try {
-                Files.deleteIfExists(p); // POSIX: the open channel keeps the data, nothing is left behind
-            } catch (IOException notOnThisOs) {
-                // Windows: deleted when the channel closes (DELETE_ON_CLOSE)
+        return new SpillFile(what);
+    }
+
+    /** The channel, the file created and opened on first use. */
+    private FileChannel channel() throws IOException {
+        synchronized (state) {
+            if (state.closed) {
+                throw new IOException("closed");
             }
-            return new SpillFile(p, c);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a scratch file for " + what + (p == null ? " in "
-                    + System.getProperty("java.io.tmpdir") : " at " + p) + ": " + e.getMessage(), e);
+            if (state.channel == null) {
+                Path p = Files.createTempFile("quantlake-" + what + "-", ".spill");
+                state.path = p;
+                state.channel = FileChannel.open(p, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                        StandardOpenOption.DELETE_ON_CLOSE);
+                try {
+                    Files.deleteIfExists(p); // POSIX: the open channel keeps the data, nothing is left behind
+                } catch (IOException notOnThisOs) {
+                    // Windows: deleted when the channel closes (DELETE_ON_CLOSE)
+                }
+            }
+            return state.channel;
         }
+    }
+
+    /** Where the file is or will be, for messages. */
+    private String where() {
+        Path p = state.path;
+        return p != null ? p.toString() : "quantlake-" + what + "-*.spill in " + System.getProperty("java.io.tmpdir");
     }
 
     /** Bytes written so far. */
@@ -71,11 +93,12 @@ public final class SpillFile implements AutoCloseable {
     public synchronized long append(ByteBuffer bytes) {
         long at = size;
         try {
+            FileChannel c = channel();
             while (bytes.hasRemaining()) {
-                size += channel.write(bytes, size);
+                size += c.write(bytes, size);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write scratch file " + path + " at byte " + size + ": "
+            throw new UncheckedIOException("cannot write scratch file " + where() + " at byte " + size + ": "
                     + e.getMessage(), e);
         }
         return at;
@@ -85,25 +108,26 @@ public final class SpillFile implements AutoCloseable {
     public void read(long position, ByteBuffer into) {
         long end = position + into.remaining();
         if (position < 0 || end > size()) {
-            throw new IllegalArgumentException("bytes [" + position + ", " + end + ") outside scratch file " + path
+            throw new IllegalArgumentException("bytes [" + position + ", " + end + ") outside scratch file " + where()
                     + " of " + size() + " bytes");
         }
         try {
+            FileChannel c = channel();
             long at = position;
             while (into.hasRemaining()) {
-                int n = channel.read(into, at);
+                int n = c.read(into, at);
                 if (n < 0) {
                     throw new IOException("end of file at byte " + at);
                 }
                 at += n;
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read scratch file " + path + " at byte " + position + ": "
+            throw new UncheckedIOException("cannot read scratch file " + where() + " at byte " + position + ": "
                     + e.getMessage(), e);
         }
     }
 
-    /** Closes and deletes the file now; later reads fail. */
+    /** Closes and deletes the file now; later reads and writes fail. */
     @Override
     public void close() {
         cleanable.clean();
