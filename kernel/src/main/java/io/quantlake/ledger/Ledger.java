@@ -1,5 +1,7 @@
 package io.quantlake.ledger;
 
+import io.quantlake.spill.SpillFile;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -11,6 +13,9 @@ import java.util.List;
  * block every {@value #BLOCK_ROWS} rows, and nothing written is ever copied. {@link #get(int)} and
  * {@link #events()} give a {@link TradeEvent} record view. Symbols are stored as indexes into the
  * universe given at construction.
+ *
+ * <p>A ledger may {@link #spillTo spill} its full blocks to a scratch file (a run in time blocks): it then holds the
+ * block being written and one block read back, whatever its size; reads in row order read each block once.
  */
 public final class Ledger {
     /** Rows per block of columns (about 130 KB a block): most backtests fill one. */
@@ -32,6 +37,35 @@ public final class Ledger {
         final double[] cashFlow = new double[BLOCK_ROWS];
         final double[] realizedPnl = new double[BLOCK_ROWS];
         final double[] positionAfter = new double[BLOCK_ROWS];
+
+        /** The block's bytes in a spill file: the columns one after another. */
+        static final int BYTES = BLOCK_ROWS * (8 + 4 + 3 + 6 * 8);
+
+        void writeTo(ByteBuffer b) {
+            b.clear();
+            b.asLongBuffer().put(time);
+            b.position(b.position() + 8 * BLOCK_ROWS);
+            b.asIntBuffer().put(symbol);
+            b.position(b.position() + 4 * BLOCK_ROWS);
+            b.put(side).put(type).put(reason);
+            for (double[] c : new double[][] {qty, price, fee, cashFlow, realizedPnl, positionAfter}) {
+                b.asDoubleBuffer().put(c);
+                b.position(b.position() + 8 * BLOCK_ROWS);
+            }
+            b.flip();
+        }
+
+        void readFrom(ByteBuffer b) {
+            b.asLongBuffer().get(time);
+            b.position(b.position() + 8 * BLOCK_ROWS);
+            b.asIntBuffer().get(symbol);
+            b.position(b.position() + 4 * BLOCK_ROWS);
+            b.get(side).get(type).get(reason);
+            for (double[] c : new double[][] {qty, price, fee, cashFlow, realizedPnl, positionAfter}) {
+                b.asDoubleBuffer().get(c);
+                b.position(b.position() + 8 * BLOCK_ROWS);
+            }
+        }
     }
 
     private final String[] symbols;
@@ -41,6 +75,11 @@ public final class Ledger {
     private Block[] blocks = new Block[4];
     /** The block that row {@link #size} goes to (null until the first row). */
     private Block last;
+    /** Where full blocks go when spilling ({@link #spillTo}); null: every block stays in {@link #blocks}. */
+    private SpillFile spill;
+    /** The spilled block read back last ({@link #cachedIndex}), and its index (-1: none). */
+    private Block cached;
+    private int cachedIndex = -1;
 
     /** An empty ledger over the universe {@code symbols} (universe order). */
     public Ledger(String[] symbols) {
@@ -87,6 +126,9 @@ public final class Ledger {
             if (b == blocks.length) {
                 blocks = Arrays.copyOf(blocks, 2 * b);
             }
+            if (spill != null && b > 0) {
+                spillBlock(b - 1);
+            }
             last = new Block();
             blocks[b] = last;
         }
@@ -107,6 +149,42 @@ public final class Ledger {
 
     public int size() {
         return size;
+    }
+
+    /**
+     * From now on, every full block of rows (these already written included) goes to {@code file}, which this
+     * ledger then owns, and is read back from it when a row of it is read; only the block being written stays.
+     * The rows read back share one cached block: read a spilling ledger from one thread at a time.
+     */
+    public synchronized void spillTo(SpillFile file) {
+        if (spill != null) {
+            throw new IllegalStateException("this ledger already spills");
+        }
+        spill = file;
+        for (int b = 0; b < size >>> SHIFT; b++) {
+            spillBlock(b);
+        }
+    }
+
+    /** Writes full block {@code b} to the spill file (it is the file's next block) and lets it go. */
+    private void spillBlock(int b) {
+        if (spill.size() != (long) b * Block.BYTES) {
+            throw new IllegalStateException("ledger block " + b + " is not the next in its spill file of "
+                    + spill.size() + " bytes");
+        }
+        ByteBuffer bytes = ByteBuffer.allocate(Block.BYTES);
+        blocks[b].writeTo(bytes);
+        spill.append(bytes);
+        blocks[b] = null;
+    }
+
+    /** Rows held in memory: the block being written and a block read back (for the heap checks of a spilling run). */
+    public synchronized int residentRows() {
+        int held = 0;
+        for (Block b : blocks) {
+            held += b != null ? BLOCK_ROWS : 0;
+        }
+        return held + (cached != null ? BLOCK_ROWS : 0);
     }
 
     /** The universe, in the order of {@link #symbolIndex(int)}. */
@@ -178,11 +256,28 @@ public final class Ledger {
         return Collections.unmodifiableList(out);
     }
 
-    /** The block holding row {@code k}, after checking that the row exists. */
+    /** The block holding row {@code k}, after checking that the row exists; read back when it was spilled. */
     private Block block(int k) {
         if (k < 0 || k >= size) {
             throw new IndexOutOfBoundsException("ledger row " + k + " outside [0, " + size + ")");
         }
-        return blocks[k >>> SHIFT];
+        Block b = blocks[k >>> SHIFT];
+        return b != null ? b : spilled(k >>> SHIFT);
+    }
+
+    /** Spilled block {@code b}, read back into the one cached block unless it is there already. */
+    private synchronized Block spilled(int b) {
+        if (cachedIndex != b) {
+            if (cached == null) {
+                cached = new Block();
+            }
+            cachedIndex = -1;
+            ByteBuffer bytes = ByteBuffer.allocate(Block.BYTES);
+            spill.read((long) b * Block.BYTES, bytes);
+            bytes.flip();
+            cached.readFrom(bytes);
+            cachedIndex = b;
+        }
+        return cached;
     }
 }

@@ -34,20 +34,30 @@ public record Metrics(double totalReturn, double cagr, double volatility, double
                       long trades, double winRate, double profitFactor, double fees, double funding,
                       double meanHoldingBars) {
 
-    /** Computes the metrics of {@code result}. */
+    /**
+     * Computes the metrics of {@code result}, reading its equity rows chunk by chunk ({@link BacktestResult#readRows})
+     * and its ledger in row order: a run in time blocks is read back from its scratch files, not held.
+     */
     public static Metrics of(BacktestResult result) {
-        double[] e = result.equity();
-        int rows = e.length;
+        int rows = result.bars();
         int t = rows - 1;
         double ppy = result.interval().periodsPerYear();
-        ReturnMetrics rm = ReturnMetrics.ofEquity(e, ppy);
+        ReturnMetrics rm = ReturnMetrics.ofEquity(rows, result::forEachEquity, ppy);
         double meanE = 0;
         double meanLev = 0;
         int invested = 0;
-        for (int k = 0; k < rows; k++) {
-            meanE += e[k];
-            meanLev += result.leverage()[k];
-            invested += result.invested()[k] ? 1 : 0;
+        int chunk = Math.min(rows, BacktestResult.CHUNK_BARS);
+        double[] e = new double[chunk];
+        double[] lev = new double[chunk];
+        boolean[] in = new boolean[chunk];
+        for (int from = 0; from < rows; from += chunk) {
+            int to = Math.min(rows, from + chunk);
+            result.readRows(from, to, e, null, null, null, lev, in);
+            for (int k = 0; k < to - from; k++) {
+                meanE += e[k];
+                meanLev += lev[k];
+                invested += in[k] ? 1 : 0;
+            }
         }
         meanE /= rows;
         meanLev /= rows;

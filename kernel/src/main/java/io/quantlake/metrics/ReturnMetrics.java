@@ -1,5 +1,7 @@
 package io.quantlake.metrics;
 
+import java.util.function.DoubleConsumer;
+
 /**
  * The return metrics of SIMULATION.md §10 — the one implementation that {@link Metrics} (a whole
  * run) and the sweep's window metrics use. Over a curve {@code C_0 … C_n} and its {@code n} returns
@@ -19,20 +21,43 @@ package io.quantlake.metrics;
 public record ReturnMetrics(int returns, double totalReturn, double cagr, double volatility, double sharpe,
                             double sortino, double maxDrawdown, double calmar) {
 
+    /** A series read from its first value in order, as many times as a computation needs (e.g. from a scratch file). */
+    @FunctionalInterface
+    public interface Series {
+        /** Gives every value of the series to {@code each}, in order. */
+        void forEach(DoubleConsumer each);
+    }
+
     /**
      * The metrics of equity rows {@code e} (account currency): the curve is {@code e} itself,
      * {@code r_t = e_t / e_{t−1} − 1}. One row: total return and drawdown 0, the rest undefined.
      */
     public static ReturnMetrics ofEquity(double[] e, double ppy) {
-        if (e.length == 0) {
+        return ofEquity(e.length, of(e, e.length), ppy);
+    }
+
+    /**
+     * {@link #ofEquity(double[], double)} of the {@code rows} equity rows {@code e} reads, in order (three passes
+     * over them: no array over all rows); the same operations in the same order, so the same bits.
+     */
+    public static ReturnMetrics ofEquity(int rows, Series e, double ppy) {
+        if (rows == 0) {
             return new ReturnMetrics(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN);
         }
-        int n = e.length - 1;
-        double[] r = new double[n];
-        for (int k = 1; k <= n; k++) {
-            r[k - 1] = e[k] / e[k - 1] - 1;
-        }
-        return of(r, n, e, ppy);
+        Series r = each -> e.forEach(new DoubleConsumer() {
+            private double previous = Double.NaN;
+            private boolean first = true;
+
+            @Override
+            public void accept(double v) {
+                if (!first) {
+                    each.accept(v / previous - 1);
+                }
+                first = false;
+                previous = v;
+            }
+        });
+        return of(rows - 1, r, e, ppy);
     }
 
     /**
@@ -49,34 +74,56 @@ public record ReturnMetrics(int returns, double totalReturn, double cagr, double
         for (int k = 0; k < n; k++) {
             v[k + 1] = v[k] * (1 + r[k]);
         }
-        return of(r, n, v, ppy);
+        return of(n, of(r, n), of(v, n + 1), ppy);
     }
 
-    /** §10 over the {@code n} returns {@code r[0..n)} and the curve {@code c[0..n]} they are measured on. */
-    private static ReturnMetrics of(double[] r, int n, double[] c, double ppy) {
-        double sum = 0;
-        double down = 0;
-        for (int k = 0; k < n; k++) {
-            sum += r[k];
-            double neg = Math.min(r[k], 0);
-            down += neg * neg;
-        }
-        double mean = n > 0 ? sum / n : Double.NaN;
-        double ss = 0;
-        for (int k = 0; k < n; k++) {
-            ss += (r[k] - mean) * (r[k] - mean);
-        }
-        double sd = n > 1 ? Math.sqrt(ss / (n - 1)) : Double.NaN;
-        double peak = c[0];
-        double maxDd = 0;
-        for (int k = 0; k <= n; k++) {
-            peak = Math.max(peak, c[k]);
-            maxDd = Math.max(maxDd, 1 - c[k] / peak);
-        }
-        double growth = c[n] / c[0];
+    /** The first {@code n} values of {@code values} as a series. */
+    private static Series of(double[] values, int n) {
+        return each -> {
+            for (int k = 0; k < n; k++) {
+                each.accept(values[k]);
+            }
+        };
+    }
+
+    /** Sums over the returns, then over their deviations from the mean; the running peak and drawdown of the curve. */
+    private static final class Sums {
+        double sum;
+        double down;
+        double ss;
+        boolean started;
+        double first;
+        double last;
+        double peak;
+        double maxDd;
+    }
+
+    /** §10 over the {@code n} returns {@code r} and the curve {@code c_0 … c_n} they are measured on. */
+    private static ReturnMetrics of(int n, Series r, Series c, double ppy) {
+        Sums s = new Sums();
+        r.forEach(x -> {
+            s.sum += x;
+            double neg = Math.min(x, 0);
+            s.down += neg * neg;
+        });
+        double mean = n > 0 ? s.sum / n : Double.NaN;
+        r.forEach(x -> s.ss += (x - mean) * (x - mean));
+        double sd = n > 1 ? Math.sqrt(s.ss / (n - 1)) : Double.NaN;
+        c.forEach(v -> {
+            if (!s.started) {
+                s.started = true;
+                s.first = v;
+                s.peak = v;
+            }
+            s.peak = Math.max(s.peak, v);
+            s.maxDd = Math.max(s.maxDd, 1 - v / s.peak);
+            s.last = v;
+        });
+        double maxDd = s.maxDd;
+        double growth = s.last / s.first;
         double rootPpy = Math.sqrt(ppy);
         double cagr = n > 0 ? Math.pow(growth, ppy / n) - 1 : Double.NaN;
         return new ReturnMetrics(n, growth - 1, cagr, sd * rootPpy, mean / sd * rootPpy,
-                n > 0 ? mean / Math.sqrt(down / n) * rootPpy : Double.NaN, maxDd, cagr / maxDd);
+                n > 0 ? mean / Math.sqrt(s.down / n) * rootPpy : Double.NaN, maxDd, cagr / maxDd);
     }
 }

@@ -3,6 +3,7 @@ package io.quantlake.sim;
 import io.quantlake.panel.BlockContext;
 import io.quantlake.panel.Panel;
 import io.quantlake.panel.PanelBlocks;
+import io.quantlake.spill.SpillFile;
 import java.util.function.Function;
 
 /**
@@ -10,8 +11,11 @@ import java.util.function.Function;
  * {@link SimState} (account, lots and their exit chains, last known closes, breaker state, funding cursors) and
  * one executor per tier (pending orders) live across the blocks; the strategy's input is made per block from the
  * block panel (a weight strategy's targets over the block and its warm-up rows); each block runs its rows from
- * the block's first bar with the {@link BarLoop}; its equity rows are copied into the whole grid's and its decision
- * rows appended to the recorded targets ({@link RecordedTargets}: rows at decisions only, no bars × symbols matrix). Bar indices held across bars (a lot's fill bar, the breaker's trip) move with each block
+ * the block's first bar with the {@link BarLoop}; as each block completes, its equity rows are written to a scratch
+ * file ({@link EquitySpill}) and its decision rows appended to the recorded targets ({@link RecordedTargets}: rows
+ * at decisions only, no bars × symbols matrix, full chunks spilled), and the ledger spills its full blocks
+ * ({@link io.quantlake.ledger.Ledger#spillTo}): what the run holds does not grow with its bars (but for the grid's
+ * times). Bar indices held across bars (a lot's fill bar, the breaker's trip) move with each block
  * ({@link SimState#point}); the ledger is written at grid indices. A legacy strategy runs through the bar loop
  * here (the {@link LegacyEventLoop} reads whole-panel scans); the results are the same bits.
  */
@@ -45,8 +49,9 @@ final class BlockRun {
         }
         FundingStep funding = BarLoop.funding(s);
         Breaker breaker = new Breaker(s, weights, signals);
-        EquityRows all = new EquityRows(bars);
-        RecordedTargets recorded = weights != null ? RecordedTargets.rows(bars, n) : RecordedTargets.none(bars, n);
+        s.account.ledger().spillTo(SpillFile.create("ledger"));
+        EquitySpill all = new EquitySpill();
+        RecordedTargets recorded = weights != null ? RecordedTargets.spilling(bars, n) : RecordedTargets.none(bars, n);
         for (int k = 0; k < count; k++) {
             PanelBlocks.Block b = k == 0 ? first : blocks.block(k);
             if (k > 0) {
@@ -61,22 +66,16 @@ final class BlockRun {
             int row = b.firstRow();
             EquityRows rows = new EquityRows(s.bars);
             new BarLoop(s, weights, signals, fastPaths, funding, breaker).run(row, rows);
-            int len = b.end() - b.start();
-            copy(rows, row, all, b.start(), len);
+            if (all.rows() != b.start()) {
+                throw new IllegalStateException("block " + k + " starts at grid bar " + b.start() + ", not at bar "
+                        + all.rows() + " after the previous block");
+            }
+            all.append(rows, row, b.end() - b.start());
             if (weights != null) {
                 recorded.append(weights.recordedTargets(), row, s.bars, s.offset);
             }
         }
         return new BacktestResult(s.panel.interval(), context.times(), s.panel.symbols().clone(), config.capital(),
-                all.equity, all.cash, all.gross, all.net, all.leverage, all.invested, s.account.ledger(), recorded);
-    }
-
-    private static void copy(EquityRows from, int row, EquityRows to, int at, int len) {
-        System.arraycopy(from.equity, row, to.equity, at, len);
-        System.arraycopy(from.cash, row, to.cash, at, len);
-        System.arraycopy(from.gross, row, to.gross, at, len);
-        System.arraycopy(from.net, row, to.net, at, len);
-        System.arraycopy(from.leverage, row, to.leverage, at, len);
-        System.arraycopy(from.invested, row, to.invested, at, len);
+                all, s.account.ledger(), recorded);
     }
 }

@@ -67,12 +67,23 @@ public final class BacktestFiles {
         return Instant.ofEpochMilli(epochMs).toString();
     }
 
-    /** {@code time,equity,cash,gross,net,leverage}, one row per bar. */
+    /** {@code time,equity,cash,gross,net,leverage}, one row per bar, read chunk by chunk ({@link BacktestResult#readRows}). */
     public static void writeEquity(BacktestResult r, Writer w) throws IOException {
         w.write("time,equity,cash,gross,net,leverage\n");
-        for (int t = 0; t < r.bars(); t++) {
-            w.write(time(r.times()[t]) + "," + r.equity()[t] + "," + r.cash()[t] + "," + r.gross()[t] + ","
-                    + r.net()[t] + "," + r.leverage()[t] + "\n");
+        int bars = r.bars();
+        int chunk = Math.min(bars, BacktestResult.CHUNK_BARS);
+        double[] e = new double[chunk];
+        double[] c = new double[chunk];
+        double[] g = new double[chunk];
+        double[] x = new double[chunk];
+        double[] l = new double[chunk];
+        long[] times = r.times();
+        for (int from = 0; from < bars; from += chunk) {
+            int to = Math.min(bars, from + chunk);
+            r.readRows(from, to, e, c, g, x, l, null);
+            for (int k = 0; k < to - from; k++) {
+                w.write(time(times[from + k]) + "," + e[k] + "," + c[k] + "," + g[k] + "," + x[k] + "," + l[k] + "\n");
+            }
         }
     }
 

@@ -54,13 +54,12 @@ public final class BacktestTearSheet {
             throw new IllegalArgumentException("a tear sheet needs at least one bar; the run has none");
         }
         long[] times = result.times();
-        double[] bench = benchmark.map(b -> PerformanceSeries.normalizedBenchmark(times, result.equity(), b))
-                .orElse(null);
+        Lines lines = new Lines(result, benchmark);
         List<Section> sections = new ArrayList<>();
         sections.add(summary(result, metrics));
-        sections.add(equity(result, benchmark, bench));
-        sections.add(returns(result));
-        sections.add(exposure(result));
+        sections.add(equity(lines, benchmark));
+        sections.add(returns(result.interval(), lines));
+        sections.add(exposure(result, lines));
         LedgerSummary ledger = LedgerSummary.of(result.ledger(), times);
         sections.add(turnover(ledger, metrics));
         sections.add(trades(TradeStatistics.of(result.ledger(), times)));
@@ -92,16 +91,83 @@ public final class BacktestTearSheet {
         return BacktestFiles.TRADES.equals(key) ? Formats.count(v) : Formats.ratio(v);
     }
 
-    private static Section equity(BacktestResult run, Optional<Benchmark> benchmark, double[] bench) {
+    /**
+     * The per-bar lines of the charts, computed in one pass over the run's equity rows read chunk by chunk
+     * ({@link BacktestResult#readRows}) and downsampled as they go ({@link Downsampler.Stream}): the same points
+     * the page would keep of whole arrays, without arrays over all bars (a run in time blocks is read back from
+     * its scratch files).
+     */
+    private static final class Lines {
+        final TimeSeries equity;
+        final TimeSeries drawdown;
+        /** The benchmark's line and drawdown; null without a benchmark. */
+        final TimeSeries bench;
+        final TimeSeries benchDrawdown;
+        final MonthlyReturns monthly;
+        final int window;
+        final TimeSeries sharpe;
+        final TimeSeries gross;
+        final TimeSeries net;
+
+        Lines(BacktestResult run, Optional<Benchmark> benchmark) {
+            long[] times = run.times();
+            int bars = times.length;
+            Interval interval = run.interval();
+            window = PerformanceSeries.rollingWindow(interval);
+            Downsampler.Stream[] s = new Downsampler.Stream[7];
+            for (int k = 0; k < s.length; k++) {
+                s[k] = new Downsampler.Stream(bars, Downsampler.MAX_POINTS);
+            }
+            PerformanceSeries.Drawdown dd = new PerformanceSeries.Drawdown();
+            PerformanceSeries.Drawdown benchDd = new PerformanceSeries.Drawdown();
+            PerformanceSeries.BenchmarkLine line = benchmark.map(PerformanceSeries.BenchmarkLine::new).orElse(null);
+            PerformanceSeries.RollingSharpe rolling = new PerformanceSeries.RollingSharpe(window,
+                    interval.periodsPerYear());
+            MonthlyReturns.Builder months = new MonthlyReturns.Builder(times);
+            int chunk = Math.min(bars, BacktestResult.CHUNK_BARS);
+            double[] e = new double[chunk];
+            double[] g = new double[chunk];
+            double[] x = new double[chunk];
+            for (int from = 0; from < bars; from += chunk) {
+                int to = Math.min(bars, from + chunk);
+                run.readRows(from, to, e, null, g, x, null, null);
+                for (int k = 0; k < to - from; k++) {
+                    double eq = e[k];
+                    s[0].add(eq);
+                    s[1].add(dd.next(eq));
+                    if (line != null) {
+                        double b = line.next(times[from + k], eq);
+                        s[2].add(b);
+                        s[3].add(benchDd.next(b));
+                    }
+                    months.add(eq);
+                    s[4].add(rolling.next(eq));
+                    s[5].add(PerformanceSeries.overEquity(g[k], eq));
+                    s[6].add(PerformanceSeries.overEquity(x[k], eq));
+                }
+            }
+            String name = benchmark.map(Benchmark::name).orElse(null);
+            equity = s[0].series("strategy", times);
+            drawdown = s[1].series("strategy", times);
+            bench = line != null ? s[2].series(name, times) : null;
+            benchDrawdown = line != null ? s[3].series(name, times) : null;
+            monthly = months.build();
+            sharpe = s[4].series("rolling Sharpe", times);
+            gross = s[5].series("gross / equity", times);
+            net = s[6].series("net / equity", times);
+        }
+    }
+
+    private static Section equity(Lines run, Optional<Benchmark> benchmark) {
         List<TimeSeries> lines = new ArrayList<>();
         List<TimeSeries> underwater = new ArrayList<>();
-        lines.add(new TimeSeries("strategy", run.times(), run.equity()));
-        underwater.add(new TimeSeries("strategy", run.times(), PerformanceSeries.drawdown(run.equity())));
+        lines.add(run.equity);
+        underwater.add(run.drawdown);
         List<Block> blocks = new ArrayList<>();
-        if (bench != null) {
+        if (run.bench != null) {
             String name = benchmark.get().name();
-            lines.add(new TimeSeries(name, run.times(), bench));
-            underwater.add(new TimeSeries(name, run.times(), PerformanceSeries.drawdown(bench)));
+            lines.add(run.bench);
+            underwater.add(run.benchDrawdown);
             blocks.add(new Note("Benchmark " + name + " scaled to the strategy's equity at the first bar where it"
                     + " has a close: B_t = E_s * close_t / close_s, close_t = its last close at or before bar t."));
         }
@@ -112,17 +178,15 @@ public final class BacktestTearSheet {
         return new Section("Equity and drawdown", blocks);
     }
 
-    private static Section returns(BacktestResult run) {
-        Interval interval = run.interval();
-        MonthlyReturns monthly = MonthlyReturns.of(run.times(), run.equity());
+    private static Section returns(Interval interval, Lines run) {
+        MonthlyReturns monthly = run.monthly;
         List<String> years = new ArrayList<>();
         List<List<String>> yearly = new ArrayList<>();
         for (int y = 0; y < monthly.years(); y++) {
             years.add(Integer.toString(monthly.firstYear() + y));
             yearly.add(List.of(years.get(y), Formats.percent(monthly.yearly()[y])));
         }
-        int window = PerformanceSeries.rollingWindow(interval);
-        double[] sharpe = PerformanceSeries.rollingSharpe(run.equity(), window, interval.periodsPerYear());
+        int window = run.window;
         return Section.of("Returns",
                 new HeatmapChart("Monthly returns (UTC calendar months)", MONTHS, years, monthly.values(),
                         ValueFormat.PERCENT, HeatmapChart.Scale.DIVERGING),
@@ -130,19 +194,16 @@ public final class BacktestTearSheet {
                         + " starts from the first bar's equity)."),
                 new Table(List.of("year", "return"), yearly),
                 TimeSeriesChart.lines("Rolling Sharpe (" + window + " bars of " + interval.code() + ", annualized)",
-                        ValueFormat.NUMBER, new TimeSeries("rolling Sharpe", run.times(), sharpe)),
+                        ValueFormat.NUMBER, run.sharpe),
                 new Note("mean(r) / stdev(r, ddof=1) * sqrt(" + Formats.count(interval.periodsPerYear())
                         + ") over the last " + window + " bar returns r_t = E_t / E_t-1 - 1; the window is the bars"
                         + " in 30 days, at least " + PerformanceSeries.MIN_ROLLING_WINDOW + "."));
     }
 
-    private static Section exposure(BacktestResult run) {
+    private static Section exposure(BacktestResult run, Lines lines) {
         List<Block> blocks = new ArrayList<>();
-        double[] gross = PerformanceSeries.overEquity(run.gross(), run.equity());
-        double[] net = PerformanceSeries.overEquity(run.net(), run.equity());
         blocks.add(TimeSeriesChart.lines("Exposure over equity (gross = leverage, net = long - short)",
-                ValueFormat.PERCENT, new TimeSeries("gross / equity", run.times(), gross),
-                new TimeSeries("net / equity", run.times(), net)));
+                ValueFormat.PERCENT, lines.gross, lines.net));
         if (run.recordedTargets().decisions() > 0) {
             blocks.add(targetWeights(run.recordedTargets(), run.times(), run.symbols()));
         }

@@ -33,34 +33,73 @@ public record MonthlyReturns(int firstYear, double[] values, double[] yearly) {
 
     /** Computes the month and year returns of {@code equity} at bar open {@code times} (UTC epoch ms). */
     public static MonthlyReturns of(long[] times, double[] equity) {
-        if (times.length == 0) {
-            return new MonthlyReturns(1970, new double[0], new double[0]);
+        Builder b = new Builder(times);
+        for (double e : equity) {
+            b.add(e);
         }
-        long firstMonth = UtcCalendar.monthIndex(UtcCalendar.epochDay(times[0]));
-        long lastMonth = UtcCalendar.monthIndex(UtcCalendar.epochDay(times[times.length - 1]));
-        int firstYear = (int) (firstMonth / 12);
-        int years = (int) (lastMonth / 12) - firstYear + 1;
-        double[] values = new double[years * 12];
-        double[] yearly = new double[years];
-        Arrays.fill(values, Double.NaN);
-        Arrays.fill(yearly, Double.NaN);
-        double monthBase = equity[0];
-        double yearBase = equity[0];
-        for (int t = 0; t < times.length; t++) {
+        return b.build();
+    }
+
+    /** {@link #of} with the equity given bar by bar (e.g. read from a run's scratch files chunk by chunk). */
+    public static final class Builder {
+        private final long[] times;
+        private final int firstYear;
+        private final double[] values;
+        private final double[] yearly;
+        private int t;
+        private double monthBase;
+        private double yearBase;
+
+        /** The month returns over the bars open at {@code times} (UTC epoch ms). */
+        public Builder(long[] times) {
+            this.times = times;
+            if (times.length == 0) {
+                firstYear = 1970;
+                values = new double[0];
+                yearly = new double[0];
+                return;
+            }
+            long firstMonth = UtcCalendar.monthIndex(UtcCalendar.epochDay(times[0]));
+            long lastMonth = UtcCalendar.monthIndex(UtcCalendar.epochDay(times[times.length - 1]));
+            firstYear = (int) (firstMonth / 12);
+            int years = (int) (lastMonth / 12) - firstYear + 1;
+            values = new double[years * 12];
+            yearly = new double[years];
+            Arrays.fill(values, Double.NaN);
+            Arrays.fill(yearly, Double.NaN);
+        }
+
+        /** The equity at the next bar's close. */
+        public void add(double e) {
+            if (t >= times.length) {
+                throw new IllegalStateException("more equity values than the " + times.length + " bars");
+            }
+            if (t == 0) {
+                monthBase = e;
+                yearBase = e;
+            }
             long month = UtcCalendar.monthIndex(UtcCalendar.epochDay(times[t]));
             boolean lastOfMonth = t + 1 == times.length
                     || UtcCalendar.monthIndex(UtcCalendar.epochDay(times[t + 1])) != month;
             if (lastOfMonth) {
-                values[(int) (month - 12L * firstYear)] = equity[t] / monthBase - 1;
-                monthBase = equity[t];
+                values[(int) (month - 12L * firstYear)] = e / monthBase - 1;
+                monthBase = e;
                 boolean lastOfYear = t + 1 == times.length
                         || UtcCalendar.monthIndex(UtcCalendar.epochDay(times[t + 1])) / 12 != month / 12;
                 if (lastOfYear) {
-                    yearly[(int) (month / 12) - firstYear] = equity[t] / yearBase - 1;
-                    yearBase = equity[t];
+                    yearly[(int) (month / 12) - firstYear] = e / yearBase - 1;
+                    yearBase = e;
                 }
             }
+            t++;
         }
-        return new MonthlyReturns(firstYear, values, yearly);
+
+        /** The returns, once every bar's equity was given. */
+        public MonthlyReturns build() {
+            if (t != times.length) {
+                throw new IllegalStateException(t + " of the " + times.length + " bars' equity were given");
+            }
+            return new MonthlyReturns(firstYear, values, yearly);
+        }
     }
 }

@@ -1,7 +1,6 @@
 package io.quantlake.tearsheet;
 
 import io.quantlake.market.Interval;
-import java.util.Arrays;
 
 /**
  * Per-bar series derived from an equity curve for the reports. Returns are simple bar returns
@@ -23,17 +22,25 @@ public final class PerformanceSeries {
      */
     public static double[] drawdown(double[] equity) {
         double[] out = new double[equity.length];
-        double peak = Double.NaN;
+        Drawdown d = new Drawdown();
         for (int t = 0; t < equity.length; t++) {
-            double e = equity[t];
-            if (Double.isFinite(e)) {
-                peak = Double.isNaN(peak) ? e : Math.max(peak, e);
-                out[t] = e / peak - 1;
-            } else {
-                out[t] = Double.NaN;
-            }
+            out[t] = d.next(equity[t]);
         }
         return out;
+    }
+
+    /** {@link #drawdown} value by value: the running peak. */
+    public static final class Drawdown {
+        private double peak = Double.NaN;
+
+        /** The underwater value of the next point {@code e}. */
+        public double next(double e) {
+            if (Double.isFinite(e)) {
+                peak = Double.isNaN(peak) ? e : Math.max(peak, e);
+                return e / peak - 1;
+            }
+            return Double.NaN;
+        }
     }
 
     /**
@@ -53,40 +60,70 @@ public final class PerformanceSeries {
      * resolution.
      */
     public static double[] rollingSharpe(double[] equity, int window, double periodsPerYear) {
-        if (window < 2) {
-            throw new IllegalArgumentException("rolling Sharpe window must be >= 2 returns, got " + window);
-        }
-        int n = equity.length;
-        double[] out = new double[n];
-        Arrays.fill(out, Double.NaN);
-        double sum = 0;
-        double sumSq = 0;
-        int bad = 0;
-        double root = Math.sqrt(periodsPerYear);
-        for (int t = 1; t < n; t++) {
-            double r = equity[t] / equity[t - 1] - 1;
-            if (Double.isFinite(r)) {
-                sum += r;
-                sumSq += r * r;
-            } else {
-                bad++;
-            }
-            if (t > window) {
-                double old = equity[t - window] / equity[t - window - 1] - 1;
-                if (Double.isFinite(old)) {
-                    sum -= old;
-                    sumSq -= old * old;
-                } else {
-                    bad--;
-                }
-            }
-            if (t >= window && bad == 0) {
-                double mean = sum / window;
-                double var = (sumSq - sum * mean) / (window - 1);
-                out[t] = var > 0 ? mean / Math.sqrt(var) * root : Double.NaN;
-            }
+        RollingSharpe r = new RollingSharpe(window, periodsPerYear);
+        double[] out = new double[equity.length];
+        for (int t = 0; t < equity.length; t++) {
+            out[t] = r.next(equity[t]);
         }
         return out;
+    }
+
+    /**
+     * {@link #rollingSharpe} value by value: the running sums and the last {@code window} returns in a ring (the
+     * same returns the array form recomputes from the equity, so the same bits).
+     */
+    public static final class RollingSharpe {
+        private final int window;
+        private final double root;
+        private final double[] ring;
+        private int t = -1;
+        private double previous;
+        private double sum;
+        private double sumSq;
+        private int bad;
+
+        /** A rolling Sharpe over {@code window} returns (at least 2), annualized with {@code periodsPerYear}. */
+        public RollingSharpe(int window, double periodsPerYear) {
+            if (window < 2) {
+                throw new IllegalArgumentException("rolling Sharpe window must be >= 2 returns, got " + window);
+            }
+            this.window = window;
+            this.root = Math.sqrt(periodsPerYear);
+            this.ring = new double[window];
+        }
+
+        /** The rolling Sharpe at the next bar, whose equity is {@code e}. */
+        public double next(double e) {
+            t++;
+            double out = Double.NaN;
+            if (t >= 1) {
+                double r = e / previous - 1;
+                int slot = t % window;
+                double old = ring[slot]; // the return of bar t - window
+                ring[slot] = r;
+                if (Double.isFinite(r)) {
+                    sum += r;
+                    sumSq += r * r;
+                } else {
+                    bad++;
+                }
+                if (t > window) {
+                    if (Double.isFinite(old)) {
+                        sum -= old;
+                        sumSq -= old * old;
+                    } else {
+                        bad--;
+                    }
+                }
+                if (t >= window && bad == 0) {
+                    double mean = sum / window;
+                    double var = (sumSq - sum * mean) / (window - 1);
+                    out = var > 0 ? mean / Math.sqrt(var) * root : Double.NaN;
+                }
+            }
+            previous = e;
+            return out;
+        }
     }
 
     /**
@@ -95,35 +132,54 @@ public final class PerformanceSeries {
      * bar at or before {@code t} and {@code s} is the first strategy bar that has one; NaN before {@code s}.
      */
     public static double[] normalizedBenchmark(long[] times, double[] equity, Benchmark benchmark) {
-        int n = times.length;
-        double[] out = new double[n];
-        Arrays.fill(out, Double.NaN);
-        long[] bt = benchmark.times();
-        int j = -1;
-        double base = Double.NaN;
-        double start = Double.NaN;
-        for (int t = 0; t < n; t++) {
-            while (j + 1 < bt.length && bt[j + 1] <= times[t]) {
+        BenchmarkLine line = new BenchmarkLine(benchmark);
+        double[] out = new double[times.length];
+        for (int t = 0; t < times.length; t++) {
+            out[t] = line.next(times[t], equity[t]);
+        }
+        return out;
+    }
+
+    /** {@link #normalizedBenchmark} bar by bar. */
+    public static final class BenchmarkLine {
+        private final long[] bt;
+        private final double[] closes;
+        private int j = -1;
+        private double base = Double.NaN;
+        private double start = Double.NaN;
+
+        public BenchmarkLine(Benchmark benchmark) {
+            this.bt = benchmark.times();
+            this.closes = benchmark.closes();
+        }
+
+        /** {@code B_t} at the next strategy bar, open at {@code time} (after the previous) with equity {@code e}. */
+        public double next(long time, double e) {
+            while (j + 1 < bt.length && bt[j + 1] <= time) {
                 j++;
             }
             if (j < 0) {
-                continue;
+                return Double.NaN;
             }
             if (Double.isNaN(base)) {
-                base = benchmark.closes()[j];
-                start = equity[t];
+                base = closes[j];
+                start = e;
             }
-            out[t] = start * benchmark.closes()[j] / base;
+            return start * closes[j] / base;
         }
-        return out;
     }
 
     /** {@code numerator_t / equity_t}, NaN where equity is not positive (e.g. gross or net exposure over equity). */
     public static double[] overEquity(double[] numerator, double[] equity) {
         double[] out = new double[equity.length];
         for (int t = 0; t < equity.length; t++) {
-            out[t] = equity[t] > 0 ? numerator[t] / equity[t] : Double.NaN;
+            out[t] = overEquity(numerator[t], equity[t]);
         }
         return out;
+    }
+
+    /** {@code numerator / equity}, NaN where equity is not positive. */
+    public static double overEquity(double numerator, double equity) {
+        return equity > 0 ? numerator / equity : Double.NaN;
     }
 }

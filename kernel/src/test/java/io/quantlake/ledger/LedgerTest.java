@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quantlake.spill.SpillFile;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class LedgerTest {
@@ -62,5 +65,42 @@ class LedgerTest {
         Ledger l = new Ledger(new String[] {"A"});
         assertThrows(IllegalStateException.class,
                 () -> l.add(1, 0, PositionSide.LONG, TradeEventType.OPEN, Reason.SIGNAL, 1, 10, -1, -9, 0, 1));
+    }
+
+    @Test
+    void aSpillingLedgerReadsEveryRowBackAndHoldsTwoBlocks() {
+        long[] grid = new long[10_000];
+        for (int t = 0; t < grid.length; t++) {
+            grid[t] = 1_000L * t;
+        }
+        String[] symbols = {"A", "B", "C"};
+        Ledger kept = new Ledger(symbols, grid);
+        Ledger spilled = new Ledger(symbols, grid);
+        Random r = new Random(7);
+        int rows = 3 * 2048 + 17;
+        for (int k = 0; k < rows; k++) {
+            if (k == 100) {
+                spilled.spillTo(SpillFile.create("ledger-test")); // rows already written go too
+            }
+            int bar = k * grid.length / rows;
+            int i = r.nextInt(3);
+            PositionSide side = PositionSide.values()[r.nextInt(PositionSide.values().length)];
+            TradeEventType type = TradeEventType.values()[r.nextInt(TradeEventType.values().length)];
+            Reason reason = Reason.values()[r.nextInt(Reason.values().length)];
+            double[] v = {r.nextGaussian(), r.nextDouble() * 100, r.nextDouble(), r.nextGaussian(), r.nextGaussian(),
+                    k % 5 == 0 ? 0 : r.nextGaussian()};
+            kept.addAtBar(bar, i, side, type, reason, v[0], v[1], v[2], v[3], v[4], v[5]);
+            spilled.addAtBar(bar, i, side, type, reason, v[0], v[1], v[2], v[3], v[4], v[5]);
+        }
+        assertEquals(rows, spilled.size());
+        assertTrue(kept.residentRows() >= rows, "a ledger that does not spill holds every row");
+        List<TradeEvent> expected = kept.events();
+        assertEquals(expected, spilled.events());
+        for (int n = 0; n < 500; n++) { // out of order: blocks read back again
+            int k = r.nextInt(rows);
+            assertEquals(expected.get(k), spilled.get(k), "row " + k);
+        }
+        assertTrue(spilled.residentRows() <= 2 * 2048, "rows held: " + spilled.residentRows());
+        assertThrows(IllegalStateException.class, () -> spilled.spillTo(SpillFile.create("ledger-test")));
     }
 }

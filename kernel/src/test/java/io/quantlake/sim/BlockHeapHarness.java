@@ -12,40 +12,87 @@ import io.quantlake.strategy.reference.InverseVolStrategy;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import io.quantlake.metrics.Metrics;
+import io.quantlake.tearsheet.BacktestFiles;
+import io.quantlake.tearsheet.BacktestTearSheet;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
- * A heap measurement of a long run in time blocks (issue 13 item 5), not a unit test: {@code inverse_vol} (weekly)
- * over {@code symbols × bars} synthetic 1m bars generated block by block (the whole panel never exists), blocks of
- * 1,440 bars; prints the peak heap of the pools after each run and the result's retained recorded targets. Run with
- * a small heap, e.g. {@code java -Xmx96m -cp kernel/target/classes:kernel/target/test-classes:<deps>
- * io.quantlake.sim.BlockHeapHarness 50 100000 400000}: a bars × symbols targets matrix of the longer run alone
- * (160 MB) would not fit.
+ * A heap measurement of a long run in time blocks (issue 13 item 5), not a unit test: {@code inverse_vol} (weekly, or
+ * daily with {@code -Dschedule=daily}) over {@code symbols × bars} synthetic 1m bars generated block by block (the
+ * whole panel never exists), blocks of 1,440 bars; then its outputs as {@code backtest} writes them (equity.csv,
+ * ledger.csv, targets.csv, metrics.json, report.html) to a temporary directory. Prints per size the wall time of the
+ * run and of the outputs, the peak heap of the pools, and the heap after a full GC with the result held (its equity
+ * rows, ledger blocks and target chunks are in scratch files; the grid's times, 8 bytes a bar, stay). Run with a
+ * small heap, e.g. {@code java -Xmx96m -cp kernel/target/classes:kernel/target/test-classes:<deps>
+ * io.quantlake.sim.BlockHeapHarness 50 100000 400000 800000 1600000}.
  */
 public final class BlockHeapHarness {
     private BlockHeapHarness() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         int symbols = Integer.parseInt(args[0]);
         for (int k = 1; k < args.length; k++) {
             int bars = Integer.parseInt(args[k]);
-            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-                pool.resetPeakUsage();
-            }
+            resetPeaks();
             long start = System.nanoTime();
             BacktestResult r = run(symbols, bars);
             long ms = (System.nanoTime() - start) / 1_000_000;
-            long peak = 0;
-            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-                peak += pool.getType() == MemoryType.HEAP ? pool.getPeakUsage().getUsed() : 0;
+            long runPeak = peak();
+            long held = usedAfterGc();
+            resetPeaks();
+            Path dir = Files.createTempDirectory("block-heap-harness");
+            start = System.nanoTime();
+            Metrics m = BacktestFiles.write(r, dir);
+            BacktestTearSheet.write(dir, r, m, Optional.empty(), "BlockHeapHarness");
+            long outMs = (System.nanoTime() - start) / 1_000_000;
+            long outPeak = peak();
+            long afterOutputs = usedAfterGc();
+            long bytes = 0;
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    bytes += Files.size(f);
+                    Files.delete(f);
+                }
             }
-            System.gc();
-            long used = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
-            System.out.printf("%d symbols × %d bars: %d ms, peak heap %.1f MB, heap after GC %.1f MB (result held), "
-                    + "%d decisions, %d target cells held (a matrix: %d), ledger %d rows, final equity %.2f%n",
-                    symbols, bars, ms, peak / 1e6, used / 1e6, r.recordedTargets().decisions(),
-                    r.recordedTargets().ownCells(), (long) bars * symbols, r.ledger().size(), r.finalEquity());
+            Files.delete(dir);
+            System.out.printf("%d symbols × %d bars: run %d ms (peak heap %.1f MB), outputs %d ms (%.1f MB written, "
+                    + "peak heap %.1f MB); heap after GC with the result held %.1f MB, after the outputs %.1f MB; "
+                    + "%d decisions (%d target cells held), ledger %d rows (%d held), final equity %.2f%n",
+                    symbols, bars, ms, runPeak / 1e6, outMs, bytes / 1e6, outPeak / 1e6, held / 1e6,
+                    afterOutputs / 1e6, r.recordedTargets().decisions(), r.recordedTargets().ownCells(),
+                    r.ledger().size(), r.ledger().residentRows(), r.finalEquity());
         }
+    }
+
+    private static void resetPeaks() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            pool.resetPeakUsage();
+        }
+    }
+
+    /** The sum of the heap pools' peak usage since {@link #resetPeaks}, bytes (garbage included). */
+    private static long peak() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            peak += pool.getType() == MemoryType.HEAP ? pool.getPeakUsage().getUsed() : 0;
+        }
+        return peak;
+    }
+
+    /** Heap in use after a full GC (the heap pools' usage after the collection), bytes. */
+    private static long usedAfterGc() {
+        System.gc();
+        long used = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            used += pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null
+                    ? pool.getCollectionUsage().getUsed() : 0;
+        }
+        return used;
     }
 
     private static BacktestResult run(int symbols, int bars) {
@@ -91,7 +138,8 @@ public final class BlockHeapHarness {
                 return b.build();
             }
         };
-        InverseVolStrategy w = new InverseVolStrategy(60, new RebalanceSchedule.Weekly(1));
+        InverseVolStrategy w = new InverseVolStrategy(60, "daily".equals(System.getProperty("schedule"))
+                ? new RebalanceSchedule.Daily() : new RebalanceSchedule.Weekly(1));
         PanelBlocks blocks = new PanelBlocks(source, 1440, w.warmupBars());
         return Simulator.run(blocks, SimConfig.builder(Market.SPOT, 100_000).build(),
                 p -> StrategyInput.weights(w, p));

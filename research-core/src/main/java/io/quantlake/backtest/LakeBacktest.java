@@ -28,6 +28,7 @@ import io.quantlake.tearsheet.Benchmark;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -198,8 +199,14 @@ public final class LakeBacktest {
     public String record(BacktestOutcome outcome, Instant started) {
         String runId = RunRecord.newRunId("backtest", started);
         RunStore runs = new RunStore(lake);
-        runs.writeEquity(runId, equityRows(outcome.result()));
-        runs.writeLedger(runId, ledgerRows(outcome.result()));
+        BacktestResult r = outcome.result();
+        if (r.spilled()) { // a run in time blocks: its rows streamed from its scratch files, never all in memory
+            runs.writeEquity(runId, w -> equityCsv(r, w));
+            runs.writeLedger(runId, w -> ledgerCsv(r.ledger(), w));
+        } else {
+            runs.writeEquity(runId, equityRows(r));
+            runs.writeLedger(runId, ledgerRows(r));
+        }
         runs.record(new RunRecord(runId, "backtest", outcome.config().rawYaml(), outcome.dataVersions(),
                 BacktestFiles.metricsJson(outcome.metrics()), "succeeded", started, Instant.now()));
         return runId;
@@ -208,11 +215,47 @@ public final class LakeBacktest {
     /** The {@code equity} rows of {@code r}, one per bar, as {@link #record} writes them. */
     public static List<EquityRow> equityRows(BacktestResult r) {
         List<EquityRow> equity = new ArrayList<>(r.bars());
-        for (int t = 0; t < r.bars(); t++) {
-            equity.add(new EquityRow(r.times()[t], r.equity()[t], r.cash()[t], r.gross()[t], r.net()[t],
-                    r.leverage()[t]));
-        }
+        forEachEquityRow(r, equity::add);
         return equity;
+    }
+
+    /** Each equity row of {@code r} in bar order, read chunk by chunk ({@link BacktestResult#readRows}). */
+    private static void forEachEquityRow(BacktestResult r, java.util.function.Consumer<EquityRow> each) {
+        int bars = r.bars();
+        int chunk = Math.min(bars, BacktestResult.CHUNK_BARS);
+        double[][] v = new double[5][chunk];
+        for (int from = 0; from < bars; from += chunk) {
+            int to = Math.min(bars, from + chunk);
+            r.readRows(from, to, v[0], v[1], v[2], v[3], v[4], null);
+            for (int k = 0; k < to - from; k++) {
+                each.accept(new EquityRow(r.times()[from + k], v[0][k], v[1][k], v[2][k], v[3][k], v[4][k]));
+            }
+        }
+    }
+
+    /** The equity rows of {@code r} as {@link RunStore#writeEquity(String, RunStore.CsvRows)} reads them. */
+    private static void equityCsv(BacktestResult r, Writer w) throws IOException {
+        try {
+            forEachEquityRow(r, e -> {
+                try {
+                    w.write(e.time() + "," + e.equity() + "," + e.cash() + "," + e.gross() + "," + e.net() + ","
+                            + e.leverage() + "\n");
+                } catch (IOException x) {
+                    throw new UncheckedIOException(x);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** The ledger rows of {@code l} as {@link RunStore#writeLedger(String, RunStore.CsvRows)} reads them, in order. */
+    private static void ledgerCsv(Ledger l, Writer w) throws IOException {
+        for (int k = 0; k < l.size(); k++) {
+            w.write(k + "," + l.time(k) + "," + l.symbol(k) + "," + l.side(k).name() + "," + l.type(k).name() + ","
+                    + l.reason(k).code() + "," + l.qty(k) + "," + l.price(k) + "," + l.fee(k) + "," + l.cashFlow(k)
+                    + "," + l.realizedPnl(k) + "," + l.positionAfter(k) + "\n");
+        }
     }
 
     /** The {@code ledger} rows of {@code r} in ledger order, as {@link #record} writes them. */

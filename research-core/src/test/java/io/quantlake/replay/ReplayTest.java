@@ -43,7 +43,7 @@ class ReplayTest {
     /** 2024-01-01T00:00:00Z. */
     private static final long T0 = 1_704_067_200_000L;
     private static final long DAY = 86_400_000L;
-    private static final String CONFIG = """
+    static final String CONFIG = """
             market: spot
             interval: 1d
             universe: [BTCUSDT, ETHUSDT]
@@ -133,11 +133,11 @@ class ReplayTest {
         }
     }
 
-    private static void ingest(Lake lake, List<CandleBar> candles) {
+    static void ingest(Lake lake, List<CandleBar> candles) {
         new LakeWriter(lake).ingest(new IngestBatch(1, candles.size(), candles, List.of(), List.of(), List.of()));
     }
 
-    private static CandleBar bar(String symbol, int day, double close) {
+    static CandleBar bar(String symbol, int day, double close) {
         return new CandleBar(Market.SPOT, Interval.D1, symbol, T0 + day * DAY, close - 1, close + 2, close - 3, close,
                 10 + close / 100, Double.NaN, -1, Double.NaN, Double.NaN);
     }
