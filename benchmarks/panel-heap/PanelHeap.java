@@ -28,15 +28,15 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
 
 /**
  * Peak driver heap of a panel read from the lake (issue 13 item 4), not part of mvn verify: writes SYMBOLS × BARS
  * 1h candles into a fresh lake, reads them once to warm up, then reads the panel again while a thread runs a full
  * GC every 50 ms and records the heap in use after it (the live heap; a sample whose collection the JVM skipped,
  * because a thread held the GC locker in a JNI critical region, still holds garbage and is discarded). Peak =
- * max(live heap during the read) − live heap before it, compared with the panel's own arrays (times + five double
- * matrices). For contrast, the same window collected as one Spark Row per candle (the old path).
+ * max(live heap during the read) − baseline, the smaller of the live heap before the read and after it once the
+ * panel is dropped (Spark frees state of earlier reads meanwhile: the heap before alone can exceed the heap during
+ * the read minus the panel), compared with the panel's own arrays (times + five double matrices). For contrast, the same window collected as one Spark Row per candle (the old path).
  * Usage: benchmarks/panel-heap/run.sh [symbols] [bars] [columnar|factors] (columnar: skip the Row path; factors:
  * instead, two factors and two Spark-computed columns attached to the panel, against the two feature arrays); with
  * {@code -Dpanelheap.histogram=N} each sample is a class histogram of the live heap (jcmd's GC.class_histogram, a
@@ -73,6 +73,12 @@ public final class PanelHeap {
         CandleStore store = new CandleStore(lake);
 
         Panel warm = store.panel(q);
+        // Delta's MERGE above left its source materialized (about 70 MB here), freed only when Spark's cleaner
+        // gets to it, maybe in the middle of the measured read: free it now, so the baseline holds no garbage-to-be.
+        for (org.apache.spark.api.java.JavaRDD<?> cached
+                : org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext()).getPersistentRDDs().values()) {
+            cached.unpersist(true);
+        }
         long panelBytes = 8L * warm.bars() + 5L * 8 * warm.bars() * warm.symbolCount();
         if (args.length > 2 && args[2].equals("factors")) { // factor columns onto the panel, which stays in the baseline
             Panel panel = warm;
@@ -82,7 +88,7 @@ public final class PanelHeap {
             measure("2 factors computed in Spark (FactorPanels.attach: mom_10_1, rev_3)", featureBytes,
                     () -> FactorPanels.attach(panel, store, q, factors, "panel-heap"));
             Dataset<Row> frame = store.candles(q).select(col("symbol"), col("open_time"),
-                    col("close").divide(col("open")).minus(1).as("r1"), functions.log(col("volume")).as("lv"));
+                    col("close").minus(col("open")).as("r1"), col("volume").multiply(2).as("lv"));
             CandleStore.withFeatures(panel, frame, List.of("r1", "lv")); // warm-up
             measure("2 columns computed in Spark (CandleStore.withFeatures, no shuffle)", featureBytes,
                     () -> CandleStore.withFeatures(panel, frame, List.of("r1", "lv")));
@@ -150,10 +156,19 @@ public final class PanelHeap {
         sampler.join();
         long ms = (System.nanoTime() - start) / 1_000_000;
         long after = liveHeap(new String[1]);
-        long live = Math.max(peak.get(), after) - base;
-        System.out.printf("%s: %d bars x %d symbols, panel arrays %.1f MB, peak live heap above baseline %.1f MB "
-                        + "(%.2fx the panel; %d samples every %d ms after a full GC, %d skipped: GC locker held), %d ms%n",
-                name, p.bars(), p.symbolCount(), panelBytes / 1e6, live / 1e6, (double) live / panelBytes,
+        long peakLive = Math.max(peak.get(), after);
+        int bars = p.bars();
+        int symbols = p.symbolCount();
+        p = null; // the baseline after the read: what the read left besides the panel
+        long end = liveHeap(new String[1]);
+        while (end < 0) {
+            end = liveHeap(new String[1]);
+        }
+        long live = peakLive - Math.min(base, end);
+        System.out.printf("%s: %d bars x %d symbols, arrays %.1f MB, peak live heap above baseline %.1f MB "
+                        + "(%.2fx the arrays; baseline min(before %.1f MB, after without the panel %.1f MB); "
+                        + "%d samples every %d ms after a full GC, %d skipped: GC locker held), %d ms%n",
+                name, bars, symbols, panelBytes / 1e6, live / 1e6, (double) live / panelBytes, base / 1e6, end / 1e6,
                 samples.get(), SAMPLE_MS, skipped.get(), ms);
         if (HISTOGRAM > 0) {
             java.util.Map<String, long[]> before = classes(baseHistogram[0]);

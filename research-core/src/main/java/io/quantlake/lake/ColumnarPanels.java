@@ -340,9 +340,11 @@ final class ColumnarPanels {
         public Chunk[] apply(scala.collection.Iterator<Row> input) {
             LocalSink local = sinkKey == null ? null : SINKS.get(sinkKey);
             TaskContext task = TaskContext.get();
-            if (local != null && task != null && task.attemptNumber() > 0) { // an earlier attempt may have put rows
+            if (local != null && task != null && (task.attemptNumber() > 0 || task.stageAttemptNumber() > 0)) {
+                // an earlier attempt may have put some of the partition's rows already
                 local.fail(new IllegalStateException("partition " + task.partitionId() + " of a panel read ran again"
-                        + " (attempt " + task.attemptNumber() + ") after a task failure; read the panel again"));
+                        + " (task attempt " + task.attemptNumber() + ", stage attempt " + task.stageAttemptNumber()
+                        + ") after a failure; read the panel again"));
                 return new Chunk[0];
             }
             List<Chunk> out = new ArrayList<>();
