@@ -160,9 +160,10 @@ public final class PanelHeap {
         int bars = p.bars();
         int symbols = p.symbolCount();
         p = null; // the baseline after the read: what the read left besides the panel
-        long end = liveHeap(new String[1]);
+        String[] endHistogram = {""};
+        long end = liveHeap(endHistogram);
         while (end < 0) {
-            end = liveHeap(new String[1]);
+            end = liveHeap(endHistogram);
         }
         long live = peakLive - Math.min(base, end);
         System.out.printf("%s: %d bars x %d symbols, arrays %.1f MB, peak live heap above baseline %.1f MB "
@@ -178,11 +179,22 @@ public final class PanelHeap {
                 long[] b = before.getOrDefault(e.getKey(), new long[2]);
                 e.setValue(new long[] {e.getValue()[0] - b[0], e.getValue()[1] - b[1]});
             }
-            grown.sort((x, y) -> Long.compare(y.getValue()[1], x.getValue()[1]));
-            System.out.println("live heap at the peak sample minus before the read, largest classes (instances, MB):");
-            for (java.util.Map.Entry<String, long[]> e : grown.subList(0, Math.min(HISTOGRAM, grown.size()))) {
-                System.out.printf("  %-60s %+9d %+8.1f%n", e.getKey(), e.getValue()[0], e.getValue()[1] / 1e6);
+            print("live heap at the peak sample minus before the read", grown);
+            java.util.Map<String, long[]> left = classes(endHistogram[0]);
+            List<java.util.Map.Entry<String, long[]>> freed = new ArrayList<>(before.entrySet());
+            for (java.util.Map.Entry<String, long[]> e : freed) {
+                long[] a = left.getOrDefault(e.getKey(), new long[2]);
+                e.setValue(new long[] {e.getValue()[0] - a[0], e.getValue()[1] - a[1]});
             }
+            print("live heap before the read minus after it without the panel", freed);
+        }
+    }
+
+    private static void print(String title, List<java.util.Map.Entry<String, long[]>> classes) {
+        classes.sort((x, y) -> Long.compare(y.getValue()[1], x.getValue()[1]));
+        System.out.println(title + ", largest classes (instances, MB):");
+        for (java.util.Map.Entry<String, long[]> e : classes.subList(0, Math.min(HISTOGRAM, classes.size()))) {
+            System.out.printf("  %-60s %+9d %+8.1f%n", e.getKey(), e.getValue()[0], e.getValue()[1] / 1e6);
         }
     }
 
