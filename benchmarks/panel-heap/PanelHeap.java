@@ -172,22 +172,22 @@ public final class PanelHeap {
                 name, bars, symbols, panelBytes / 1e6, live / 1e6, (double) live / panelBytes, base / 1e6, end / 1e6,
                 samples.get(), SAMPLE_MS, skipped.get(), ms);
         if (HISTOGRAM > 0) {
-            java.util.Map<String, long[]> before = classes(baseHistogram[0]);
-            java.util.Map<String, long[]> at = classes(peakHistogram[0]);
-            List<java.util.Map.Entry<String, long[]>> grown = new ArrayList<>(at.entrySet());
-            for (java.util.Map.Entry<String, long[]> e : grown) {
-                long[] b = before.getOrDefault(e.getKey(), new long[2]);
-                e.setValue(new long[] {e.getValue()[0] - b[0], e.getValue()[1] - b[1]});
-            }
-            print("live heap at the peak sample minus before the read", grown);
-            java.util.Map<String, long[]> left = classes(endHistogram[0]);
-            List<java.util.Map.Entry<String, long[]>> freed = new ArrayList<>(before.entrySet());
-            for (java.util.Map.Entry<String, long[]> e : freed) {
-                long[] a = left.getOrDefault(e.getKey(), new long[2]);
-                e.setValue(new long[] {e.getValue()[0] - a[0], e.getValue()[1] - a[1]});
-            }
-            print("live heap before the read minus after it without the panel", freed);
+            print("live heap at the peak sample minus before the read",
+                    minus(classes(peakHistogram[0]), classes(baseHistogram[0])));
+            print("live heap before the read minus after it without the panel",
+                    minus(classes(baseHistogram[0]), classes(endHistogram[0])));
         }
+    }
+
+    /** Per class of {@code a}: its {instances, bytes} in {@code a} minus those in {@code b}. */
+    private static List<java.util.Map.Entry<String, long[]>> minus(java.util.Map<String, long[]> a,
+                                                                  java.util.Map<String, long[]> b) {
+        List<java.util.Map.Entry<String, long[]>> out = new ArrayList<>();
+        for (java.util.Map.Entry<String, long[]> e : a.entrySet()) {
+            long[] other = b.getOrDefault(e.getKey(), new long[2]);
+            out.add(java.util.Map.entry(e.getKey(), new long[] {e.getValue()[0] - other[0], e.getValue()[1] - other[1]}));
+        }
+        return out;
     }
 
     private static void print(String title, List<java.util.Map.Entry<String, long[]>> classes) {
