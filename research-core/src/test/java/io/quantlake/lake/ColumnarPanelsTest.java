@@ -12,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quantlake.lake.ColumnarPanels.Delivery;
+import io.quantlake.lake.ColumnarPanels.Reading;
 import io.quantlake.market.Interval;
 import io.quantlake.panel.Panel;
 import io.quantlake.panel.PanelBuilder;
@@ -24,8 +26,9 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link ColumnarPanels}: a panel read in columnar chunks, repartitioned into many partitions, equals the one
- * the row builder lays out from the same rows (gaps, NULLs, symbols outside the universe, unsorted input).
+ * {@link ColumnarPanels}: a panel read in columnar chunks (put by the tasks in process or shipped, in one or many
+ * partitions, many chunks per partition) equals the one the row builder lays out from the same rows (gaps, NULLs,
+ * symbols outside the universe, unsorted input); so do features aligned to it.
  */
 class ColumnarPanelsTest {
     private static final long T0 = 1_704_067_200_000L;
@@ -52,15 +55,17 @@ class ColumnarPanelsTest {
                         col("id").multiply(2).cast("long").as("quote_volume"), col("id"));
     }
 
+    /**
+     * Every way the chunks reach the arrays lays out the panel the row builder does: put by the tasks in process or
+     * shipped as results, from the input's 3 partitions or 64 (a shuffle), in chunks of 7 rows (many per partition,
+     * the last one partly filled; a reused buffer in process) or of the default size.
+     */
     @Test
     void chunksFromManyPartitionsLayOutAsTheRowBuilderDoes() {
         List<String> universe = new ArrayList<>();
         for (int i = SYMBOLS - 2; i >= 0; i--) { // S10..S0: S11 is not in the universe
             universe.add("S" + i);
         }
-        Panel columnar = ColumnarPanels.panel(candles(), Interval.H1, universe, 100, "quote_volume");
-        Panel single = ColumnarPanels.panel(candles(), Interval.H1, universe, Long.MAX_VALUE, "quote_volume");
-
         PanelBuilder b = Panel.builder(Interval.H1, universe.toArray(new String[0])).features("quote_volume");
         for (Row r : candles().filter(col("symbol").isin(universe.toArray())).collectAsList()) {
             b.bar(r.getString(0), r.getTimestamp(1).getTime(), r.getDouble(2), r.getDouble(3), r.getDouble(4),
@@ -69,40 +74,76 @@ class ColumnarPanelsTest {
         Panel rows = b.build();
         assertEquals(BARS, rows.bars());
         assertTrue(Double.isNaN(rows.volume()[rows.at(0, universe.indexOf("S0"))]), "id 0: NULL volume");
-        for (Panel p : List.of(columnar, single)) {
-            assertArrayEquals(rows.symbols(), p.symbols());
-            assertArrayEquals(rows.times(), p.times());
-            assertArrayEquals(rows.open(), p.open());
-            assertArrayEquals(rows.high(), p.high());
-            assertArrayEquals(rows.low(), p.low());
-            assertArrayEquals(rows.close(), p.close());
-            assertArrayEquals(rows.volume(), p.volume());
-            assertArrayEquals(rows.feature("quote_volume"), p.feature("quote_volume"));
+        for (Reading how : readings()) {
+            ColumnarPanels.Read read = ColumnarPanels.read(candles(), Interval.H1, universe, how, "quote_volume");
+            Panel p = read.panel();
+            assertArrayEquals(rows.symbols(), p.symbols(), how.toString());
+            assertArrayEquals(rows.times(), p.times(), how.toString());
+            assertArrayEquals(rows.open(), p.open(), how.toString());
+            assertArrayEquals(rows.high(), p.high(), how.toString());
+            assertArrayEquals(rows.low(), p.low(), how.toString());
+            assertArrayEquals(rows.close(), p.close(), how.toString());
+            assertArrayEquals(rows.volume(), p.volume(), how.toString());
+            assertArrayEquals(rows.feature("quote_volume"), p.feature("quote_volume"), how.toString());
+            assertEquals(how.delivery() == Delivery.IN_PROCESS, read.shippedChunks() == 0,
+                    how + ": chunks shipped " + read.shippedChunks());
+
+            Panel withOpen = ColumnarPanels.withFeatures(rows, candles().withColumnRenamed("open", "o2")
+                    .withColumnRenamed("quote_volume", "q2"), List.of("q2", "o2"), how).panel();
+            assertArrayEquals(rows.open(), withOpen.feature("o2"), how.toString());
+            assertArrayEquals(rows.feature("quote_volume"), withOpen.feature("q2"), how.toString());
         }
     }
 
+    /** Both deliveries × {3 partitions, 64} × {chunks of 7 rows, of the default size}. */
+    private static List<Reading> readings() {
+        List<Reading> out = new ArrayList<>();
+        for (Delivery d : Delivery.values()) {
+            for (long chunkCells : new long[] {100, Long.MAX_VALUE}) {
+                for (int chunkRows : new int[] {7, ColumnarPanels.CHUNK_ROWS}) {
+                    out.add(new Reading(chunkCells, chunkRows, d));
+                }
+            }
+        }
+        return out;
+    }
+
     /**
-     * A panel read in 64 partitions runs three Spark jobs (the grid's, the shuffle into 64 partitions, the chunks'),
-     * features two, not one per partition.
+     * Shipping chunks, a panel read in 64 partitions runs three Spark jobs (the grid's, the shuffle into 64
+     * partitions, the chunks'), features two, not one per partition; in process, no shuffle: two and one.
      */
     @Test
     void aPanelInManyPartitionsIsReadInThreeSparkJobs() throws Exception {
         List<String> universe = List.of("S0", "S1", "S2", "S3");
         Dataset<Row> candles = rows(); // no orderBy: its range partitioning's sampling would be a job of its own
         Panel[] p = new Panel[2];
-        assertEquals(3, SharedSpark.jobsDuring(() -> p[0] = ColumnarPanels.panel(candles, Interval.H1, universe, 10)),
-                "Spark jobs for one panel in 64 partitions");
+        Reading shipped = new Reading(10, ColumnarPanels.CHUNK_ROWS, Delivery.RESULTS);
+        assertEquals(3, SharedSpark.jobsDuring(() -> p[0] = ColumnarPanels.read(candles, Interval.H1, universe,
+                shipped).panel()), "Spark jobs for one panel in 64 partitions");
         assertEquals(BARS, p[0].bars());
         assertEquals(2, SharedSpark.jobsDuring(() -> p[1] = ColumnarPanels.withFeatures(p[0],
-                candles.withColumnRenamed("close", "c2"), List.of("c2"), 10)), "Spark jobs for one feature in 64 partitions");
+                candles.withColumnRenamed("close", "c2"), List.of("c2"), shipped).panel()),
+                "Spark jobs for one feature in 64 partitions");
+        assertArrayEquals(p[0].close(), p[1].feature("c2"));
+
+        Reading local = new Reading(10, ColumnarPanels.CHUNK_ROWS, Delivery.IN_PROCESS);
+        assertEquals(Delivery.IN_PROCESS, Delivery.of(SharedSpark.spark()), "the shared test session is local");
+        assertEquals(2, SharedSpark.jobsDuring(() -> p[0] = ColumnarPanels.read(candles, Interval.H1, universe,
+                local).panel()), "Spark jobs for one panel put in process");
+        assertEquals(1, SharedSpark.jobsDuring(() -> p[1] = ColumnarPanels.withFeatures(p[0],
+                candles.withColumnRenamed("close", "c2"), List.of("c2"), local).panel()),
+                "Spark jobs for one feature put in process");
         assertArrayEquals(p[0].close(), p[1].feature("c2"));
     }
 
     @Test
     void twoRowsForOneSymbolAndTimeAreAnError() {
         Dataset<Row> twice = candles().limit(3).union(candles().limit(1));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ColumnarPanels.panel(twice, Interval.H1, List.of("S0", "S1", "S2", "S11", "S10", "S9"), 1));
-        assertTrue(e.getMessage().startsWith("two bars of "), e.getMessage());
+        for (Delivery d : Delivery.values()) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> ColumnarPanels.read(twice, Interval.H1, List.of("S0", "S1", "S2", "S11", "S10", "S9"),
+                            new Reading(1, 2, d)), d.toString());
+            assertTrue(e.getMessage().startsWith("two bars of "), e.getMessage());
+        }
     }
 }
