@@ -1,6 +1,5 @@
 package io.quantlake.cli;
 
-import io.quantlake.backtest.Backtest;
 import io.quantlake.backtest.BacktestOutcome;
 import io.quantlake.backtest.LakeBacktest;
 import io.quantlake.config.BacktestConfig;
@@ -32,19 +31,14 @@ final class BacktestCommand implements Runnable {
     @Option(names = "--out", description = "output directory (default: out/<run id>)")
     Path out;
 
-    @Option(names = "--memory-budget", paramLabel = "MB", description = "memory budget of the backtest's panel in "
-            + "MiB (default: a quarter of the heap); a window over it is read and simulated in time blocks, with the "
-            + "same results")
-    String memoryBudget;
+    @Mixin
+    MemoryBudgetOption memoryBudget;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
         Instant started = Instant.now();
-        long budget = memoryBudget == null ? Backtest.defaultBudget()
-                : OptionValues.parse(spec, "--memory-budget", memoryBudget, BacktestCommand::mebibytes);
+        long budget = memoryBudget.bytes();
         BacktestConfig cfg = BacktestConfig.load(config); // resolved once: parameter errors before any Spark work
         LakeBacktest backtest = new LakeBacktest(lake.openExisting(), budget);
         BacktestOutcome outcome;
@@ -66,19 +60,5 @@ final class BacktestCommand implements Runnable {
         System.out.print(MetricsTable.of(one));
         System.out.println("run " + runId + ": " + outcome.result().ledger().size() + " ledger rows; files in " + dir);
         backtest.candlesRead(cfg).ifPresent(scan -> System.out.println("candles read: " + scan.describe()));
-    }
-
-    /** A budget in MiB (a positive integer) in bytes (also {@code sweep --memory-budget}). */
-    static long mebibytes(String value) {
-        long mb;
-        try {
-            mb = Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            mb = -1;
-        }
-        if (mb < 1 || mb > Long.MAX_VALUE >> 20) {
-            throw new IllegalArgumentException("'" + value + "' is not a positive whole number of MiB");
-        }
-        return mb << 20;
     }
 }

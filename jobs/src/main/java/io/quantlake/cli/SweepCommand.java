@@ -1,6 +1,5 @@
 package io.quantlake.cli;
 
-import io.quantlake.backtest.Backtest;
 import io.quantlake.lake.Lake;
 import io.quantlake.sweep.BacktestOverfitting;
 import io.quantlake.sweep.Sweep;
@@ -42,18 +41,13 @@ final class SweepCommand implements Runnable {
     @Option(names = "--out", paramLabel = "DIR", description = "output directory of sweep_report.html (default: out/<run id>)")
     Path out;
 
-    @Option(names = "--memory-budget", paramLabel = "MB", description = "memory budget of the sweep's panel in MiB "
-            + "(default: a quarter of the heap), as backtest's; a panel over it is broadcast in chunks read one at a "
-            + "time and each set simulated in time blocks, with the same results")
-    String memoryBudget;
+    @Mixin
+    MemoryBudgetOption memoryBudget;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        long budget = memoryBudget == null ? Backtest.defaultBudget()
-                : OptionValues.parse(spec, "--memory-budget", memoryBudget, BacktestCommand::mebibytes);
+        long budget = memoryBudget.bytes();
         SweepConfig sweep = grid == null ? SweepConfig.load(config) : SweepConfig.load(config, grid);
         Lake l = lake.openExisting();
         SweepOutcome outcome = Sweep.run(l, sweep, Optional.ofNullable(runId), budget, System.err::println);
